@@ -1,0 +1,158 @@
+//! Amounts of money and contribution rates, exact to the fen.
+//!
+//! Money is `rust_decimal`, never a float. Every share is rounded to the fen half-up
+//! (四舍五入, `MidpointAwayFromZero`: `round_dp` alone would round half-to-even), and
+//! the total is the sum of the rounded shares, so the shares always add up to it.
+//! On the wire an amount is a string with two decimals, `"140.00"`.
+
+use std::fmt;
+use std::str::FromStr;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::de::{self, Deserialize, Deserializer};
+use serde::ser::{Serialize, Serializer};
+
+/// An amount in yuan, always held rounded to the fen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Money(Decimal);
+
+impl Money {
+    pub const ZERO: Money = Money(Decimal::ZERO);
+
+    /// Rounds to the fen, half away from zero (四舍五入).
+    pub fn round(value: Decimal) -> Money {
+        Money(value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero))
+    }
+
+    /// Parses a plain non-negative decimal with at most two places: `"4000"`,
+    /// `"4000.5"`, `"4000.00"`. No signs, exponents, spaces or separators.
+    pub fn parse(s: &str) -> Option<Money> {
+        plain_decimal(s, 2).map(Money)
+    }
+
+    pub fn decimal(self) -> Decimal {
+        self.0
+    }
+
+    /// `self + other`, or `None` if the sum would overflow `Decimal`.
+    pub fn checked_add(self, other: Money) -> Option<Money> {
+        self.0.checked_add(other.0).map(Money)
+    }
+}
+
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Held at two places already; format pads "140" to "140.00".
+        write!(f, "{:.2}", self.0)
+    }
+}
+
+impl Serialize for Money {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Money {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Money::parse(&s).ok_or_else(|| {
+            de::Error::custom(format!("\"{s}\" is not an amount: write yuan as a string with at most two decimals, like \"140.00\""))
+        })
+    }
+}
+
+/// A contribution rate as a fraction of a base: `"0.06"` is 6 %.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Rate(Decimal);
+
+impl Rate {
+    pub fn decimal(self) -> Decimal {
+        self.0
+    }
+
+    /// `rate × base`, rounded to the fen; `None` on overflow.
+    pub fn of(self, base: Money) -> Option<Money> {
+        self.0.checked_mul(base.0).map(Money::round)
+    }
+
+    /// `factor × rate`, unrounded (a rate derived from another, like 70 % of the employer rate).
+    pub fn scaled(self, factor: Rate) -> Option<Rate> {
+        self.0.checked_mul(factor.0).map(Rate)
+    }
+}
+
+impl<'de> Deserialize<'de> for Rate {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        match plain_decimal(&s, 6) {
+            Some(v) if v <= Decimal::ONE => Ok(Rate(v)),
+            _ => Err(de::Error::custom(format!(
+                "\"{s}\" is not a rate: write a fraction from \"0\" to \"1\" as a string, like \"0.06\" for 6 %"
+            ))),
+        }
+    }
+}
+
+impl Serialize for Rate {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.0.normalize())
+    }
+}
+
+/// Digits, optionally a point and up to `places` digits; at most 12 integer digits,
+/// so no amount a person could mean is refused and none can overflow.
+fn plain_decimal(s: &str, places: usize) -> Option<Decimal> {
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (s, None),
+    };
+    let digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    if !digits(int) || int.len() > 12 {
+        return None;
+    }
+    if let Some(f) = frac {
+        if !digits(f) || f.len() > places {
+            return None;
+        }
+    }
+    Decimal::from_str(s).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn rounds_half_up_not_half_even() {
+        // round_dp would give 0.12 (half-to-even); 四舍五入 gives 0.13.
+        assert_eq!(Money::round(d("0.125")).to_string(), "0.13");
+        assert_eq!(Money::round(d("0.135")).to_string(), "0.14");
+        assert_eq!(Money::round(d("0.1249")).to_string(), "0.12");
+    }
+
+    #[test]
+    fn formats_two_places() {
+        assert_eq!(Money::parse("140").unwrap().to_string(), "140.00");
+        assert_eq!(Money::parse("4000.5").unwrap().to_string(), "4000.50");
+    }
+
+    #[test]
+    fn parse_refuses_what_is_not_a_plain_amount() {
+        for bad in ["", "-1", "+1", "1e3", " 1", "1.", ".5", "1.234", "1,000", "NaN", "1_000", "1234567890123"] {
+            assert!(Money::parse(bad).is_none(), "{bad:?} should be refused");
+        }
+    }
+
+    #[test]
+    fn rate_of_base_rounds_to_the_fen() {
+        let rate: Rate = serde_json::from_str("\"0.02\"").unwrap();
+        assert_eq!(rate.of(Money::parse("4000.25").unwrap()).unwrap().to_string(), "80.01");
+        assert!(serde_json::from_str::<Rate>("\"1.5\"").is_err());
+        assert!(serde_json::from_str::<Rate>("\"-0.1\"").is_err());
+    }
+}

@@ -1,0 +1,650 @@
+//! Policy packs: one pooling region's rules as dated, cited data.
+//!
+//! A pack says which schemes the region's documents name and, for each, who must
+//! or may join (`eligibility`, ordered rules, first match wins), what they pay
+//! (`fees`, dated schedules of tiers), by when (`deadlines`), where and with what
+//! papers (`places`, `documents`), and what the scheme pays out (`benefits`).
+//! Every rule, tier and parameter carries a `source`, `"DOC CLAUSE"`, naming a
+//! document the pack lists (or one of the national notices every pack shares) and
+//! its clause, so a resident can be shown the words behind each answer.
+//!
+//! The rules are written in the vocabulary of [`When`]: the formulas are code, the
+//! parameters are data, as in OpenFisca. A portal operator writes a pack for their
+//! own region in the same format, and [`Pack::validate`] refuses one that would
+//! answer wrongly: overlapping dates, negative amounts, unknown keys, citations of
+//! documents the pack does not list.
+
+use std::fmt;
+
+use chrono::{Datelike, NaiveDate};
+use serde::de::{self, Deserializer};
+use serde::{Deserialize, Serialize};
+
+use crate::condition::When;
+use crate::date;
+use crate::money::{Money, Rate};
+use crate::vocab::{Lang, Period, Scheme};
+
+/// Text in the three languages; Simplified Chinese is required, the others fall
+/// back to it.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    #[serde(rename = "zh-CN")]
+    pub zh_cn: String,
+    #[serde(rename = "zh-TW", default, skip_serializing_if = "Option::is_none")]
+    pub zh_tw: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en: Option<String>,
+}
+
+impl Text {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::ZhCn => &self.zh_cn,
+            Lang::ZhTw => self.zh_tw.as_deref().unwrap_or(&self.zh_cn),
+            Lang::En => self.en.as_deref().unwrap_or(&self.zh_cn),
+        }
+    }
+}
+
+/// A date written `YYYY-MM-DD` in a pack.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Day(pub NaiveDate);
+
+impl<'de> Deserialize<'de> for Day {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Day, D::Error> {
+        let s = String::deserialize(d)?;
+        date::parse(&s).map(Day).ok_or_else(|| de::Error::custom(format!("\"{s}\" is not a date: write YYYY-MM-DD")))
+    }
+}
+
+impl Serialize for Day {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.0)
+    }
+}
+
+/// A month and day in the insurance year, written `MM-DD` (`"01-30"`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MonthDay {
+    pub month: u32,
+    pub day: u32,
+}
+
+impl MonthDay {
+    pub fn in_year(self, year: i32) -> Option<NaiveDate> {
+        date::in_year(year, self.month, self.day)
+    }
+}
+
+impl<'de> Deserialize<'de> for MonthDay {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<MonthDay, D::Error> {
+        let s = String::deserialize(d)?;
+        // Checked against a leap year, so "02-29" is allowed and clamps later.
+        date::parse(&format!("2000-{s}"))
+            .map(|d| MonthDay { month: d.month(), day: d.day() })
+            .ok_or_else(|| de::Error::custom(format!("\"{s}\" is not a month and day: write MM-DD, like \"01-30\"")))
+    }
+}
+
+/// A citation: a document id the pack knows, and a clause in it: `"004 三(一)"`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cite {
+    pub doc: String,
+    pub clause: String,
+}
+
+impl<'de> Deserialize<'de> for Cite {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Cite, D::Error> {
+        let s = String::deserialize(d)?;
+        match s.split_once(' ') {
+            Some((doc, clause)) if !doc.is_empty() && !clause.trim().is_empty() => {
+                Ok(Cite { doc: doc.to_owned(), clause: clause.trim().to_owned() })
+            }
+            _ => Err(de::Error::custom(format!("\"{s}\" is not a citation: write the document id, a space and the clause, like \"004 三(一)\""))),
+        }
+    }
+}
+
+impl Serialize for Cite {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&format_args!("{} {}", self.doc, self.clause))
+    }
+}
+
+/// A document a pack cites.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Source {
+    /// What `source` keys use to cite it: `"004"`.
+    pub id: String,
+    /// The official number, `劳社厅发[2006]11号`, where it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issued: Option<Day>,
+    /// The copy in `shared/seeds/` it was read from, or wherever the operator keeps it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+}
+
+impl Source {
+    /// How a citation shows the document: its number, or its title in 《》.
+    pub fn label(&self) -> String {
+        match &self.number {
+            Some(n) => n.clone(),
+            None => format!("《{}》", self.title),
+        }
+    }
+}
+
+/// Dates a parameter or schedule is in force, both ends inclusive; no `to` means
+/// still in force.
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Span {
+    pub from: Day,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<Day>,
+}
+
+impl Span {
+    pub fn contains(&self, day: NaiveDate) -> bool {
+        self.from.0 <= day && self.to.is_none_or(|t| day <= t.0)
+    }
+
+    fn overlaps(&self, other: &Span) -> bool {
+        let ends_before = |a: &Span, b: &Span| a.to.is_some_and(|t| t.0 < b.from.0);
+        !ends_before(self, other) && !ends_before(other, self)
+    }
+}
+
+impl fmt::Display for Span {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.to {
+            Some(t) => write!(f, "{} to {}", self.from.0, t.0),
+            None => write!(f, "{} on", self.from.0),
+        }
+    }
+}
+
+/// The day of the insurance year on which ages are counted.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ReferenceDay {
+    pub day: MonthDaySer,
+    /// Absent where no rule of the pack depends on age (the age is then only shown).
+    pub source: Option<Cite>,
+}
+
+/// [`MonthDay`] that also serializes (for `regions()`).
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq)]
+#[serde(transparent)]
+pub struct MonthDaySer(pub MonthDay);
+
+impl Serialize for MonthDaySer {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&format_args!("{:02}-{:02}", self.0.month, self.0.day))
+    }
+}
+
+wire_enum! {
+    /// What an eligibility rule decides.
+    RuleStatus { Mandatory = "mandatory", Eligible = "eligible", Ineligible = "ineligible" }
+}
+
+/// One eligibility rule: for those it applies to, the status and why.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Rule {
+    #[serde(default)]
+    pub when: When,
+    pub status: RuleStatus,
+    /// A stable code for the reason, for tests and forms: `elderly_mover_two_years`.
+    pub code: String,
+    pub message: Text,
+    pub source: Cite,
+}
+
+/// A remark added to a scheme's reasons for everyone it applies to, whatever the
+/// status (the Ordos whole-household rule, not being in two schemes at once).
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Note {
+    #[serde(default)]
+    pub when: When,
+    pub code: String,
+    pub message: Text,
+    pub source: Cite,
+}
+
+wire_enum! {
+    /// What a rate is applied to.
+    Base {
+        /// The wage the person gave.
+        MonthlyWage = "monthlyWage",
+        /// The previous year's local average monthly wage (001 三(六)), a pack parameter.
+        AverageWage = "averageWage",
+    }
+}
+
+/// One payer's share of a fee: a fixed amount, or a rate of a base.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Share {
+    Fixed(Money),
+    Rate { rate: Rate, base: Base },
+}
+
+impl<'de> Deserialize<'de> for Share {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Share, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Wire {
+            Fixed(Money),
+            Rate(RateWire),
+        }
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct RateWire {
+            rate: Rate,
+            base: Base,
+        }
+        match Wire::deserialize(d) {
+            Ok(Wire::Fixed(m)) => Ok(Share::Fixed(m)),
+            Ok(Wire::Rate(r)) => Ok(Share::Rate { rate: r.rate, base: r.base }),
+            Err(_) => Err(de::Error::custom(
+                "a share is an amount like \"140.00\" or a rate of a base like { rate = \"0.02\", base = \"monthlyWage\" }",
+            )),
+        }
+    }
+}
+
+/// A fee tier: who it applies to and what each payer pays. Payers not listed pay
+/// nothing, unless `unknown` says the source leaves their share open.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Tier {
+    #[serde(default)]
+    pub when: When,
+    pub individual: Option<Share>,
+    pub employer: Option<Share>,
+    pub government: Option<Share>,
+    /// Why the shares not given are unknown (the document names no rate).
+    pub unknown: Option<Text>,
+    pub code: String,
+    pub message: Text,
+    pub source: Cite,
+}
+
+/// A subsidy that takes over the individual's whole share (004 三(五): 低保 and
+/// the severely disabled are paid for in full by the finance bureau).
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Subsidy {
+    #[serde(default)]
+    pub when: When,
+    pub code: String,
+    pub message: Text,
+    pub source: Cite,
+}
+
+/// The fees in force over a span of dates.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct FeeSchedule {
+    pub from: Day,
+    pub to: Option<Day>,
+    pub period: Period,
+    pub tiers: Vec<Tier>,
+    #[serde(default)]
+    pub subsidies: Vec<Subsidy>,
+}
+
+/// An enrolment deadline: a fixed date, or a month and day of the insurance year.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Deadline {
+    #[serde(default)]
+    pub when: When,
+    /// The insurance years this deadline applies in (all, when absent).
+    pub valid: Option<Span>,
+    pub date: Option<Day>,
+    pub month_day: Option<MonthDay>,
+    pub source: Cite,
+}
+
+/// Where to enrol, or what to bring: the first entry that applies is shown.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Listing {
+    #[serde(default)]
+    pub when: When,
+    pub items: Vec<Text>,
+    pub source: Cite,
+}
+
+/// What a scheme pays out, over a span of dates.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Benefit {
+    pub from: Day,
+    pub to: Option<Day>,
+    pub code: String,
+    pub message: Text,
+    pub source: Cite,
+}
+
+/// One scheme as a pack knows it.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct SchemeRules {
+    pub scheme: Scheme,
+    /// The local name where it differs from the standard one.
+    pub name: Option<Text>,
+    pub eligibility: Vec<Rule>,
+    #[serde(default)]
+    pub notes: Vec<Note>,
+    /// Schemes that cannot be held together with this one (004 二).
+    #[serde(default)]
+    pub exclusive_with: Vec<Scheme>,
+    #[serde(default)]
+    pub exclusive_source: Option<Cite>,
+    #[serde(default)]
+    pub fees: Vec<FeeSchedule>,
+    #[serde(default)]
+    pub deadlines: Vec<Deadline>,
+    #[serde(default)]
+    pub places: Vec<Listing>,
+    #[serde(default)]
+    pub documents: Vec<Listing>,
+    #[serde(default)]
+    pub benefits: Vec<Benefit>,
+}
+
+/// A parameter's value over a span of dates; `value` absent means the sources do
+/// not give it (and the engine says so instead of guessing).
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct DatedAmount {
+    pub from: Day,
+    pub to: Option<Day>,
+    pub value: Option<Money>,
+    pub source: Cite,
+}
+
+/// The dated lists: their entries are in force from `from` to `to`.
+pub trait Dated {
+    fn from_to(&self) -> (Day, Option<Day>);
+    fn span(&self) -> Span {
+        let (from, to) = self.from_to();
+        Span { from, to }
+    }
+    fn in_force(&self, day: NaiveDate) -> bool {
+        self.span().contains(day)
+    }
+}
+
+macro_rules! dated {
+    ($($t:ty),*) => {$(impl Dated for $t { fn from_to(&self) -> (Day, Option<Day>) { (self.from, self.to) } })*};
+}
+dated!(FeeSchedule, Benefit, DatedAmount);
+
+/// Region-wide parameters.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Parameters {
+    /// 上年度职工平均工资, monthly: the base for flexible workers and others whose
+    /// base is hard to set (001 三(六)).
+    #[serde(default)]
+    pub average_monthly_wage: Vec<DatedAmount>,
+}
+
+/// A household rule (Ordos 二(一)2: residents enrol by whole household).
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct HouseholdRule {
+    pub scheme: Scheme,
+    pub code: String,
+    pub message: Text,
+    pub source: Cite,
+}
+
+/// A policy pack.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Pack {
+    pub id: String,
+    pub name: Text,
+    #[serde(default)]
+    pub default: bool,
+    /// The insurance years the pack answers for (by their reference day).
+    pub valid: Span,
+    pub reference_day: ReferenceDay,
+    pub sources: Vec<Source>,
+    #[serde(default)]
+    pub parameters: Parameters,
+    pub schemes: Vec<SchemeRules>,
+    #[serde(default)]
+    pub household: Vec<HouseholdRule>,
+}
+
+/// What is wrong with a pack, and where: `file` and `key` locate it
+/// (`policies/ordos-2009.toml`, `schemes[1].fees[0].tiers[2].individual`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PackError {
+    pub file: String,
+    pub key: String,
+    pub message: String,
+}
+
+impl fmt::Display for PackError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.key.is_empty() {
+            write!(f, "{}: {}", self.file, self.message)
+        } else {
+            write!(f, "{}: {}: {}", self.file, self.key, self.message)
+        }
+    }
+}
+
+impl std::error::Error for PackError {}
+
+impl Pack {
+    /// Reads a pack from any serde source, naming the key at fault on error.
+    pub fn from_deserializer<'de, D>(d: D, file: &str) -> Result<Pack, PackError>
+    where
+        D: Deserializer<'de>,
+        D::Error: fmt::Display,
+    {
+        serde_path_to_error::deserialize(d).map_err(|e| PackError {
+            file: file.to_owned(),
+            key: e.path().to_string().trim_start_matches('.').to_owned(),
+            message: e.inner().to_string(),
+        })
+    }
+
+    /// Reads a pack from JSON text.
+    pub fn from_json(text: &str, file: &str) -> Result<Pack, PackError> {
+        let mut de = serde_json::Deserializer::from_str(text);
+        let pack = Pack::from_deserializer(&mut de, file)?;
+        de.end().map_err(|e| PackError { file: file.to_owned(), key: String::new(), message: e.to_string() })?;
+        Ok(pack)
+    }
+
+    /// The document a citation names, among this pack's and the shared ones.
+    pub fn source<'a>(&'a self, shared: &'a [Source], doc: &str) -> Option<&'a Source> {
+        self.sources.iter().chain(shared).find(|s| s.id == doc)
+    }
+
+    /// A citation as shown to residents: `劳社厅发[2006]11号 二(一)`.
+    pub fn cite(&self, shared: &[Source], c: &Cite) -> String {
+        match self.source(shared, &c.doc) {
+            // 《title》三(一) reads as one; a document number needs the space.
+            Some(s) if s.number.is_none() => format!("{}{}", s.label(), c.clause),
+            Some(s) => format!("{} {}", s.label(), c.clause),
+            None => format!("{} {}", c.doc, c.clause),
+        }
+    }
+
+    pub fn scheme(&self, scheme: Scheme) -> Option<&SchemeRules> {
+        self.schemes.iter().find(|s| s.scheme == scheme)
+    }
+
+    /// Checks what serde cannot: that every citation names a listed document,
+    /// dated spans do not overlap, amounts are not negative, and ids are sane.
+    pub fn validate(&self, shared: &[Source], file: &str) -> Result<(), PackError> {
+        let fail = |key: String, message: String| Err(PackError { file: file.to_owned(), key, message });
+        if self.id.is_empty() || self.id.len() > 64 || !self.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+            return fail("id".into(), format!("\"{}\" is not a pack id: use 1-64 lowercase letters, digits and hyphens", self.id));
+        }
+        if let Some(to) = self.valid.to {
+            if to < self.valid.from {
+                return fail("valid.to".into(), format!("ends ({}) before it starts ({})", to.0, self.valid.from.0));
+            }
+        }
+        let mut seen = Vec::new();
+        for (i, s) in self.sources.iter().chain(shared).enumerate() {
+            if seen.contains(&&s.id) {
+                return fail(format!("sources[{i}].id"), format!("document id \"{}\" is listed twice", s.id));
+            }
+            seen.push(&s.id);
+        }
+        let mut cites: Vec<(String, &Cite)> = self.reference_day.source.iter().map(|c| ("referenceDay.source".into(), c)).collect();
+        for (i, p) in self.parameters.average_monthly_wage.iter().enumerate() {
+            cites.push((format!("parameters.averageMonthlyWage[{i}].source"), &p.source));
+        }
+        overlaps(self.parameters.average_monthly_wage.iter().map(Dated::span), "parameters.averageMonthlyWage", file)?;
+        for (i, h) in self.household.iter().enumerate() {
+            cites.push((format!("household[{i}].source"), &h.source));
+        }
+        let mut schemes_seen = Vec::new();
+        for (si, s) in self.schemes.iter().enumerate() {
+            let at = format!("schemes[{si}]");
+            if schemes_seen.contains(&s.scheme) {
+                return fail(format!("{at}.scheme"), format!("scheme \"{}\" is listed twice", s.scheme.as_str()));
+            }
+            schemes_seen.push(s.scheme);
+            if s.eligibility.is_empty() {
+                return fail(format!("{at}.eligibility"), "a scheme needs at least one eligibility rule".into());
+            }
+            if !s.exclusive_with.is_empty() && s.exclusive_source.is_none() {
+                return fail(format!("{at}.exclusiveSource"), "exclusiveWith needs a source".into());
+            }
+            if let Some(c) = &s.exclusive_source {
+                cites.push((format!("{at}.exclusiveSource"), c));
+            }
+            for (i, r) in s.eligibility.iter().enumerate() {
+                cites.push((format!("{at}.eligibility[{i}].source"), &r.source));
+            }
+            for (i, n) in s.notes.iter().enumerate() {
+                cites.push((format!("{at}.notes[{i}].source"), &n.source));
+            }
+            overlaps(s.fees.iter().map(Dated::span), &format!("{at}.fees"), file)?;
+            for (fi, f) in s.fees.iter().enumerate() {
+                if f.tiers.is_empty() {
+                    return fail(format!("{at}.fees[{fi}].tiers"), "a fee schedule needs at least one tier".into());
+                }
+                for (ti, t) in f.tiers.iter().enumerate() {
+                    let key = format!("{at}.fees[{fi}].tiers[{ti}]");
+                    cites.push((format!("{key}.source"), &t.source));
+                    if t.individual.is_none() && t.employer.is_none() && t.government.is_none() && t.unknown.is_none() {
+                        return fail(key, "a tier needs at least one share, or `unknown` saying why none is known".into());
+                    }
+                }
+                for (i, sub) in f.subsidies.iter().enumerate() {
+                    cites.push((format!("{at}.fees[{fi}].subsidies[{i}].source"), &sub.source));
+                }
+            }
+            for (i, d) in s.deadlines.iter().enumerate() {
+                let key = format!("{at}.deadlines[{i}]");
+                cites.push((format!("{key}.source"), &d.source));
+                if d.date.is_some() == d.month_day.is_some() {
+                    return fail(key, "a deadline needs exactly one of `date` and `monthDay`".into());
+                }
+            }
+            for (list, name) in [(&s.places, "places"), (&s.documents, "documents")] {
+                for (i, l) in list.iter().enumerate() {
+                    cites.push((format!("{at}.{name}[{i}].source"), &l.source));
+                }
+            }
+            for (i, b) in s.benefits.iter().enumerate() {
+                cites.push((format!("{at}.benefits[{i}].source"), &b.source));
+            }
+        }
+        for (key, c) in cites {
+            if self.source(shared, &c.doc).is_none() {
+                let known: Vec<&str> = self.sources.iter().chain(shared).map(|s| s.id.as_str()).collect();
+                return fail(key, format!("cites document \"{}\", which is not among the sources ({})", c.doc, known.join(", ")));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Spans of one dated list must not overlap: at any date one value is in force.
+fn overlaps(spans: impl Iterator<Item = Span>, key: &str, file: &str) -> Result<(), PackError> {
+    let spans: Vec<Span> = spans.collect();
+    for (i, a) in spans.iter().enumerate() {
+        if a.to.is_some_and(|t| t < a.from) {
+            return Err(PackError { file: file.into(), key: format!("{key}[{i}].to"), message: format!("ends before it starts ({a})") });
+        }
+        for (j, b) in spans.iter().enumerate().take(i) {
+            if a.overlaps(b) {
+                return Err(PackError {
+                    file: file.into(),
+                    key: format!("{key}[{i}]"),
+                    message: format!("in force {a}, which overlaps {key}[{j}] ({b})"),
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The national notices every pack shares, with their own parameters.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct National {
+    pub sources: Vec<Source>,
+    /// Rules appended after each pack's own, per scheme: the general case the
+    /// national notices settle where a region's documents are silent.
+    pub schemes: Vec<SchemeRules>,
+}
+
+impl National {
+    pub fn from_json(text: &str, file: &str) -> Result<National, PackError> {
+        serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(text)).map_err(|e| PackError {
+            file: file.to_owned(),
+            key: e.path().to_string(),
+            message: e.inner().to_string(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span(from: &str, to: Option<&str>) -> Span {
+        Span { from: Day(date::parse(from).unwrap()), to: to.map(|t| Day(date::parse(t).unwrap())) }
+    }
+
+    #[test]
+    fn spans_overlap_inclusively() {
+        let a = span("2009-01-01", Some("2009-12-31"));
+        assert!(a.overlaps(&span("2009-12-31", None)));
+        assert!(!a.overlaps(&span("2010-01-01", None)));
+        assert!(span("2010-01-01", None).overlaps(&span("2015-01-01", Some("2015-12-31"))));
+        assert!(a.contains(date::parse("2009-12-31").unwrap()));
+        assert!(!a.contains(date::parse("2010-01-01").unwrap()));
+    }
+
+    #[test]
+    fn citation_needs_document_and_clause() {
+        assert_eq!(serde_json::from_str::<Cite>("\"004 三(一)\"").unwrap(), Cite { doc: "004".into(), clause: "三(一)".into() });
+        assert!(serde_json::from_str::<Cite>("\"004\"").is_err());
+        assert!(serde_json::from_str::<Cite>("\" 三(一)\"").is_err());
+    }
+}
