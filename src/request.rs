@@ -223,7 +223,12 @@ where
 /// Turns serde's path and English message into our code and field.
 fn serde_error(path: String, message: &str, lang: Lang) -> RequestError {
     let path = if path == "." { String::new() } else { path };
-    let join = |name: &str| if path.is_empty() { name.to_owned() } else { format!("{path}.{name}") };
+    // serde_path_to_error puts an unknown key in the path already, a missing one not.
+    let join = |name: &str| match path.as_str() {
+        "" => name.to_owned(),
+        p if p == name || p.ends_with(&format!(".{name}")) => p.to_owned(),
+        p => format!("{p}.{name}"),
+    };
     // serde's messages quote the key in backticks: "unknown field `foo`, expected …".
     let quoted = message.split('`').nth(1).unwrap_or_default();
     if message.starts_with("unknown field") {
