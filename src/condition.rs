@@ -10,7 +10,10 @@
 use serde::Deserialize;
 
 use crate::person::Person;
-use crate::vocab::{EnterpriseCondition, Employment, Enrolled, HukouType, LowIncome, Ownership, PensionFrom, Scheme, SchoolLevel, Sex};
+use crate::vocab::{
+    Employment, Enrolled, EnterpriseCondition, HukouType, LowIncome, Ownership, PensionFrom,
+    Scheme, SchoolLevel, Sex,
+};
 
 /// Request fields, by their wire path (`person.birthDate`).
 pub type Field = &'static str;
@@ -68,7 +71,7 @@ impl Tri {
         }
     }
 
-    pub fn not(self) -> Tri {
+    pub fn negate(self) -> Tri {
         match self {
             Tri::Yes => Tri::No,
             Tri::No => Tri::Yes,
@@ -154,34 +157,95 @@ impl When {
                 }
             };
         }
-        key!(self.employment, |v| one_of(p.employment, "person.employment", v));
-        key!(self.hukou_type, |v| one_of(p.hukou_type, "person.hukou.type", v));
-        key!(self.hukou_local, |v| is(p.hukou_local, "person.hukou.local", *v));
+        key!(self.employment, |v| one_of(
+            p.employment,
+            "person.employment",
+            v
+        ));
+        key!(self.hukou_type, |v| one_of(
+            p.hukou_type,
+            "person.hukou.type",
+            v
+        ));
+        key!(self.hukou_local, |v| is(
+            p.hukou_local,
+            "person.hukou.local",
+            *v
+        ));
         key!(self.student, |v| student(p).eq_bool(*v));
-        key!(self.school_level, |v| school(p, |s| one_of(s.level, "person.school.level", v)));
-        key!(self.school_full_time, |v| school(p, |s| is(s.full_time, "person.school.fullTime", *v)));
-        key!(self.school_local, |v| school(p, |s| is(s.local, "person.school.local", *v)));
+        key!(self.school_level, |v| school(p, |s| one_of(
+            s.level,
+            "person.school.level",
+            v
+        )));
+        key!(self.school_full_time, |v| school(p, |s| is(
+            s.full_time,
+            "person.school.fullTime",
+            *v
+        )));
+        key!(self.school_local, |v| school(p, |s| is(
+            s.local,
+            "person.school.local",
+            *v
+        )));
         key!(self.age_at_least, |v| age(p, |a| a >= *v));
         key!(self.age_below, |v| age(p, |a| a < *v));
         key!(self.age_at_least_by_sex, |v| age_by_sex(p, v));
-        key!(self.land_expropriated, |v| is(p.land_expropriated, "person.landExpropriated", *v));
-        key!(self.moved_in, |v| Tri::from_bool(p.moved_in_on.is_some() == *v));
-        key!(self.moved_in_years_at_least, |v| moved_years(p, |y| y >= *v));
+        key!(self.land_expropriated, |v| is(
+            p.land_expropriated,
+            "person.landExpropriated",
+            *v
+        ));
+        key!(self.moved_in, |v| Tri::from_bool(
+            p.moved_in_on.is_some() == *v
+        ));
+        key!(self.moved_in_years_at_least, |v| moved_years(p, |y| y
+            >= *v));
         key!(self.moved_in_years_below, |v| moved_years(p, |y| y < *v));
         key!(self.children_have_local_urban_hukou, |v| {
-            is(p.children_have_local_urban_hukou, "person.childrenHaveLocalUrbanHukou", *v)
+            is(
+                p.children_have_local_urban_hukou,
+                "person.childrenHaveLocalUrbanHukou",
+                *v,
+            )
         });
-        key!(self.pension_from, |v| retiree(p, || one_of(p.pension_from, "person.retirement.pensionFrom", v)));
+        key!(self.pension_from, |v| retiree(p, || one_of(
+            p.pension_from,
+            "person.retirement.pensionFrom",
+            v
+        )));
         key!(self.moved_after_retirement, |v| {
-            retiree(p, || is(p.moved_after_retirement, "person.hukou.movedAfterRetirement", *v))
+            retiree(p, || {
+                is(
+                    p.moved_after_retirement,
+                    "person.hukou.movedAfterRetirement",
+                    *v,
+                )
+            })
         });
-        key!(self.ownership, |v| retiree(p, || one_of(p.ownership, "person.retirement.enterprise.ownership", v)));
-        key!(self.condition, |v| retiree(p, || one_of(p.condition, "person.retirement.enterprise.condition", v)));
-        key!(self.low_income, |v| one_of(p.low_income, "person.lowIncome", v));
-        key!(self.disability_grade, |v| Tri::from_bool(p.disability_grade.is_some_and(|g| v.contains(&g))));
+        key!(self.ownership, |v| retiree(p, || one_of(
+            p.ownership,
+            "person.retirement.enterprise.ownership",
+            v
+        )));
+        key!(self.condition, |v| retiree(p, || one_of(
+            p.condition,
+            "person.retirement.enterprise.condition",
+            v
+        )));
+        key!(self.low_income, |v| one_of(
+            p.low_income,
+            "person.lowIncome",
+            v
+        ));
+        key!(self.disability_grade, |v| Tri::from_bool(
+            p.disability_grade.is_some_and(|g| v.contains(&g))
+        ));
         // "Enrolled in X" holds only when the person said so: absence means not known
         // to be in X, which never blocks a rule. `renewal` below asks instead.
-        key!(self.enrolled, |v| Tri::from_bool(p.enrolled.is_some_and(|e| v.contains(&e))));
+        key!(self.enrolled, |v| Tri::from_bool(
+            p.enrolled.is_some_and(|e| v.contains(&e))
+        ));
         key!(self.renewal, |v| match p.enrolled {
             Some(e) => Tri::from_bool((e.scheme() == Some(scheme)) == *v),
             None => Tri::unknown("person.enrolled"),
@@ -196,7 +260,7 @@ impl Tri {
         if wanted {
             self
         } else {
-            self.not()
+            self.negate()
         }
     }
 }
@@ -274,11 +338,19 @@ pub enum Pick<'r, R> {
     Found(&'r R),
     /// `candidates` are the rules that may apply, in order; `fallback` the one that
     /// holds if none of the unknown ones do.
-    Undecided { fields: Vec<Field>, candidates: Vec<&'r R>, fallback: Option<&'r R> },
+    Undecided {
+        fields: Vec<Field>,
+        candidates: Vec<&'r R>,
+        fallback: Option<&'r R>,
+    },
     Nothing,
 }
 
-pub fn pick<'r, R>(rules: impl IntoIterator<Item = &'r R>, holds: impl Fn(&R) -> Tri, same: impl Fn(&R, &R) -> bool) -> Pick<'r, R> {
+pub fn pick<'r, R>(
+    rules: impl IntoIterator<Item = &'r R>,
+    holds: impl Fn(&R) -> Tri,
+    same: impl Fn(&R, &R) -> bool,
+) -> Pick<'r, R> {
     let mut pending: Vec<(&R, Vec<Field>)> = Vec::new();
     let mut fallback = None;
     for rule in rules {
@@ -298,10 +370,17 @@ pub fn pick<'r, R>(rules: impl IntoIterator<Item = &'r R>, holds: impl Fn(&R) ->
     if pending.is_empty() {
         return Pick::Nothing;
     }
-    let mut fields: Vec<Field> = pending.iter().flat_map(|(_, f)| f.iter().copied()).collect();
+    let mut fields: Vec<Field> = pending
+        .iter()
+        .flat_map(|(_, f)| f.iter().copied())
+        .collect();
     fields.sort_unstable();
     fields.dedup();
-    Pick::Undecided { fields, candidates: pending.into_iter().map(|(r, _)| r).collect(), fallback }
+    Pick::Undecided {
+        fields,
+        candidates: pending.into_iter().map(|(r, _)| r).collect(),
+        fallback,
+    }
 }
 
 #[cfg(test)]
@@ -332,6 +411,9 @@ mod tests {
         let p = pick(&rules, |r| r.0.clone(), |_, _| true);
         assert_eq!(found(&p), Some(2));
         let none = [(Tri::No, 1)];
-        assert!(matches!(pick(&none, |r| r.0.clone(), |_, _| true), Pick::Nothing));
+        assert!(matches!(
+            pick(&none, |r| r.0.clone(), |_, _| true),
+            Pick::Nothing
+        ));
     }
 }

@@ -59,7 +59,10 @@ pub fn in_year(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
         } else {
             NaiveDate::from_ymd_opt(year, month + 1, 1)?
         };
-        (day <= 31).then(|| next.pred_opt()).flatten().filter(|d| *d >= first)
+        (day <= 31)
+            .then(|| next.pred_opt())
+            .flatten()
+            .filter(|d| *d >= first)
     })
 }
 
@@ -75,7 +78,18 @@ mod tests {
     fn parses_only_real_iso_dates() {
         assert_eq!(parse("1980-06-01"), Some(ymd(1980, 6, 1)));
         assert_eq!(parse("2000-02-29"), Some(ymd(2000, 2, 29)));
-        for bad in ["2015-02-29", "1980-6-1", "1980/06/01", "+980-06-01", "1980-13-01", "1980-00-10", "19800601", "", "1980-06-01T00", "１９８０-06-01"] {
+        for bad in [
+            "2015-02-29",
+            "1980-6-1",
+            "1980/06/01",
+            "+980-06-01",
+            "1980-13-01",
+            "1980-00-10",
+            "19800601",
+            "",
+            "1980-06-01T00",
+            "１９８０-06-01",
+        ] {
             assert_eq!(parse(bad), None, "{bad:?}");
         }
     }

@@ -17,7 +17,9 @@ use crate::condition::{pick, Field, Pick};
 use crate::date;
 use crate::i18n::{self, Said};
 use crate::money::Money;
-use crate::pack::{Base, Cite, Dated, Day, National, Pack, PackError, SchemeRules, Share, Source, Text, Tier};
+use crate::pack::{
+    Base, Cite, Dated, Day, National, Pack, PackError, SchemeRules, Share, Source, Text, Tier,
+};
 use crate::person::Person;
 use crate::request::{ErrorCode, Request, RequestError};
 use crate::response::{Enrol, Fee, Reason, Response, SchemeResult};
@@ -66,7 +68,10 @@ impl Engine {
     /// error here means a broken build, but it is still an error, not a panic.
     pub fn builtin() -> Result<Engine, PackError> {
         let national = National::from_json(embedded::NATIONAL, "policies/national.toml")?;
-        let mut engine = Engine { national, packs: Vec::new() };
+        let mut engine = Engine {
+            national,
+            packs: Vec::new(),
+        };
         for (file, json) in embedded::PACKS {
             let pack = Pack::from_json(json, file)?;
             engine.insert(pack, file, json.as_bytes(), true)?;
@@ -76,26 +81,53 @@ impl Engine {
 
     /// Validates a pack written by a portal operator and makes it available by its
     /// id. A loaded pack may replace an earlier loaded one, never a built-in one.
-    pub fn load(&mut self, pack: Pack, file: &str, content: &[u8]) -> Result<&LoadedPack, PackError> {
+    pub fn load(
+        &mut self,
+        pack: Pack,
+        file: &str,
+        content: &[u8],
+    ) -> Result<&LoadedPack, PackError> {
         if self.packs.iter().any(|p| p.builtin && p.pack.id == pack.id) {
-            return Err(PackError { file: file.into(), key: "id".into(), message: format!("\"{}\" is a built-in pack: choose another id", pack.id) });
+            return Err(PackError {
+                file: file.into(),
+                key: "id".into(),
+                message: format!("\"{}\" is a built-in pack: choose another id", pack.id),
+            });
         }
         self.insert(pack, file, content, false)
     }
 
-    fn insert(&mut self, mut pack: Pack, file: &str, content: &[u8], builtin: bool) -> Result<&LoadedPack, PackError> {
+    fn insert(
+        &mut self,
+        mut pack: Pack,
+        file: &str,
+        content: &[u8],
+        builtin: bool,
+    ) -> Result<&LoadedPack, PackError> {
         pack.validate(&self.national.sources, file)?;
         if pack.default && self.packs.iter().any(|p| p.pack.default) {
             if builtin {
-                return Err(PackError { file: file.into(), key: "default".into(), message: "another pack is the default already".into() });
+                return Err(PackError {
+                    file: file.into(),
+                    key: "default".into(),
+                    message: "another pack is the default already".into(),
+                });
             }
             pack.default = false;
         }
         merge_national(&mut pack, &self.national);
         self.packs.retain(|p| p.pack.id != pack.id);
-        self.packs.push(LoadedPack { pack, hash: fnv1a64(content), builtin });
+        self.packs.push(LoadedPack {
+            pack,
+            hash: fnv1a64(content),
+            builtin,
+        });
         // Just pushed, so `last` is there; `ok_or` keeps this path panic-free.
-        self.packs.last().ok_or_else(|| PackError { file: file.into(), key: String::new(), message: "not stored".into() })
+        self.packs.last().ok_or_else(|| PackError {
+            file: file.into(),
+            key: String::new(),
+            message: "not stored".into(),
+        })
     }
 
     pub fn packs(&self) -> &[LoadedPack] {
@@ -133,7 +165,11 @@ impl Engine {
     fn find(&self, region: Option<&str>, lang: Lang) -> Result<&Pack, RequestError> {
         let found = match region {
             Some(id) => self.packs.iter().find(|p| p.pack.id == id),
-            None => self.packs.iter().find(|p| p.pack.default).or(self.packs.first()),
+            None => self
+                .packs
+                .iter()
+                .find(|p| p.pack.default)
+                .or(self.packs.first()),
         };
         found.map(|p| &p.pack).ok_or_else(|| {
             let ids: Vec<&str> = self.packs.iter().map(|p| p.pack.id.as_str()).collect();
@@ -161,14 +197,30 @@ impl Engine {
             };
             RequestError::new(ErrorCode::YearOutOfRange, "year", lang).with_detail(years)
         };
-        let reference = pack.reference_day.day.0.in_year(year).ok_or_else(out_of_range)?;
+        let reference = pack
+            .reference_day
+            .day
+            .0
+            .in_year(year)
+            .ok_or_else(out_of_range)?;
         if !pack.valid.contains(reference) {
             return Err(out_of_range());
         }
         let person = settle(req, year, reference)?;
         let mut missing = BTreeSet::new();
-        let ctx = Ctx { pack, shared: &self.national.sources, person: &person, lang, reference, year };
-        let schemes = pack.schemes.iter().map(|s| ctx.scheme(s, &mut missing)).collect();
+        let ctx = Ctx {
+            pack,
+            shared: &self.national.sources,
+            person: &person,
+            lang,
+            reference,
+            year,
+        };
+        let schemes = pack
+            .schemes
+            .iter()
+            .map(|s| ctx.scheme(s, &mut missing))
+            .collect();
         Ok(Response {
             region: pack.id.clone(),
             year,
@@ -204,26 +256,39 @@ fn settle(req: &Request, year: i32, reference: NaiveDate) -> Result<Person, Requ
     if let Some(born) = person.birth_date {
         let last_day = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(reference);
         if born > last_day {
-            return Err(RequestError::new(ErrorCode::BirthAfterYear, "person.birthDate", lang));
+            return Err(RequestError::new(
+                ErrorCode::BirthAfterYear,
+                "person.birthDate",
+                lang,
+            ));
         }
         // Born in the year but after the reference day: 0 years old that day.
         let age = date::full_years(born, reference).unwrap_or(0);
         if let Some(stated) = req.stated_age {
             if stated != age {
                 let detail = i18n::age_on(&reference.to_string(), age, lang);
-                return Err(RequestError::new(ErrorCode::AgeConflict, "person.age", lang).with_detail(detail));
+                return Err(
+                    RequestError::new(ErrorCode::AgeConflict, "person.age", lang)
+                        .with_detail(detail),
+                );
             }
         }
         person.age = Some(age);
     } else {
         person.age = req.stated_age;
     }
-    person.moved_in_years = person.moved_in_on.and_then(|m| date::full_years(m, reference));
+    person.moved_in_years = person
+        .moved_in_on
+        .and_then(|m| date::full_years(m, reference));
     Ok(person)
 }
 
 fn said(s: Said, detail: &str, lang: Lang) -> Reason {
-    Reason { code: s.code().to_owned(), message: s.message(detail, lang), source: None }
+    Reason {
+        code: s.code().to_owned(),
+        message: s.message(detail, lang),
+        source: None,
+    }
 }
 
 /// Everything one check reads, so each step takes one argument.
@@ -238,11 +303,18 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn reason(&self, code: &str, message: &Text, source: &Cite) -> Reason {
-        Reason { code: code.to_owned(), message: message.get(self.lang).to_owned(), source: Some(self.pack.cite(self.shared, source)) }
+        Reason {
+            code: code.to_owned(),
+            message: message.get(self.lang).to_owned(),
+            source: Some(self.pack.cite(self.shared, source)),
+        }
     }
 
     fn labels(&self, fields: &[Field]) -> String {
-        let labels: Vec<String> = fields.iter().map(|f| i18n::field_label(f, self.lang)).collect();
+        let labels: Vec<String> = fields
+            .iter()
+            .map(|f| i18n::field_label(f, self.lang))
+            .collect();
         i18n::list(&labels, self.lang)
     }
 
@@ -251,7 +323,11 @@ impl Ctx<'_> {
         let scheme = rules.scheme;
         let holds = |w: &crate::condition::When| w.holds(p, scheme);
         let mut reasons = Vec::new();
-        let status = match pick(&rules.eligibility, |r| holds(&r.when), |a, b| a.status == b.status) {
+        let status = match pick(
+            &rules.eligibility,
+            |r| holds(&r.when),
+            |a, b| a.status == b.status,
+        ) {
             Pick::Found(rule) => {
                 reasons.push(self.reason(&rule.code, &rule.message, &rule.source));
                 match rule.status {
@@ -260,7 +336,9 @@ impl Ctx<'_> {
                     crate::pack::RuleStatus::Ineligible => Status::Ineligible,
                 }
             }
-            Pick::Undecided { fields, candidates, .. } => {
+            Pick::Undecided {
+                fields, candidates, ..
+            } => {
                 reasons.push(said(Said::NeedsInfo, &self.labels(&fields), self.lang));
                 for rule in candidates {
                     reasons.push(self.reason(&rule.code, &rule.message, &rule.source));
@@ -278,42 +356,83 @@ impl Ctx<'_> {
             None => i18n::scheme_name(scheme, self.lang).to_owned(),
         };
         if status == Status::Ineligible {
-            return SchemeResult { scheme, name, status, fee: None, deadline: None, reasons, enrol: None, benefits: Vec::new() };
+            return SchemeResult {
+                scheme,
+                name,
+                status,
+                fee: None,
+                deadline: None,
+                reasons,
+                enrol: None,
+                benefits: Vec::new(),
+            };
         }
-        for note in rules.notes.iter().filter(|n| holds(&n.when) == crate::condition::Tri::Yes) {
+        for note in rules
+            .notes
+            .iter()
+            .filter(|n| holds(&n.when) == crate::condition::Tri::Yes)
+        {
             reasons.push(self.reason(&note.code, &note.message, &note.source));
         }
         // 004 二: not in this scheme and another at once.
-        if let (Some(held), Some(source)) = (p.enrolled.and_then(|e| e.scheme()), &rules.exclusive_source) {
+        if let (Some(held), Some(source)) =
+            (p.enrolled.and_then(|e| e.scheme()), &rules.exclusive_source)
+        {
             if rules.exclusive_with.contains(&held) {
                 let held_name = match self.pack.scheme(held).and_then(|s| s.name.as_ref()) {
                     Some(t) => t.get(self.lang),
                     None => i18n::scheme_name(held, self.lang),
                 };
                 let r = said(Said::NotBoth, held_name, self.lang);
-                reasons.push(Reason { source: Some(self.pack.cite(self.shared, source)), ..r });
+                reasons.push(Reason {
+                    source: Some(self.pack.cite(self.shared, source)),
+                    ..r
+                });
             }
         }
         let fee = Some(self.fee(rules, missing));
         let deadline = self.deadline(rules, missing);
-        let enrol = Some(Enrol { places: self.listing(rules, &rules.places, missing), documents: self.listing(rules, &rules.documents, missing) });
+        let enrol = Some(Enrol {
+            places: self.listing(rules, &rules.places, missing),
+            documents: self.listing(rules, &rules.documents, missing),
+        });
         let benefits = rules
             .benefits
             .iter()
             .filter(|b| b.in_force(self.reference))
             .map(|b| self.reason(&b.code, &b.message, &b.source))
             .collect();
-        SchemeResult { scheme, name, status, fee, deadline, reasons, enrol, benefits }
+        SchemeResult {
+            scheme,
+            name,
+            status,
+            fee,
+            deadline,
+            reasons,
+            enrol,
+            benefits,
+        }
     }
 
     fn fee(&self, rules: &SchemeRules, missing: &mut BTreeSet<Field>) -> Fee {
         let scheme = rules.scheme;
-        let unknown = |period, reason| Fee { period, total: None, individual: None, employer: None, government: None, reasons: vec![reason] };
+        let unknown = |period, reason| Fee {
+            period,
+            total: None,
+            individual: None,
+            employer: None,
+            government: None,
+            reasons: vec![reason],
+        };
         let Some(schedule) = rules.fees.iter().find(|f| f.in_force(self.reference)) else {
             return unknown(default_period(scheme), said(Said::NoFee, "", self.lang));
         };
         let period = schedule.period;
-        let tier = match pick(&schedule.tiers, |t| t.when.holds(self.person, scheme), |a, b| same_shares(a, b)) {
+        let tier = match pick(
+            &schedule.tiers,
+            |t| t.when.holds(self.person, scheme),
+            same_shares,
+        ) {
             Pick::Found(t) => t,
             Pick::Undecided { fields, .. } => {
                 let r = said(Said::FeeNeedsInfo, &self.labels(&fields), self.lang);
@@ -345,7 +464,11 @@ impl Ctx<'_> {
             (Some(i), Some(e), Some(g)) => i.checked_add(e).and_then(|s| s.checked_add(g)),
             _ => None,
         };
-        match pick(&schedule.subsidies, |s| s.when.holds(self.person, scheme), |_, _| true) {
+        match pick(
+            &schedule.subsidies,
+            |s| s.when.holds(self.person, scheme),
+            |_, _| true,
+        ) {
             Pick::Found(sub) => {
                 reasons.push(self.reason(&sub.code, &sub.message, &sub.source));
                 government = match (government, individual) {
@@ -354,7 +477,9 @@ impl Ctx<'_> {
                 };
                 individual = Some(Money::ZERO);
             }
-            Pick::Undecided { fields, candidates, .. } => {
+            Pick::Undecided {
+                fields, candidates, ..
+            } => {
                 // Who pays depends on an answer not given: the amount stands, the split does not.
                 reasons.push(said(Said::FeeNeedsInfo, &self.labels(&fields), self.lang));
                 for sub in candidates {
@@ -366,11 +491,23 @@ impl Ctx<'_> {
             }
             Pick::Nothing => {}
         }
-        Fee { period, total, individual, employer, government, reasons }
+        Fee {
+            period,
+            total,
+            individual,
+            employer,
+            government,
+            reasons,
+        }
     }
 
     /// The base a rate applies to, or why it is not known.
-    fn base(&self, base: Base, reasons: &mut Vec<Reason>, missing: &mut BTreeSet<Field>) -> Option<Money> {
+    fn base(
+        &self,
+        base: Base,
+        reasons: &mut Vec<Reason>,
+        missing: &mut BTreeSet<Field>,
+    ) -> Option<Money> {
         match base {
             Base::MonthlyWage => {
                 if self.person.monthly_wage.is_none() {
@@ -380,7 +517,12 @@ impl Ctx<'_> {
                 self.person.monthly_wage
             }
             Base::AverageWage => {
-                let param = self.pack.parameters.average_monthly_wage.iter().find(|p| p.in_force(self.reference));
+                let param = self
+                    .pack
+                    .parameters
+                    .average_monthly_wage
+                    .iter()
+                    .find(|p| p.in_force(self.reference));
                 let value = param.and_then(|p| p.value);
                 if value.is_none() {
                     let mut r = said(Said::AverageWageUnknown, "", self.lang);
@@ -393,9 +535,20 @@ impl Ctx<'_> {
     }
 
     fn deadline(&self, rules: &SchemeRules, missing: &mut BTreeSet<Field>) -> Option<Day> {
-        let in_force = rules.deadlines.iter().filter(|d| d.valid.is_none_or(|v| v.contains(self.reference)));
-        let date_of = |d: &crate::pack::Deadline| d.date.map(|x| x.0).or_else(|| d.month_day.and_then(|md| md.in_year(self.year)));
-        match pick(in_force, |d| d.when.holds(self.person, rules.scheme), |a, b| date_of(a) == date_of(b)) {
+        let in_force = rules
+            .deadlines
+            .iter()
+            .filter(|d| d.valid.is_none_or(|v| v.contains(self.reference)));
+        let date_of = |d: &crate::pack::Deadline| {
+            d.date
+                .map(|x| x.0)
+                .or_else(|| d.month_day.and_then(|md| md.in_year(self.year)))
+        };
+        match pick(
+            in_force,
+            |d| d.when.holds(self.person, rules.scheme),
+            |a, b| date_of(a) == date_of(b),
+        ) {
             Pick::Found(d) => date_of(d).map(Day),
             Pick::Undecided { fields, .. } => {
                 missing.extend(fields);
@@ -405,12 +558,28 @@ impl Ctx<'_> {
         }
     }
 
-    fn listing(&self, rules: &SchemeRules, list: &[crate::pack::Listing], missing: &mut BTreeSet<Field>) -> Vec<String> {
-        let texts = |l: &crate::pack::Listing| -> Vec<String> { l.items.iter().map(|t| t.get(self.lang).to_owned()).collect() };
-        match pick(list, |l| l.when.holds(self.person, rules.scheme), |a, b| a.items == b.items) {
+    fn listing(
+        &self,
+        rules: &SchemeRules,
+        list: &[crate::pack::Listing],
+        missing: &mut BTreeSet<Field>,
+    ) -> Vec<String> {
+        let texts = |l: &crate::pack::Listing| -> Vec<String> {
+            l.items
+                .iter()
+                .map(|t| t.get(self.lang).to_owned())
+                .collect()
+        };
+        match pick(
+            list,
+            |l| l.when.holds(self.person, rules.scheme),
+            |a, b| a.items == b.items,
+        ) {
             Pick::Found(l) => texts(l),
             // Show what holds unless an open answer says otherwise, and ask for it.
-            Pick::Undecided { fields, fallback, .. } => {
+            Pick::Undecided {
+                fields, fallback, ..
+            } => {
                 missing.extend(fields);
                 fallback.map(texts).unwrap_or_default()
             }
@@ -421,13 +590,18 @@ impl Ctx<'_> {
 
 /// Two tiers give the same fee when their shares are the same.
 fn same_shares(a: &Tier, b: &Tier) -> bool {
-    a.individual == b.individual && a.employer == b.employer && a.government == b.government && a.unknown.is_none() == b.unknown.is_none()
+    a.individual == b.individual
+        && a.employer == b.employer
+        && a.government == b.government
+        && a.unknown.is_none() == b.unknown.is_none()
 }
 
 /// Employee-scheme contributions are monthly; resident-scheme fees are yearly.
 fn default_period(scheme: Scheme) -> Period {
     match scheme {
-        Scheme::Employee | Scheme::LargeExpenseSupplement | Scheme::RetireeInpatientPool => Period::Month,
+        Scheme::Employee | Scheme::LargeExpenseSupplement | Scheme::RetireeInpatientPool => {
+            Period::Month
+        }
         _ => Period::Year,
     }
 }

@@ -42,55 +42,263 @@ enum Kind {
 const KINDS: [(Kind, Triple); 6] = [
     (Kind::Text, ["文字", "文字", "text"]),
     (Kind::Number, ["整数", "整數", "a whole number"]),
-    (Kind::YesNo, ["是或否（true/false）", "是或否（true/false）", "yes or no (true/false)"]),
-    (Kind::Date, ["年-月-日 形式的日期", "年-月-日 形式的日期", "a date written year-month-day"]),
-    (Kind::Amount, ["金额文字，如 \"4000.00\"", "金額文字，如 \"4000.00\"", "an amount as text, like \"4000.00\""]),
-    (Kind::Group, ["一组信息（对象）", "一組信息（對象）", "a group of answers (an object)"]),
+    (
+        Kind::YesNo,
+        [
+            "是或否（true/false）",
+            "是或否（true/false）",
+            "yes or no (true/false)",
+        ],
+    ),
+    (
+        Kind::Date,
+        [
+            "年-月-日 形式的日期",
+            "年-月-日 形式的日期",
+            "a date written year-month-day",
+        ],
+    ),
+    (
+        Kind::Amount,
+        [
+            "金额文字，如 \"4000.00\"",
+            "金額文字，如 \"4000.00\"",
+            "an amount as text, like \"4000.00\"",
+        ],
+    ),
+    (
+        Kind::Group,
+        [
+            "一组信息（对象）",
+            "一組信息（對象）",
+            "a group of answers (an object)",
+        ],
+    ),
 ];
 
 /// Every field of the request: its label for a resident, and what it holds.
 const FIELDS: &[(&str, Kind, Triple)] = &[
     ("region", Kind::Text, ["地区", "地區", "region"]),
-    ("year", Kind::Number, ["参保年度", "參保年度", "insurance year"]),
+    (
+        "year",
+        Kind::Number,
+        ["参保年度", "參保年度", "insurance year"],
+    ),
     ("lang", Kind::Text, ["语言", "語言", "language"]),
-    ("person", Kind::Group, ["个人信息", "個人信息", "personal details"]),
-    ("person.birthDate", Kind::Date, ["出生日期", "出生日期", "date of birth"]),
+    (
+        "person",
+        Kind::Group,
+        ["个人信息", "個人信息", "personal details"],
+    ),
+    (
+        "person.birthDate",
+        Kind::Date,
+        ["出生日期", "出生日期", "date of birth"],
+    ),
     ("person.age", Kind::Number, ["年龄", "年齡", "age"]),
     ("person.sex", Kind::Text, ["性别", "性別", "sex"]),
-    ("person.hukou", Kind::Group, ["户籍", "戶籍", "household registration (hukou)"]),
-    ("person.hukou.type", Kind::Text, ["户籍类型（城镇或农村）", "戶籍類型（城鎮或農村）", "hukou type (urban or rural)"]),
-    ("person.hukou.local", Kind::YesNo, ["户籍是否在本地", "戶籍是否在本地", "whether the hukou is registered here"]),
-    ("person.hukou.movedInOn", Kind::Date, ["户籍迁入本地的日期", "戶籍遷入本地的日期", "date the hukou moved here"]),
-    ("person.hukou.movedAfterRetirement", Kind::YesNo, ["是否退休后才迁入户籍", "是否退休後才遷入戶籍", "whether the hukou moved here after retiring"]),
-    ("person.employment", Kind::Text, ["就业情况", "就業情況", "employment"]),
-    ("person.school", Kind::Group, ["就读学校", "就讀學校", "school"]),
-    ("person.school.level", Kind::Text, ["就读阶段", "就讀階段", "school level"]),
-    ("person.school.fullTime", Kind::YesNo, ["是否全日制就读", "是否全日制就讀", "whether study is full time"]),
-    ("person.school.local", Kind::YesNo, ["学校是否在本地", "學校是否在本地", "whether the school is in this region"]),
-    ("person.retirement", Kind::Group, ["退休情况", "退休情況", "retirement"]),
-    ("person.retirement.pensionFrom", Kind::Text, ["养老金在哪里领取", "養老金在哪裏領取", "where the pension is paid from"]),
-    ("person.retirement.enterprise", Kind::Group, ["原工作单位", "原工作單位", "former employer"]),
-    ("person.retirement.enterprise.ownership", Kind::Text, ["原单位所有制", "原單位所有制", "former employer's ownership"]),
-    ("person.retirement.enterprise.condition", Kind::Text, ["原单位经营状况", "原單位經營狀況", "former employer's condition"]),
-    ("person.lowIncome", Kind::Text, ["低保或低收入家庭情况", "低保或低收入家庭情況", "low-income status"]),
-    ("person.disabilityGrade", Kind::Number, ["残疾等级", "殘疾等級", "disability grade"]),
-    ("person.landExpropriated", Kind::YesNo, ["是否被征地农民", "是否被徵地農民", "whether your farmland was expropriated"]),
-    ("person.childrenHaveLocalUrbanHukou", Kind::YesNo, ["子女是否有本地城镇户籍", "子女是否有本地城鎮戶籍", "whether your children hold a local urban hukou"]),
-    ("person.monthlyWage", Kind::Amount, ["月工资", "月工資", "monthly wage"]),
-    ("person.enrolled", Kind::Text, ["现在参加的医保", "現在參加的醫保", "the scheme you are in now"]),
+    (
+        "person.hukou",
+        Kind::Group,
+        ["户籍", "戶籍", "household registration (hukou)"],
+    ),
+    (
+        "person.hukou.type",
+        Kind::Text,
+        [
+            "户籍类型（城镇或农村）",
+            "戶籍類型（城鎮或農村）",
+            "hukou type (urban or rural)",
+        ],
+    ),
+    (
+        "person.hukou.local",
+        Kind::YesNo,
+        [
+            "户籍是否在本地",
+            "戶籍是否在本地",
+            "whether the hukou is registered here",
+        ],
+    ),
+    (
+        "person.hukou.movedInOn",
+        Kind::Date,
+        [
+            "户籍迁入本地的日期",
+            "戶籍遷入本地的日期",
+            "date the hukou moved here",
+        ],
+    ),
+    (
+        "person.hukou.movedAfterRetirement",
+        Kind::YesNo,
+        [
+            "是否退休后才迁入户籍",
+            "是否退休後才遷入戶籍",
+            "whether the hukou moved here after retiring",
+        ],
+    ),
+    (
+        "person.employment",
+        Kind::Text,
+        ["就业情况", "就業情況", "employment"],
+    ),
+    (
+        "person.school",
+        Kind::Group,
+        ["就读学校", "就讀學校", "school"],
+    ),
+    (
+        "person.school.level",
+        Kind::Text,
+        ["就读阶段", "就讀階段", "school level"],
+    ),
+    (
+        "person.school.fullTime",
+        Kind::YesNo,
+        [
+            "是否全日制就读",
+            "是否全日制就讀",
+            "whether study is full time",
+        ],
+    ),
+    (
+        "person.school.local",
+        Kind::YesNo,
+        [
+            "学校是否在本地",
+            "學校是否在本地",
+            "whether the school is in this region",
+        ],
+    ),
+    (
+        "person.retirement",
+        Kind::Group,
+        ["退休情况", "退休情況", "retirement"],
+    ),
+    (
+        "person.retirement.pensionFrom",
+        Kind::Text,
+        [
+            "养老金在哪里领取",
+            "養老金在哪裏領取",
+            "where the pension is paid from",
+        ],
+    ),
+    (
+        "person.retirement.enterprise",
+        Kind::Group,
+        ["原工作单位", "原工作單位", "former employer"],
+    ),
+    (
+        "person.retirement.enterprise.ownership",
+        Kind::Text,
+        [
+            "原单位所有制",
+            "原單位所有制",
+            "former employer's ownership",
+        ],
+    ),
+    (
+        "person.retirement.enterprise.condition",
+        Kind::Text,
+        [
+            "原单位经营状况",
+            "原單位經營狀況",
+            "former employer's condition",
+        ],
+    ),
+    (
+        "person.lowIncome",
+        Kind::Text,
+        [
+            "低保或低收入家庭情况",
+            "低保或低收入家庭情況",
+            "low-income status",
+        ],
+    ),
+    (
+        "person.disabilityGrade",
+        Kind::Number,
+        ["残疾等级", "殘疾等級", "disability grade"],
+    ),
+    (
+        "person.landExpropriated",
+        Kind::YesNo,
+        [
+            "是否被征地农民",
+            "是否被徵地農民",
+            "whether your farmland was expropriated",
+        ],
+    ),
+    (
+        "person.childrenHaveLocalUrbanHukou",
+        Kind::YesNo,
+        [
+            "子女是否有本地城镇户籍",
+            "子女是否有本地城鎮戶籍",
+            "whether your children hold a local urban hukou",
+        ],
+    ),
+    (
+        "person.monthlyWage",
+        Kind::Amount,
+        ["月工资", "月工資", "monthly wage"],
+    ),
+    (
+        "person.enrolled",
+        Kind::Text,
+        [
+            "现在参加的医保",
+            "現在參加的醫保",
+            "the scheme you are in now",
+        ],
+    ),
 ];
 
 /// The label of a request field, or the path itself for one we do not know.
+/// A household member's field (`members[1].birthDate`) is labelled with the
+/// member's number, counted from 1.
 pub fn field_label(field: &str, lang: Lang) -> String {
+    if let Some((n, rest)) = member_field(field) {
+        let label = field_label(&format!("person{rest}"), lang);
+        let t: Triple = [
+            "第{n}位成员的{label}",
+            "第{n}位成員的{label}",
+            "member {n}'s {label}",
+        ];
+        return fill(
+            pick(&t, lang),
+            &[("n", &(n + 1).to_string()), ("label", &label)],
+        );
+    }
     match FIELDS.iter().find(|(f, _, _)| *f == field) {
         Some((_, _, t)) => pick(t, lang).to_owned(),
         None => field.to_owned(),
     }
 }
 
+/// `members[1].birthDate` → `(1, ".birthDate")`.
+fn member_field(field: &str) -> Option<(usize, &str)> {
+    let rest = field.strip_prefix("members[")?;
+    let (n, rest) = rest.split_once(']')?;
+    Some((n.parse().ok()?, rest))
+}
+
 fn field_kind(field: &str, lang: Lang) -> &'static str {
-    let kind = FIELDS.iter().find(|(f, _, _)| *f == field).map(|(_, k, _)| *k).unwrap_or(Kind::Text);
-    KINDS.iter().find(|(k, _)| k.eq(&kind)).map(|(_, t)| pick(t, lang)).unwrap_or_default()
+    if let Some((_, rest)) = member_field(field) {
+        return field_kind(&format!("person{rest}"), lang);
+    }
+    let kind = FIELDS
+        .iter()
+        .find(|(f, _, _)| *f == field)
+        .map(|(_, k, _)| *k)
+        .unwrap_or(Kind::Text);
+    KINDS
+        .iter()
+        .find(|(k, _)| k.eq(&kind))
+        .map(|(_, t)| pick(t, lang))
+        .unwrap_or_default()
 }
 
 impl PartialEq for Kind {
@@ -121,12 +329,24 @@ fn error_template(code: ErrorCode) -> Triple {
 /// The message of a request error, in `lang`.
 pub fn error_message(code: ErrorCode, field: &str, detail: &str, lang: Lang) -> String {
     let label = field_label(field, lang);
-    fill(pick(&error_template(code), lang), &[("label", &label), ("field", field), ("detail", detail), ("kind", field_kind(field, lang))])
+    fill(
+        pick(&error_template(code), lang),
+        &[
+            ("label", &label),
+            ("field", field),
+            ("detail", detail),
+            ("kind", field_kind(field, lang)),
+        ],
+    )
 }
 
 /// `age_conflict` detail: "2015-01-01 应为 34 周岁".
 pub fn age_on(day: &str, age: u32, lang: Lang) -> String {
-    let t: Triple = ["{day} 应为 {age} 周岁", "{day} 應為 {age} 週歲", "{day} you were {age}"];
+    let t: Triple = [
+        "{day} 应为 {age} 周岁",
+        "{day} 應為 {age} 週歲",
+        "{day} you were {age}",
+    ];
     fill(pick(&t, lang), &[("day", day), ("age", &age.to_string())])
 }
 
@@ -186,13 +406,41 @@ impl Said {
 /// A scheme's standard name; a pack may give a local one (新型农村牧区合作医疗).
 pub fn scheme_name(scheme: Scheme, lang: Lang) -> &'static str {
     let t: Triple = match scheme {
-        Scheme::Employee => ["城镇职工基本医疗保险", "城鎮職工基本醫療保險", "urban employee basic medical insurance"],
-        Scheme::LargeExpenseSupplement => ["大额医疗费用补助", "大額醫療費用補助", "large medical expense supplement"],
-        Scheme::RetireeInpatientPool => ["退休人员住院医疗费用统筹", "退休人員住院醫療費用統籌", "inpatient-only pooling for retirees"],
-        Scheme::UrbanResident => ["城镇居民基本医疗保险", "城鎮居民基本醫療保險", "urban resident basic medical insurance"],
-        Scheme::RuralCooperative => ["新型农村合作医疗", "新型農村合作醫療", "new rural cooperative medical scheme"],
-        Scheme::UrbanRuralResident => ["城乡居民基本医疗保险", "城鄉居民基本醫療保險", "urban and rural resident basic medical insurance"],
-        Scheme::MedicalAssistance => ["医疗救助（应急救助）", "醫療救助（應急救助）", "medical assistance (emergency relief)"],
+        Scheme::Employee => [
+            "城镇职工基本医疗保险",
+            "城鎮職工基本醫療保險",
+            "urban employee basic medical insurance",
+        ],
+        Scheme::LargeExpenseSupplement => [
+            "大额医疗费用补助",
+            "大額醫療費用補助",
+            "large medical expense supplement",
+        ],
+        Scheme::RetireeInpatientPool => [
+            "退休人员住院医疗费用统筹",
+            "退休人員住院醫療費用統籌",
+            "inpatient-only pooling for retirees",
+        ],
+        Scheme::UrbanResident => [
+            "城镇居民基本医疗保险",
+            "城鎮居民基本醫療保險",
+            "urban resident basic medical insurance",
+        ],
+        Scheme::RuralCooperative => [
+            "新型农村合作医疗",
+            "新型農村合作醫療",
+            "new rural cooperative medical scheme",
+        ],
+        Scheme::UrbanRuralResident => [
+            "城乡居民基本医疗保险",
+            "城鄉居民基本醫療保險",
+            "urban and rural resident basic medical insurance",
+        ],
+        Scheme::MedicalAssistance => [
+            "医疗救助（应急救助）",
+            "醫療救助（應急救助）",
+            "medical assistance (emergency relief)",
+        ],
     };
     pick(&t, lang)
 }
@@ -217,9 +465,37 @@ mod tests {
     }
 
     #[test]
+    fn member_fields_are_labelled_with_the_member_number() {
+        assert_eq!(
+            field_label("members[1].birthDate", Lang::ZhCn),
+            "第2位成员的出生日期"
+        );
+        assert_eq!(
+            field_label("members[0].hukou.type", Lang::En),
+            "member 1's hukou type (urban or rural)"
+        );
+        assert_eq!(field_label("members[x]", Lang::En), "members[x]");
+    }
+
+    #[test]
     fn no_placeholder_is_left_unfilled() {
         use ErrorCode::*;
-        for code in [InvalidJson, TooLarge, InvalidType, UnknownField, MissingField, InvalidDate, InvalidValue, InvalidAmount, OutOfRange, UnknownRegion, YearOutOfRange, BirthAfterYear, AgeConflict, MovedBeforeBirth] {
+        for code in [
+            InvalidJson,
+            TooLarge,
+            InvalidType,
+            UnknownField,
+            MissingField,
+            InvalidDate,
+            InvalidValue,
+            InvalidAmount,
+            OutOfRange,
+            UnknownRegion,
+            YearOutOfRange,
+            BirthAfterYear,
+            AgeConflict,
+            MovedBeforeBirth,
+        ] {
             for lang in Lang::ALL {
                 let m = error_message(code, "person.sex", "x", *lang);
                 assert!(!m.contains('{') && !m.is_empty(), "{m}");

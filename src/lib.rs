@@ -25,6 +25,7 @@ pub mod vocab;
 pub mod condition;
 pub mod date;
 pub mod engine;
+pub mod household;
 pub mod i18n;
 pub mod money;
 pub mod pack;

@@ -35,19 +35,29 @@ fn main() -> ExitCode {
 
 /// Today in China (UTC+8): the insurance year when a request names none.
 fn today_in_china() -> NaiveDate {
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
     let days = (secs + 8 * 3600) / 86_400;
-    NaiveDate::from_ymd_opt(1970, 1, 1).and_then(|epoch| epoch.checked_add_days(Days::new(days))).unwrap_or_default()
+    NaiveDate::from_ymd_opt(1970, 1, 1)
+        .and_then(|epoch| epoch.checked_add_days(Days::new(days)))
+        .unwrap_or_default()
 }
 
 fn flag_values<'a>(args: &'a [String], flag: &str) -> Vec<&'a str> {
-    args.windows(2).filter(|w| w[0] == flag).map(|w| w[1].as_str()).collect()
+    args.windows(2)
+        .filter(|w| w[0] == flag)
+        .map(|w| w[1].as_str())
+        .collect()
 }
 
 fn read_input(path: &str) -> Result<String, String> {
     if path == "-" {
         let mut s = String::new();
-        std::io::stdin().read_to_string(&mut s).map_err(|e| format!("stdin: {e}"))?;
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .map_err(|e| format!("stdin: {e}"))?;
         Ok(s)
     } else {
         std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))
@@ -63,7 +73,9 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     for path in flag_values(args, "--pack") {
         let text = read_input(path)?;
         let pack = Pack::from_json(&text, path).map_err(|e| e.to_string())?;
-        engine.load(pack, path, text.as_bytes()).map_err(|e| e.to_string())?;
+        engine
+            .load(pack, path, text.as_bytes())
+            .map_err(|e| e.to_string())?;
     }
     match args.first().map(String::as_str) {
         Some("check") => {
@@ -73,9 +85,12 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 None => today_in_china(),
             };
             let text = read_input(path)?;
-            let result = canbao::request::from_json(&text).and_then(|req| engine.check(&req, today));
+            let result =
+                canbao::request::from_json(&text).and_then(|req| engine.check(&req, today));
             match result {
-                Ok(response) if args.iter().any(|a| a == "--pretty") => print!("{}", pretty(&response)),
+                Ok(response) if args.iter().any(|a| a == "--pretty") => {
+                    print!("{}", pretty(&response))
+                }
                 Ok(response) => println!("{}", json(&response)?),
                 Err(e) => {
                     println!("{}", json(&e.body())?);
@@ -84,7 +99,10 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             }
         }
         Some("regions") => {
-            let lang = flag_values(args, "--lang").first().and_then(|l| Lang::parse(l)).unwrap_or_default();
+            let lang = flag_values(args, "--lang")
+                .first()
+                .and_then(|l| Lang::parse(l))
+                .unwrap_or_default();
             println!("{}", json(&engine.regions(lang))?);
         }
         Some("validate") => {
@@ -92,7 +110,9 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             let text = read_input(path)?;
             let pack = Pack::from_json(&text, path).map_err(|e| e.to_string())?;
             let id = pack.id.clone();
-            engine.load(pack, path, text.as_bytes()).map_err(|e| e.to_string())?;
+            engine
+                .load(pack, path, text.as_bytes())
+                .map_err(|e| e.to_string())?;
             println!("{path}: pack \"{id}\" is valid");
         }
         Some("version") => println!("canbao {}", env!("CARGO_PKG_VERSION")),
@@ -105,11 +125,37 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
 fn pretty(r: &Response) -> String {
     use std::fmt::Write;
     let (must, may, no, ask, fee_word, by, none) = match r.lang {
-        Lang::En => ("MUST JOIN", "MAY JOIN", "not for you", "NEED MORE ANSWERS", "fee", "by", "unknown"),
-        Lang::ZhTw => ("必須參加", "可以參加", "不適用", "還需補充信息", "費用", "截止", "未知"),
-        Lang::ZhCn => ("必须参加", "可以参加", "不适用", "还需补充信息", "费用", "截止", "未知"),
+        Lang::En => (
+            "MUST JOIN",
+            "MAY JOIN",
+            "not for you",
+            "NEED MORE ANSWERS",
+            "fee",
+            "by",
+            "unknown",
+        ),
+        Lang::ZhTw => (
+            "必須參加",
+            "可以參加",
+            "不適用",
+            "還需補充信息",
+            "費用",
+            "截止",
+            "未知",
+        ),
+        Lang::ZhCn => (
+            "必须参加",
+            "可以参加",
+            "不适用",
+            "还需补充信息",
+            "费用",
+            "截止",
+            "未知",
+        ),
     };
-    let amount = |m: Option<canbao::money::Money>| m.map(|m| m.to_string()).unwrap_or_else(|| none.to_owned());
+    let amount = |m: Option<canbao::money::Money>| {
+        m.map(|m| m.to_string()).unwrap_or_else(|| none.to_owned())
+    };
     let mut out = String::new();
     let _ = writeln!(out, "{} {} ({})", r.region, r.year, r.reference_date.0);
     for s in &r.schemes {
@@ -135,7 +181,12 @@ fn pretty(r: &Response) -> String {
             let _ = writeln!(out, "  {by} {}", d.0);
         }
         for reason in &s.reasons {
-            let _ = writeln!(out, "  - {} ({})", reason.message, reason.source.as_deref().unwrap_or("-"));
+            let _ = writeln!(
+                out,
+                "  - {} ({})",
+                reason.message,
+                reason.source.as_deref().unwrap_or("-")
+            );
         }
     }
     if !r.missing.is_empty() {

@@ -143,7 +143,20 @@ mod tests {
 
     #[test]
     fn parse_refuses_what_is_not_a_plain_amount() {
-        for bad in ["", "-1", "+1", "1e3", " 1", "1.", ".5", "1.234", "1,000", "NaN", "1_000", "1234567890123"] {
+        for bad in [
+            "",
+            "-1",
+            "+1",
+            "1e3",
+            " 1",
+            "1.",
+            ".5",
+            "1.234",
+            "1,000",
+            "NaN",
+            "1_000",
+            "1234567890123",
+        ] {
             assert!(Money::parse(bad).is_none(), "{bad:?} should be refused");
         }
     }
@@ -151,7 +164,12 @@ mod tests {
     #[test]
     fn rate_of_base_rounds_to_the_fen() {
         let rate: Rate = serde_json::from_str("\"0.02\"").unwrap();
-        assert_eq!(rate.of(Money::parse("4000.25").unwrap()).unwrap().to_string(), "80.01");
+        assert_eq!(
+            rate.of(Money::parse("4000.25").unwrap())
+                .unwrap()
+                .to_string(),
+            "80.01"
+        );
         assert!(serde_json::from_str::<Rate>("\"1.5\"").is_err());
         assert!(serde_json::from_str::<Rate>("\"-0.1\"").is_err());
     }

@@ -55,7 +55,9 @@ pub struct Day(pub NaiveDate);
 impl<'de> Deserialize<'de> for Day {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Day, D::Error> {
         let s = String::deserialize(d)?;
-        date::parse(&s).map(Day).ok_or_else(|| de::Error::custom(format!("\"{s}\" is not a date: write YYYY-MM-DD")))
+        date::parse(&s)
+            .map(Day)
+            .ok_or_else(|| de::Error::custom(format!("\"{s}\" is not a date: write YYYY-MM-DD")))
     }
 }
 
@@ -83,8 +85,15 @@ impl<'de> Deserialize<'de> for MonthDay {
         let s = String::deserialize(d)?;
         // Checked against a leap year, so "02-29" is allowed and clamps later.
         date::parse(&format!("2000-{s}"))
-            .map(|d| MonthDay { month: d.month(), day: d.day() })
-            .ok_or_else(|| de::Error::custom(format!("\"{s}\" is not a month and day: write MM-DD, like \"01-30\"")))
+            .map(|d| MonthDay {
+                month: d.month(),
+                day: d.day(),
+            })
+            .ok_or_else(|| {
+                de::Error::custom(format!(
+                    "\"{s}\" is not a month and day: write MM-DD, like \"01-30\""
+                ))
+            })
     }
 }
 
@@ -376,9 +385,9 @@ pub struct DatedAmount {
 
 /// The dated lists: their entries are in force from `from` to `to`.
 pub trait Dated {
-    fn from_to(&self) -> (Day, Option<Day>);
+    fn bounds(&self) -> (Day, Option<Day>);
     fn span(&self) -> Span {
-        let (from, to) = self.from_to();
+        let (from, to) = self.bounds();
         Span { from, to }
     }
     fn in_force(&self, day: NaiveDate) -> bool {
@@ -387,7 +396,7 @@ pub trait Dated {
 }
 
 macro_rules! dated {
-    ($($t:ty),*) => {$(impl Dated for $t { fn from_to(&self) -> (Day, Option<Day>) { (self.from, self.to) } })*};
+    ($($t:ty),*) => {$(impl Dated for $t { fn bounds(&self) -> (Day, Option<Day>) { (self.from, self.to) } })*};
 }
 dated!(FeeSchedule, Benefit, DatedAmount);
 
@@ -469,7 +478,11 @@ impl Pack {
     pub fn from_json(text: &str, file: &str) -> Result<Pack, PackError> {
         let mut de = serde_json::Deserializer::from_str(text);
         let pack = Pack::from_deserializer(&mut de, file)?;
-        de.end().map_err(|e| PackError { file: file.to_owned(), key: String::new(), message: e.to_string() })?;
+        de.end().map_err(|e| PackError {
+            file: file.to_owned(),
+            key: String::new(),
+            message: e.to_string(),
+        })?;
         Ok(pack)
     }
 
@@ -495,27 +508,63 @@ impl Pack {
     /// Checks what serde cannot: that every citation names a listed document,
     /// dated spans do not overlap, amounts are not negative, and ids are sane.
     pub fn validate(&self, shared: &[Source], file: &str) -> Result<(), PackError> {
-        let fail = |key: String, message: String| Err(PackError { file: file.to_owned(), key, message });
-        if self.id.is_empty() || self.id.len() > 64 || !self.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
-            return fail("id".into(), format!("\"{}\" is not a pack id: use 1-64 lowercase letters, digits and hyphens", self.id));
+        let fail = |key: String, message: String| {
+            Err(PackError {
+                file: file.to_owned(),
+                key,
+                message,
+            })
+        };
+        if self.id.is_empty()
+            || self.id.len() > 64
+            || !self
+                .id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        {
+            return fail(
+                "id".into(),
+                format!(
+                    "\"{}\" is not a pack id: use 1-64 lowercase letters, digits and hyphens",
+                    self.id
+                ),
+            );
         }
         if let Some(to) = self.valid.to {
             if to < self.valid.from {
-                return fail("valid.to".into(), format!("ends ({}) before it starts ({})", to.0, self.valid.from.0));
+                return fail(
+                    "valid.to".into(),
+                    format!("ends ({}) before it starts ({})", to.0, self.valid.from.0),
+                );
             }
         }
         let mut seen = Vec::new();
         for (i, s) in self.sources.iter().chain(shared).enumerate() {
             if seen.contains(&&s.id) {
-                return fail(format!("sources[{i}].id"), format!("document id \"{}\" is listed twice", s.id));
+                return fail(
+                    format!("sources[{i}].id"),
+                    format!("document id \"{}\" is listed twice", s.id),
+                );
             }
             seen.push(&s.id);
         }
-        let mut cites: Vec<(String, &Cite)> = self.reference_day.source.iter().map(|c| ("referenceDay.source".into(), c)).collect();
+        let mut cites: Vec<(String, &Cite)> = self
+            .reference_day
+            .source
+            .iter()
+            .map(|c| ("referenceDay.source".into(), c))
+            .collect();
         for (i, p) in self.parameters.average_monthly_wage.iter().enumerate() {
-            cites.push((format!("parameters.averageMonthlyWage[{i}].source"), &p.source));
+            cites.push((
+                format!("parameters.averageMonthlyWage[{i}].source"),
+                &p.source,
+            ));
         }
-        overlaps(self.parameters.average_monthly_wage.iter().map(Dated::span), "parameters.averageMonthlyWage", file)?;
+        overlaps(
+            self.parameters.average_monthly_wage.iter().map(Dated::span),
+            "parameters.averageMonthlyWage",
+            file,
+        )?;
         for (i, h) in self.household.iter().enumerate() {
             cites.push((format!("household[{i}].source"), &h.source));
         }
@@ -523,14 +572,23 @@ impl Pack {
         for (si, s) in self.schemes.iter().enumerate() {
             let at = format!("schemes[{si}]");
             if schemes_seen.contains(&s.scheme) {
-                return fail(format!("{at}.scheme"), format!("scheme \"{}\" is listed twice", s.scheme.as_str()));
+                return fail(
+                    format!("{at}.scheme"),
+                    format!("scheme \"{}\" is listed twice", s.scheme.as_str()),
+                );
             }
             schemes_seen.push(s.scheme);
             if s.eligibility.is_empty() {
-                return fail(format!("{at}.eligibility"), "a scheme needs at least one eligibility rule".into());
+                return fail(
+                    format!("{at}.eligibility"),
+                    "a scheme needs at least one eligibility rule".into(),
+                );
             }
             if !s.exclusive_with.is_empty() && s.exclusive_source.is_none() {
-                return fail(format!("{at}.exclusiveSource"), "exclusiveWith needs a source".into());
+                return fail(
+                    format!("{at}.exclusiveSource"),
+                    "exclusiveWith needs a source".into(),
+                );
             }
             if let Some(c) = &s.exclusive_source {
                 cites.push((format!("{at}.exclusiveSource"), c));
@@ -544,24 +602,37 @@ impl Pack {
             overlaps(s.fees.iter().map(Dated::span), &format!("{at}.fees"), file)?;
             for (fi, f) in s.fees.iter().enumerate() {
                 if f.tiers.is_empty() {
-                    return fail(format!("{at}.fees[{fi}].tiers"), "a fee schedule needs at least one tier".into());
+                    return fail(
+                        format!("{at}.fees[{fi}].tiers"),
+                        "a fee schedule needs at least one tier".into(),
+                    );
                 }
                 for (ti, t) in f.tiers.iter().enumerate() {
                     let key = format!("{at}.fees[{fi}].tiers[{ti}]");
                     cites.push((format!("{key}.source"), &t.source));
-                    if t.individual.is_none() && t.employer.is_none() && t.government.is_none() && t.unknown.is_none() {
+                    if t.individual.is_none()
+                        && t.employer.is_none()
+                        && t.government.is_none()
+                        && t.unknown.is_none()
+                    {
                         return fail(key, "a tier needs at least one share, or `unknown` saying why none is known".into());
                     }
                 }
                 for (i, sub) in f.subsidies.iter().enumerate() {
-                    cites.push((format!("{at}.fees[{fi}].subsidies[{i}].source"), &sub.source));
+                    cites.push((
+                        format!("{at}.fees[{fi}].subsidies[{i}].source"),
+                        &sub.source,
+                    ));
                 }
             }
             for (i, d) in s.deadlines.iter().enumerate() {
                 let key = format!("{at}.deadlines[{i}]");
                 cites.push((format!("{key}.source"), &d.source));
                 if d.date.is_some() == d.month_day.is_some() {
-                    return fail(key, "a deadline needs exactly one of `date` and `monthDay`".into());
+                    return fail(
+                        key,
+                        "a deadline needs exactly one of `date` and `monthDay`".into(),
+                    );
                 }
             }
             for (list, name) in [(&s.places, "places"), (&s.documents, "documents")] {
@@ -575,8 +646,20 @@ impl Pack {
         }
         for (key, c) in cites {
             if self.source(shared, &c.doc).is_none() {
-                let known: Vec<&str> = self.sources.iter().chain(shared).map(|s| s.id.as_str()).collect();
-                return fail(key, format!("cites document \"{}\", which is not among the sources ({})", c.doc, known.join(", ")));
+                let known: Vec<&str> = self
+                    .sources
+                    .iter()
+                    .chain(shared)
+                    .map(|s| s.id.as_str())
+                    .collect();
+                return fail(
+                    key,
+                    format!(
+                        "cites document \"{}\", which is not among the sources ({})",
+                        c.doc,
+                        known.join(", ")
+                    ),
+                );
             }
         }
         Ok(())
@@ -588,7 +671,11 @@ fn overlaps(spans: impl Iterator<Item = Span>, key: &str, file: &str) -> Result<
     let spans: Vec<Span> = spans.collect();
     for (i, a) in spans.iter().enumerate() {
         if a.to.is_some_and(|t| t < a.from) {
-            return Err(PackError { file: file.into(), key: format!("{key}[{i}].to"), message: format!("ends before it starts ({a})") });
+            return Err(PackError {
+                file: file.into(),
+                key: format!("{key}[{i}].to"),
+                message: format!("ends before it starts ({a})"),
+            });
         }
         for (j, b) in spans.iter().enumerate().take(i) {
             if a.overlaps(b) {
@@ -615,11 +702,13 @@ pub struct National {
 
 impl National {
     pub fn from_json(text: &str, file: &str) -> Result<National, PackError> {
-        serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(text)).map_err(|e| PackError {
-            file: file.to_owned(),
-            key: e.path().to_string(),
-            message: e.inner().to_string(),
-        })
+        serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(text)).map_err(
+            |e| PackError {
+                file: file.to_owned(),
+                key: e.path().to_string(),
+                message: e.inner().to_string(),
+            },
+        )
     }
 }
 
@@ -628,7 +717,10 @@ mod tests {
     use super::*;
 
     fn span(from: &str, to: Option<&str>) -> Span {
-        Span { from: Day(date::parse(from).unwrap()), to: to.map(|t| Day(date::parse(t).unwrap())) }
+        Span {
+            from: Day(date::parse(from).unwrap()),
+            to: to.map(|t| Day(date::parse(t).unwrap())),
+        }
     }
 
     #[test]
@@ -643,7 +735,13 @@ mod tests {
 
     #[test]
     fn citation_needs_document_and_clause() {
-        assert_eq!(serde_json::from_str::<Cite>("\"004 三(一)\"").unwrap(), Cite { doc: "004".into(), clause: "三(一)".into() });
+        assert_eq!(
+            serde_json::from_str::<Cite>("\"004 三(一)\"").unwrap(),
+            Cite {
+                doc: "004".into(),
+                clause: "三(一)".into()
+            }
+        );
         assert!(serde_json::from_str::<Cite>("\"004\"").is_err());
         assert!(serde_json::from_str::<Cite>("\" 三(一)\"").is_err());
     }

@@ -8,7 +8,10 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::money::Money;
-use crate::vocab::{EnterpriseCondition, Employment, Enrolled, HukouType, LowIncome, Ownership, PensionFrom, SchoolLevel, Sex};
+use crate::vocab::{
+    Employment, Enrolled, EnterpriseCondition, HukouType, LowIncome, Ownership, PensionFrom,
+    SchoolLevel, Sex,
+};
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct School {

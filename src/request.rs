@@ -17,7 +17,10 @@ use crate::date;
 use crate::i18n;
 use crate::money::Money;
 use crate::person::{Person, School};
-use crate::vocab::{EnterpriseCondition, Employment, Enrolled, HukouType, Lang, LowIncome, Ownership, PensionFrom, SchoolLevel, Sex};
+use crate::vocab::{
+    Employment, Enrolled, EnterpriseCondition, HukouType, Lang, LowIncome, Ownership, PensionFrom,
+    SchoolLevel, Sex,
+};
 
 /// The largest request text accepted, far above any real one.
 pub const MAX_REQUEST_BYTES: usize = 64 * 1024;
@@ -67,11 +70,24 @@ pub struct RequestError {
 
 impl RequestError {
     pub fn new(code: ErrorCode, field: impl Into<String>, lang: Lang) -> RequestError {
-        RequestError { code, field: field.into(), lang, detail: String::new() }
+        RequestError {
+            code,
+            field: field.into(),
+            lang,
+            detail: String::new(),
+        }
     }
 
     pub fn with_detail(mut self, detail: impl Into<String>) -> RequestError {
         self.detail = detail.into();
+        self
+    }
+
+    /// The same error for member `i` of a household: `members[1].birthDate`.
+    pub fn for_member(mut self, i: usize) -> RequestError {
+        if let Some(rest) = self.field.strip_prefix("person") {
+            self.field = format!("members[{i}]{rest}");
+        }
         self
     }
 
@@ -83,14 +99,24 @@ impl RequestError {
     /// The `{ "error": { code, field, message } }` body of the contract.
     pub fn body(&self) -> ErrorBody {
         ErrorBody {
-            error: ErrorDetail { code: self.code.as_str(), field: self.field.clone(), message: self.message() },
+            error: ErrorDetail {
+                code: self.code.as_str(),
+                field: self.field.clone(),
+                message: self.message(),
+            },
         }
     }
 }
 
 impl std::fmt::Display for RequestError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} at {}: {}", self.code.as_str(), self.field, self.message())
+        write!(
+            f,
+            "{} at {}: {}",
+            self.code.as_str(),
+            self.field,
+            self.message()
+        )
     }
 }
 
@@ -170,6 +196,86 @@ struct EnterpriseWire {
     condition: Option<String>,
 }
 
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct HouseholdWire {
+    region: Option<String>,
+    year: Option<i64>,
+    lang: Option<String>,
+    members: Vec<PersonWire>,
+}
+
+/// The most members a household request may list.
+pub const MAX_MEMBERS: usize = 20;
+
+impl HouseholdWire {
+    fn into_request(self) -> Result<crate::household::HouseholdRequest, RequestError> {
+        let (region, year, lang) = header(self.region, self.year, self.lang)?;
+        if self.members.len() > MAX_MEMBERS {
+            return Err(RequestError::new(ErrorCode::OutOfRange, "members", lang)
+                .with_detail(format!("1–{MAX_MEMBERS}")));
+        }
+        let mut req = crate::household::HouseholdRequest {
+            region,
+            year,
+            lang,
+            ..Default::default()
+        };
+        for (i, p) in self.members.into_iter().enumerate() {
+            let (person, age) = person_from_wire(p, lang).map_err(|e| e.for_member(i))?;
+            req.members.push(person);
+            req.stated_ages.push(age);
+        }
+        Ok(req)
+    }
+}
+
+/// Decodes a household request from any serde source, like [`from_deserializer`].
+pub fn household_from_deserializer<'de, D, E>(
+    d: D,
+    again: impl FnOnce() -> D,
+) -> Result<crate::household::HouseholdRequest, RequestError>
+where
+    D: Deserializer<'de, Error = E>,
+    E: serde::de::Error + std::fmt::Display,
+{
+    match serde_path_to_error::deserialize::<_, HouseholdWire>(d) {
+        Ok(wire) => wire.into_request(),
+        Err(e) => Err(serde_error(
+            e.path().to_string(),
+            &e.inner().to_string(),
+            probe_lang(again()),
+        )),
+    }
+}
+
+/// Decodes a household request from JSON text.
+pub fn household_from_json(text: &str) -> Result<crate::household::HouseholdRequest, RequestError> {
+    if text.len() > MAX_REQUEST_BYTES * 4 {
+        return Err(RequestError::new(ErrorCode::TooLarge, "", Lang::default())
+            .with_detail((MAX_REQUEST_BYTES * 4).to_string()));
+    }
+    let lang = || probe_lang(&mut serde_json::Deserializer::from_str(text));
+    let mut de = serde_json::Deserializer::from_str(text);
+    let wire: HouseholdWire = match serde_path_to_error::deserialize(&mut de) {
+        Ok(w) => w,
+        Err(e) if e.inner().is_syntax() || e.inner().is_eof() => {
+            return Err(RequestError::new(ErrorCode::InvalidJson, "", lang()))
+        }
+        Err(e) => {
+            return Err(serde_error(
+                e.path().to_string(),
+                &e.inner().to_string(),
+                lang(),
+            ))
+        }
+    };
+    if de.end().is_err() {
+        return Err(RequestError::new(ErrorCode::InvalidJson, "", lang()));
+    }
+    wire.into_request()
+}
+
 /// Only the language, read leniently, so that an error in the rest of the request
 /// can still be told in the language the request asked for.
 #[derive(serde::Deserialize)]
@@ -178,14 +284,19 @@ struct LangProbe {
 }
 
 fn probe_lang<'de, D: Deserializer<'de>>(d: D) -> Lang {
-    LangProbe::deserialize(d).ok().and_then(|p| p.lang).and_then(|l| Lang::parse(&l)).unwrap_or_default()
+    LangProbe::deserialize(d)
+        .ok()
+        .and_then(|p| p.lang)
+        .and_then(|l| Lang::parse(&l))
+        .unwrap_or_default()
 }
 
 /// Decodes a request from JSON text (the CLI's input).
 pub fn from_json(text: &str) -> Result<Request, RequestError> {
     let lang = || probe_lang(&mut serde_json::Deserializer::from_str(text));
     if text.len() > MAX_REQUEST_BYTES {
-        return Err(RequestError::new(ErrorCode::TooLarge, "", Lang::default()).with_detail(MAX_REQUEST_BYTES.to_string()));
+        return Err(RequestError::new(ErrorCode::TooLarge, "", Lang::default())
+            .with_detail(MAX_REQUEST_BYTES.to_string()));
     }
     let mut de = serde_json::Deserializer::from_str(text);
     let wire: RequestWire = match serde_path_to_error::deserialize(&mut de) {
@@ -209,14 +320,21 @@ pub fn from_json(text: &str) -> Result<Request, RequestError> {
 /// Decodes a request from any serde source (the wasm build passes a JS value).
 /// `again` gives a second deserializer over the same input, used only after an
 /// error, to read the request's language for the message.
-pub fn from_deserializer<'de, D, E>(d: D, again: impl FnOnce() -> D) -> Result<Request, RequestError>
+pub fn from_deserializer<'de, D, E>(
+    d: D,
+    again: impl FnOnce() -> D,
+) -> Result<Request, RequestError>
 where
     D: Deserializer<'de, Error = E>,
     E: serde::de::Error + std::fmt::Display,
 {
     match serde_path_to_error::deserialize::<_, RequestWire>(d) {
         Ok(wire) => Request::from_wire(wire),
-        Err(e) => Err(serde_error(e.path().to_string(), &e.inner().to_string(), probe_lang(again()))),
+        Err(e) => Err(serde_error(
+            e.path().to_string(),
+            &e.inner().to_string(),
+            probe_lang(again()),
+        )),
     }
 }
 
@@ -255,113 +373,165 @@ macro_rules! parse_enum {
         }
     )*};
 }
-parse_enum!(Sex, HukouType, Employment, SchoolLevel, PensionFrom, Ownership, EnterpriseCondition, LowIncome, Enrolled);
+parse_enum!(
+    Sex,
+    HukouType,
+    Employment,
+    SchoolLevel,
+    PensionFrom,
+    Ownership,
+    EnterpriseCondition,
+    LowIncome,
+    Enrolled
+);
 
 impl Request {
     fn from_wire(w: RequestWire) -> Result<Request, RequestError> {
-        let lang = match w.lang.as_deref() {
-            None => Lang::default(),
-            Some(l) => Lang::parse(l).ok_or_else(|| {
-                RequestError::new(ErrorCode::InvalidValue, "lang", Lang::default()).with_detail(Lang::expected())
-            })?,
-        };
-        let err = |code, field: &str| RequestError::new(code, field, lang);
-        let date_at = |value: Option<String>, field: &str| -> Result<Option<NaiveDate>, RequestError> {
-            value.map(|s| date::parse(&s).ok_or_else(|| err(ErrorCode::InvalidDate, field))).transpose()
-        };
-
-        let year = match w.year {
-            None => None,
-            Some(y) if (1900..=2200).contains(&y) => Some(y as i32),
-            Some(_) => return Err(err(ErrorCode::OutOfRange, "year").with_detail("1900–2200")),
-        };
-        let p = w.person;
-        let stated_age = match p.age {
-            None => None,
-            Some(a) if (0..=150).contains(&a) => Some(a as u32),
-            Some(_) => return Err(err(ErrorCode::OutOfRange, "person.age").with_detail("0–150")),
-        };
-        let disability_grade = match p.disability_grade {
-            None => None,
-            Some(g) if (1..=4).contains(&g) => Some(g as u8),
-            Some(_) => return Err(err(ErrorCode::OutOfRange, "person.disabilityGrade").with_detail("1–4")),
-        };
-        let monthly_wage = match p.monthly_wage {
-            None => None,
-            Some(s) => Some(Money::parse(&s).ok_or_else(|| err(ErrorCode::InvalidAmount, "person.monthlyWage"))?),
-        };
-        let hukou = p.hukou;
-        let (hukou_type, hukou_local, moved_in_on, moved_after_retirement) = match hukou {
-            None => (None, None, None, None),
-            Some(h) => (
-                parse_choice(h.kind, "person.hukou.type", lang)?,
-                h.local,
-                date_at(h.moved_in_on, "person.hukou.movedInOn")?,
-                h.moved_after_retirement,
-            ),
-        };
-        let school = match p.school {
-            None => None,
-            Some(s) => Some(School { level: parse_choice(s.level, "person.school.level", lang)?, full_time: s.full_time, local: s.local }),
-        };
-        let (pension_from, ownership, condition) = match p.retirement {
-            None => (None, None, None),
-            Some(r) => {
-                let (o, c) = match r.enterprise {
-                    None => (None, None),
-                    Some(e) => (
-                        parse_choice(e.ownership, "person.retirement.enterprise.ownership", lang)?,
-                        parse_choice(e.condition, "person.retirement.enterprise.condition", lang)?,
-                    ),
-                };
-                (parse_choice(r.pension_from, "person.retirement.pensionFrom", lang)?, o, c)
-            }
-        };
-        let birth_date = date_at(p.birth_date, "person.birthDate")?;
-        if let (Some(born), Some(moved)) = (birth_date, moved_in_on) {
-            if moved < born {
-                return Err(err(ErrorCode::MovedBeforeBirth, "person.hukou.movedInOn"));
-            }
-        }
-        let region = match w.region {
-            Some(r) if r.len() > 64 => return Err(err(ErrorCode::UnknownRegion, "region")),
-            r => r,
-        };
+        let (region, year, lang) = header(w.region, w.year, w.lang)?;
+        let (person, stated_age) = person_from_wire(w.person, lang)?;
         Ok(Request {
             region,
             year,
             lang,
+            person,
             stated_age,
-            person: Person {
-                birth_date,
-                age: None,
-                sex: parse_choice(p.sex, "person.sex", lang)?,
-                hukou_type,
-                hukou_local,
-                moved_in_on,
-                moved_in_years: None,
-                moved_after_retirement,
-                employment: parse_choice(p.employment, "person.employment", lang)?,
-                school,
-                pension_from,
-                ownership,
-                condition,
-                low_income: parse_choice(p.low_income, "person.lowIncome", lang)?,
-                disability_grade,
-                land_expropriated: p.land_expropriated,
-                children_have_local_urban_hukou: p.children_have_local_urban_hukou,
-                monthly_wage,
-                enrolled: parse_choice(p.enrolled, "person.enrolled", lang)?,
-            },
         })
     }
 }
 
-fn parse_choice<T: Parse>(value: Option<String>, field: &str, lang: Lang) -> Result<Option<T>, RequestError> {
+/// The fields a request and a household request share.
+fn header(
+    region: Option<String>,
+    year: Option<i64>,
+    lang: Option<String>,
+) -> Result<(Option<String>, Option<i32>, Lang), RequestError> {
+    let lang = match lang.as_deref() {
+        None => Lang::default(),
+        Some(l) => Lang::parse(l).ok_or_else(|| {
+            RequestError::new(ErrorCode::InvalidValue, "lang", Lang::default())
+                .with_detail(Lang::expected())
+        })?,
+    };
+    let year = match year {
+        None => None,
+        Some(y) if (1900..=2200).contains(&y) => Some(y as i32),
+        Some(_) => {
+            return Err(
+                RequestError::new(ErrorCode::OutOfRange, "year", lang).with_detail("1900–2200")
+            )
+        }
+    };
+    let region = match region {
+        Some(r) if r.len() > 64 => {
+            return Err(RequestError::new(ErrorCode::UnknownRegion, "region", lang))
+        }
+        r => r,
+    };
+    Ok((region, year, lang))
+}
+
+/// Parses one person's answers; errors name `person.…` fields.
+fn person_from_wire(p: PersonWire, lang: Lang) -> Result<(Person, Option<u32>), RequestError> {
+    let err = |code, field: &str| RequestError::new(code, field, lang);
+    let date_at = |value: Option<String>, field: &str| -> Result<Option<NaiveDate>, RequestError> {
+        value
+            .map(|s| date::parse(&s).ok_or_else(|| err(ErrorCode::InvalidDate, field)))
+            .transpose()
+    };
+    let stated_age = match p.age {
+        None => None,
+        Some(a) if (0..=150).contains(&a) => Some(a as u32),
+        Some(_) => return Err(err(ErrorCode::OutOfRange, "person.age").with_detail("0–150")),
+    };
+    let disability_grade = match p.disability_grade {
+        None => None,
+        Some(g) if (1..=4).contains(&g) => Some(g as u8),
+        Some(_) => {
+            return Err(err(ErrorCode::OutOfRange, "person.disabilityGrade").with_detail("1–4"))
+        }
+    };
+    let monthly_wage = match p.monthly_wage {
+        None => None,
+        Some(s) => Some(
+            Money::parse(&s).ok_or_else(|| err(ErrorCode::InvalidAmount, "person.monthlyWage"))?,
+        ),
+    };
+    let hukou = p.hukou;
+    let (hukou_type, hukou_local, moved_in_on, moved_after_retirement) = match hukou {
+        None => (None, None, None, None),
+        Some(h) => (
+            parse_choice(h.kind, "person.hukou.type", lang)?,
+            h.local,
+            date_at(h.moved_in_on, "person.hukou.movedInOn")?,
+            h.moved_after_retirement,
+        ),
+    };
+    let school = match p.school {
+        None => None,
+        Some(s) => Some(School {
+            level: parse_choice(s.level, "person.school.level", lang)?,
+            full_time: s.full_time,
+            local: s.local,
+        }),
+    };
+    let (pension_from, ownership, condition) = match p.retirement {
+        None => (None, None, None),
+        Some(r) => {
+            let (o, c) = match r.enterprise {
+                None => (None, None),
+                Some(e) => (
+                    parse_choice(e.ownership, "person.retirement.enterprise.ownership", lang)?,
+                    parse_choice(e.condition, "person.retirement.enterprise.condition", lang)?,
+                ),
+            };
+            (
+                parse_choice(r.pension_from, "person.retirement.pensionFrom", lang)?,
+                o,
+                c,
+            )
+        }
+    };
+    let birth_date = date_at(p.birth_date, "person.birthDate")?;
+    if let (Some(born), Some(moved)) = (birth_date, moved_in_on) {
+        if moved < born {
+            return Err(err(ErrorCode::MovedBeforeBirth, "person.hukou.movedInOn"));
+        }
+    }
+    Ok((
+        Person {
+            birth_date,
+            age: None,
+            sex: parse_choice(p.sex, "person.sex", lang)?,
+            hukou_type,
+            hukou_local,
+            moved_in_on,
+            moved_in_years: None,
+            moved_after_retirement,
+            employment: parse_choice(p.employment, "person.employment", lang)?,
+            school,
+            pension_from,
+            ownership,
+            condition,
+            low_income: parse_choice(p.low_income, "person.lowIncome", lang)?,
+            disability_grade,
+            land_expropriated: p.land_expropriated,
+            children_have_local_urban_hukou: p.children_have_local_urban_hukou,
+            monthly_wage,
+            enrolled: parse_choice(p.enrolled, "person.enrolled", lang)?,
+        },
+        stated_age,
+    ))
+}
+
+fn parse_choice<T: Parse>(
+    value: Option<String>,
+    field: &str,
+    lang: Lang,
+) -> Result<Option<T>, RequestError> {
     match value {
         None => Ok(None),
-        Some(s) => T::parse_field(&s)
-            .map(Some)
-            .ok_or_else(|| RequestError::new(ErrorCode::InvalidValue, field, lang).with_detail(T::allowed())),
+        Some(s) => T::parse_field(&s).map(Some).ok_or_else(|| {
+            RequestError::new(ErrorCode::InvalidValue, field, lang).with_detail(T::allowed())
+        }),
     }
 }

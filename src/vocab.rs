@@ -152,6 +152,7 @@ wire_enum! {
     Lang { ZhCn = "zh-CN", ZhTw = "zh-TW", En = "en" }
 }
 
+#[allow(clippy::derivable_impls)] // the macro's derive list is shared by every enum
 impl Default for Lang {
     fn default() -> Lang {
         Lang::ZhCn
@@ -177,15 +178,23 @@ mod tests {
         for s in Scheme::ALL {
             assert_eq!(Scheme::parse(s.as_str()), Some(*s));
         }
-        assert_eq!(Employment::parse("public_employee"), Some(Employment::PublicEmployee));
+        assert_eq!(
+            Employment::parse("public_employee"),
+            Some(Employment::PublicEmployee)
+        );
         assert_eq!(Employment::parse("Employee"), None);
-        assert_eq!(Enrolled::UrbanResident.scheme(), Some(Scheme::UrbanResident));
+        assert_eq!(
+            Enrolled::UrbanResident.scheme(),
+            Some(Scheme::UrbanResident)
+        );
         assert_eq!(Enrolled::None.scheme(), None);
     }
 
     #[test]
     fn unknown_value_names_the_allowed_ones() {
-        let err = serde_json::from_str::<Sex>("\"other\"").unwrap_err().to_string();
+        let err = serde_json::from_str::<Sex>("\"other\"")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("\"male\", \"female\""), "{err}");
     }
 }

@@ -24,13 +24,18 @@ use chrono::NaiveDate;
 use serde_json::Value;
 
 fn case_files() -> Vec<(String, Value)> {
-    let mut files: Vec<_> = fs::read_dir("tests/cases").unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "json")).collect();
+    let mut files: Vec<_> = fs::read_dir("tests/cases")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
     files.sort();
     files
         .into_iter()
         .map(|p| {
             let text = fs::read_to_string(&p).unwrap();
-            let v: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+            let v: Value =
+                serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
             (p.display().to_string(), v)
         })
         .collect()
@@ -49,11 +54,15 @@ fn run(engine: &Engine, case: &Value, today: NaiveDate) -> Value {
 }
 
 fn codes(list: &Value) -> Vec<&str> {
-    list.as_array().map(|a| a.iter().filter_map(|r| r["code"].as_str()).collect()).unwrap_or_default()
+    list.as_array()
+        .map(|a| a.iter().filter_map(|r| r["code"].as_str()).collect())
+        .unwrap_or_default()
 }
 
 fn strings(list: &Value) -> Vec<&str> {
-    list.as_array().map(|a| a.iter().filter_map(Value::as_str).collect()).unwrap_or_default()
+    list.as_array()
+        .map(|a| a.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default()
 }
 
 /// Every difference between what a case expects and what came back.
@@ -97,9 +106,14 @@ fn compare(expect: &Value, got: &Value) -> Vec<String> {
             }
         }
     }
-    let Some(schemes) = e.get("schemes").and_then(Value::as_object) else { return bad };
+    let Some(schemes) = e.get("schemes").and_then(Value::as_object) else {
+        return bad;
+    };
     for (id, want) in schemes {
-        let Some(s) = got["schemes"].as_array().and_then(|a| a.iter().find(|s| s["scheme"] == id.as_str())) else {
+        let Some(s) = got["schemes"]
+            .as_array()
+            .and_then(|a| a.iter().find(|s| s["scheme"] == id.as_str()))
+        else {
             bad.push(format!("{id}: not in the response"));
             continue;
         };
@@ -111,7 +125,9 @@ fn compare(expect: &Value, got: &Value) -> Vec<String> {
             }
         }
         match want.get("fee") {
-            Some(Value::Null) if !s["fee"].is_null() => bad.push(format!("{id}.fee: want null, got {}", s["fee"])),
+            Some(Value::Null) if !s["fee"].is_null() => {
+                bad.push(format!("{id}.fee: want null, got {}", s["fee"]))
+            }
             Some(Value::Object(fee)) => {
                 for (k, w) in fee {
                     if &s["fee"][k] != w {
@@ -127,7 +143,13 @@ fn compare(expect: &Value, got: &Value) -> Vec<String> {
             ("benefits", codes(&s["benefits"])),
             ("where", strings(&s["enrol"]["where"])),
             ("documents", strings(&s["enrol"]["documents"])),
-            ("sources", s["reasons"].as_array().map(|a| a.iter().filter_map(|r| r["source"].as_str()).collect()).unwrap_or_default()),
+            (
+                "sources",
+                s["reasons"]
+                    .as_array()
+                    .map(|a| a.iter().filter_map(|r| r["source"].as_str()).collect())
+                    .unwrap_or_default(),
+            ),
         ];
         for (key, have) in lists {
             for item in want.get(key).map(strings).unwrap_or_default() {
@@ -150,8 +172,14 @@ fn case_files_pass_natively() {
         for case in doc["cases"].as_array().unwrap() {
             count += 1;
             let name = case["name"].as_str().unwrap_or("?");
-            assert!(case.get("clause").is_some(), "{file}: case {name:?} names no clause");
-            let today = case["today"].as_str().and_then(canbao::date::parse).unwrap_or(today);
+            assert!(
+                case.get("clause").is_some(),
+                "{file}: case {name:?} names no clause"
+            );
+            let today = case["today"]
+                .as_str()
+                .and_then(canbao::date::parse)
+                .unwrap_or(today);
             let got = run(&engine, case, today);
             for problem in compare(case, &got) {
                 failures.push(format!("{file}: {name}: {problem}"));
@@ -159,13 +187,23 @@ fn case_files_pass_natively() {
         }
     }
     assert!(count > 0, "no cases ran");
-    assert!(failures.is_empty(), "{} of {count} cases failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {count} cases failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
     println!("{count} cases passed");
 }
 
 /// Citations and codes of one pack, with the national rules merged in.
 fn pack_inventory(engine: &Engine, id: &str) -> (BTreeSet<String>, BTreeSet<String>) {
-    let pack = &engine.packs().iter().find(|p| p.pack.id == id).unwrap().pack;
+    let pack = &engine
+        .packs()
+        .iter()
+        .find(|p| p.pack.id == id)
+        .unwrap()
+        .pack;
     let mut cites = BTreeSet::new();
     let mut codes = BTreeSet::new();
     let mut cite = |c: &canbao::pack::Cite| {
@@ -191,7 +229,10 @@ fn pack_inventory(engine: &Engine, id: &str) -> (BTreeSet<String>, BTreeSet<Stri
             }
         }
         s.deadlines.iter().for_each(|d| cite(&d.source));
-        s.places.iter().chain(&s.documents).for_each(|l| cite(&l.source));
+        s.places
+            .iter()
+            .chain(&s.documents)
+            .for_each(|l| cite(&l.source));
         for b in &s.benefits {
             cite(&b.source);
             codes.insert(b.code.clone());
@@ -207,7 +248,10 @@ fn every_pack_has_a_case_file_covering_each_clause_and_rule() {
     let mut national_codes_seen = BTreeSet::new();
     for loaded in engine.packs() {
         let id = &loaded.pack.id;
-        let (_, doc) = files.iter().find(|(_, d)| d["pack"] == id.as_str()).unwrap_or_else(|| panic!("no case file for pack {id}"));
+        let (_, doc) = files
+            .iter()
+            .find(|(_, d)| d["pack"] == id.as_str())
+            .unwrap_or_else(|| panic!("no case file for pack {id}"));
         let mut named = BTreeSet::new();
         let mut expected = BTreeSet::new();
         for case in doc["cases"].as_array().unwrap() {
@@ -215,10 +259,16 @@ fn every_pack_has_a_case_file_covering_each_clause_and_rule() {
                 Value::String(c) => {
                     named.insert(c.clone());
                 }
-                Value::Array(cs) => named.extend(cs.iter().filter_map(Value::as_str).map(String::from)),
+                Value::Array(cs) => {
+                    named.extend(cs.iter().filter_map(Value::as_str).map(String::from))
+                }
                 _ => {}
             }
-            for s in case["expect"]["schemes"].as_object().into_iter().flat_map(|m| m.values()) {
+            for s in case["expect"]["schemes"]
+                .as_object()
+                .into_iter()
+                .flat_map(|m| m.values())
+            {
                 for key in ["reasons", "feeReasons", "benefits"] {
                     expected.extend(strings(&s[key]).into_iter().map(String::from));
                 }
@@ -228,14 +278,32 @@ fn every_pack_has_a_case_file_covering_each_clause_and_rule() {
         let (cites, codes) = pack_inventory(&engine, id);
         let national = national_codes(&engine);
         let is_national = |c: &String| c.starts_with("000 ") || c.starts_with("001 ");
-        let uncited: Vec<_> = cites.iter().filter(|c| !named.contains(*c) && !is_national(c)).collect();
-        assert!(uncited.is_empty(), "pack {id}: no case names these clauses: {uncited:?}");
-        let untested: Vec<_> = codes.iter().filter(|c| !expected.contains(*c) && !national.contains(*c)).collect();
-        assert!(untested.is_empty(), "pack {id}: no case expects these rule codes: {untested:?}");
+        let uncited: Vec<_> = cites
+            .iter()
+            .filter(|c| !named.contains(*c) && !is_national(c))
+            .collect();
+        assert!(
+            uncited.is_empty(),
+            "pack {id}: no case names these clauses: {uncited:?}"
+        );
+        let untested: Vec<_> = codes
+            .iter()
+            .filter(|c| !expected.contains(*c) && !national.contains(*c))
+            .collect();
+        assert!(
+            untested.is_empty(),
+            "pack {id}: no case expects these rule codes: {untested:?}"
+        );
     }
     let national_all = national_codes(&engine);
-    let untested: Vec<_> = national_all.iter().filter(|c| !national_codes_seen.contains(*c)).collect();
-    assert!(untested.is_empty(), "no case in any file expects these national rule codes: {untested:?}");
+    let untested: Vec<_> = national_all
+        .iter()
+        .filter(|c| !national_codes_seen.contains(*c))
+        .collect();
+    assert!(
+        untested.is_empty(),
+        "no case in any file expects these national rule codes: {untested:?}"
+    );
 }
 
 /// The codes of the national notices' rules (those citing 000 or 001), merged into every pack.
