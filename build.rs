@@ -9,8 +9,7 @@ use std::{env, fs, path::Path};
 
 fn to_json(path: &Path) -> String {
     let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let value: toml::Value =
-        toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let value: toml::Value = toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     serde_json::to_string(&value).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
@@ -28,10 +27,7 @@ fn main() {
     for path in &files {
         println!("cargo:rerun-if-changed={}", path.display());
         let json = to_json(path);
-        let name = format!(
-            "policies/{}",
-            path.file_name().unwrap_or_default().to_string_lossy()
-        );
+        let name = format!("policies/{}", path.file_name().unwrap_or_default().to_string_lossy());
         if name == "policies/national.toml" {
             national = Some(json);
         } else {

@@ -7,12 +7,13 @@
 //! so only the answers that can change the outcome are ever reported missing; that
 //! is what lets a form ask a resident only the questions that matter.
 
-use serde::Deserialize;
+use serde_json::Value;
+
+use crate::read::{self, Obj, Read};
 
 use crate::person::Person;
 use crate::vocab::{
-    Employment, Enrolled, EnterpriseCondition, HukouType, LowIncome, Ownership, PensionFrom,
-    Scheme, SchoolLevel, Sex,
+    Employment, Enrolled, EnterpriseCondition, HukouType, LowIncome, Ownership, PensionFrom, Scheme, SchoolLevel, Sex,
 };
 
 /// Request fields, by their wire path (`person.birthDate`).
@@ -98,16 +99,14 @@ fn is<T: Copy + PartialEq>(value: Option<T>, field: Field, wanted: T) -> Tri {
 
 /// The age thresholds of a rule that treats men and women differently
 /// (004 二(二): men 60 and over, women 50 and over).
-#[derive(Clone, Debug, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AgeBySex {
     pub male: u32,
     pub female: u32,
 }
 
 /// Who a rule applies to: every key given must hold; an empty table holds for all.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct When {
     pub employment: Option<Vec<Employment>>,
     pub hukou_type: Option<Vec<HukouType>>,
@@ -145,7 +144,57 @@ pub struct When {
     pub renewal: Option<bool>,
 }
 
+/// An age in whole years.
+fn years(v: &Value, path: &str) -> Read<u32> {
+    read::integer_in(v, path, 0, 150).map(|n| n as u32)
+}
+
+/// A list of one vocabulary's values.
+fn choices<T: read::Choice>(v: &Value, path: &str) -> Read<Vec<T>> {
+    read::list(v, path, read::choice)
+}
+
 impl When {
+    /// Reads a `when` table of a pack; an unknown key is an error naming it.
+    pub fn read(v: &Value, path: &str) -> Read<When> {
+        let mut o = Obj::new(v, path)?;
+        let w = When {
+            employment: o.take("employment", choices),
+            hukou_type: o.take("hukouType", choices),
+            hukou_local: o.take("hukouLocal", read::boolean),
+            student: o.take("student", read::boolean),
+            school_level: o.take("schoolLevel", choices),
+            school_full_time: o.take("schoolFullTime", read::boolean),
+            school_local: o.take("schoolLocal", read::boolean),
+            age_at_least: o.take("ageAtLeast", years),
+            age_below: o.take("ageBelow", years),
+            age_at_least_by_sex: o.take("ageAtLeastBySex", |v, p| {
+                let mut a = Obj::new(v, p)?;
+                let ages = AgeBySex {
+                    male: a.need("male", years),
+                    female: a.need("female", years),
+                };
+                a.finish(ages)
+            }),
+            land_expropriated: o.take("landExpropriated", read::boolean),
+            moved_in: o.take("movedIn", read::boolean),
+            moved_in_years_at_least: o.take("movedInYearsAtLeast", years),
+            moved_in_years_below: o.take("movedInYearsBelow", years),
+            children_have_local_urban_hukou: o.take("childrenHaveLocalUrbanHukou", read::boolean),
+            pension_from: o.take("pensionFrom", choices),
+            moved_after_retirement: o.take("movedAfterRetirement", read::boolean),
+            ownership: o.take("ownership", choices),
+            condition: o.take("condition", choices),
+            low_income: o.take("lowIncome", choices),
+            disability_grade: o.take("disabilityGrade", |v, p| {
+                read::list(v, p, |v, p| read::integer_in(v, p, 1, 4).map(|g| g as u8))
+            }),
+            enrolled: o.take("enrolled", choices),
+            renewal: o.take("renewal", read::boolean),
+        };
+        o.finish(w)
+    }
+
     /// Whether this holds for the person, for a rule of `scheme`.
     pub fn holds(&self, p: &Person, scheme: Scheme) -> Tri {
         let mut t = Tri::Yes;
@@ -157,21 +206,9 @@ impl When {
                 }
             };
         }
-        key!(self.employment, |v| one_of(
-            p.employment,
-            "person.employment",
-            v
-        ));
-        key!(self.hukou_type, |v| one_of(
-            p.hukou_type,
-            "person.hukou.type",
-            v
-        ));
-        key!(self.hukou_local, |v| is(
-            p.hukou_local,
-            "person.hukou.local",
-            *v
-        ));
+        key!(self.employment, |v| one_of(p.employment, "person.employment", v));
+        key!(self.hukou_type, |v| one_of(p.hukou_type, "person.hukou.type", v));
+        key!(self.hukou_local, |v| is(p.hukou_local, "person.hukou.local", *v));
         key!(self.student, |v| student(p).eq_bool(*v));
         key!(self.school_level, |v| school(p, |s| one_of(
             s.level,
@@ -196,11 +233,8 @@ impl When {
             "person.landExpropriated",
             *v
         ));
-        key!(self.moved_in, |v| Tri::from_bool(
-            p.moved_in_on.is_some() == *v
-        ));
-        key!(self.moved_in_years_at_least, |v| moved_years(p, |y| y
-            >= *v));
+        key!(self.moved_in, |v| Tri::from_bool(p.moved_in_on.is_some() == *v));
+        key!(self.moved_in_years_at_least, |v| moved_years(p, |y| y >= *v));
         key!(self.moved_in_years_below, |v| moved_years(p, |y| y < *v));
         key!(self.children_have_local_urban_hukou, |v| {
             is(
@@ -216,11 +250,7 @@ impl When {
         )));
         key!(self.moved_after_retirement, |v| {
             retiree(p, || {
-                is(
-                    p.moved_after_retirement,
-                    "person.hukou.movedAfterRetirement",
-                    *v,
-                )
+                is(p.moved_after_retirement, "person.hukou.movedAfterRetirement", *v)
             })
         });
         key!(self.ownership, |v| retiree(p, || one_of(
@@ -233,11 +263,7 @@ impl When {
             "person.retirement.enterprise.condition",
             v
         )));
-        key!(self.low_income, |v| one_of(
-            p.low_income,
-            "person.lowIncome",
-            v
-        ));
+        key!(self.low_income, |v| one_of(p.low_income, "person.lowIncome", v));
         key!(self.disability_grade, |v| Tri::from_bool(
             p.disability_grade.is_some_and(|g| v.contains(&g))
         ));
@@ -370,10 +396,7 @@ pub fn pick<'r, R>(
     if pending.is_empty() {
         return Pick::Nothing;
     }
-    let mut fields: Vec<Field> = pending
-        .iter()
-        .flat_map(|(_, f)| f.iter().copied())
-        .collect();
+    let mut fields: Vec<Field> = pending.iter().flat_map(|(_, f)| f.iter().copied()).collect();
     fields.sort_unstable();
     fields.dedup();
     Pick::Undecided {
@@ -411,9 +434,6 @@ mod tests {
         let p = pick(&rules, |r| r.0.clone(), |_, _| true);
         assert_eq!(found(&p), Some(2));
         let none = [(Tri::No, 1)];
-        assert!(matches!(
-            pick(&none, |r| r.0.clone(), |_, _| true),
-            Pick::Nothing
-        ));
+        assert!(matches!(pick(&none, |r| r.0.clone(), |_, _| true), Pick::Nothing));
     }
 }

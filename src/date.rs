@@ -59,10 +59,7 @@ pub fn in_year(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
         } else {
             NaiveDate::from_ymd_opt(year, month + 1, 1)?
         };
-        (day <= 31)
-            .then(|| next.pred_opt())
-            .flatten()
-            .filter(|d| *d >= first)
+        (day <= 31).then(|| next.pred_opt()).flatten().filter(|d| *d >= first)
     })
 }
 

@@ -17,9 +17,7 @@ use crate::condition::{pick, Field, Pick};
 use crate::date;
 use crate::i18n::{self, Said};
 use crate::money::Money;
-use crate::pack::{
-    Base, Cite, Dated, Day, National, Pack, PackError, SchemeRules, Share, Source, Text, Tier,
-};
+use crate::pack::{Base, Cite, Dated, Day, National, Pack, PackError, SchemeRules, Share, Source, Text, Tier};
 use crate::person::Person;
 use crate::request::{ErrorCode, Request, RequestError};
 use crate::response::{Enrol, Fee, Reason, Response, SchemeResult};
@@ -47,8 +45,7 @@ pub struct Engine {
 }
 
 /// A pack as `regions` lists it.
-#[derive(Clone, Debug, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct RegionInfo {
     pub id: String,
     pub name: String,
@@ -63,17 +60,61 @@ pub struct RegionInfo {
     pub hash: String,
 }
 
+impl RegionInfo {
+    pub fn write(&self, w: &mut crate::json::Writer) {
+        w.object(None, |w| {
+            w.str(Some("id"), &self.id);
+            w.str(Some("name"), &self.name);
+            w.bool(Some("default"), self.default);
+            w.bool(Some("builtin"), self.builtin);
+            w.object(Some("valid"), |w| {
+                w.str(Some("from"), &self.valid.from.0.to_string());
+                w.opt_display(Some("to"), self.valid.to.map(|t| t.0));
+            });
+            w.int(Some("firstYear"), i64::from(self.first_year));
+            match self.last_year {
+                Some(y) => w.int(Some("lastYear"), i64::from(y)),
+                None => w.raw(Some("lastYear"), "null"),
+            }
+            w.array(Some("schemes"), &self.schemes, |w, s| w.str(None, s.as_str()));
+            w.array(Some("sources"), &self.sources, |w, s| s.write(w));
+            w.str(Some("hash"), &self.hash);
+        });
+    }
+}
+
+/// The region list as JSON, for `canbao regions` and `regions()`.
+pub fn regions_json(regions: &[RegionInfo], pretty: bool) -> String {
+    let mut w = crate::json::Writer::new(pretty);
+    w.array(None, regions, |w, r| r.write(w));
+    w.finish()
+}
+
 impl Engine {
     /// The engine with the built-in packs. They are checked by the tests, so an
     /// error here means a broken build, but it is still an error, not a panic.
     pub fn builtin() -> Result<Engine, PackError> {
-        let national = National::from_json(embedded::NATIONAL, "policies/national.toml")?;
+        Engine::builtin_with(|text| serde_json::from_str(text).map_err(|e| e.to_string()))
+    }
+
+    /// The same, parsing the embedded JSON with `parse`: the wasm build passes the
+    /// browser's `JSON.parse` and so carries no JSON parser of its own.
+    pub fn builtin_with(parse: impl Fn(&str) -> Result<serde_json::Value, String>) -> Result<Engine, PackError> {
+        let tree = |text: &str, file: &str| {
+            parse(text).map_err(|message| PackError {
+                file: file.into(),
+                key: String::new(),
+                message,
+            })
+        };
+        let national_file = "policies/national.toml";
+        let national = National::from_value(&tree(embedded::NATIONAL, national_file)?, national_file)?;
         let mut engine = Engine {
             national,
             packs: Vec::new(),
         };
         for (file, json) in embedded::PACKS {
-            let pack = Pack::from_json(json, file)?;
+            let pack = Pack::from_value(&tree(json, file)?, file)?;
             engine.insert(pack, file, json.as_bytes(), true)?;
         }
         Ok(engine)
@@ -81,12 +122,7 @@ impl Engine {
 
     /// Validates a pack written by a portal operator and makes it available by its
     /// id. A loaded pack may replace an earlier loaded one, never a built-in one.
-    pub fn load(
-        &mut self,
-        pack: Pack,
-        file: &str,
-        content: &[u8],
-    ) -> Result<&LoadedPack, PackError> {
+    pub fn load(&mut self, pack: Pack, file: &str, content: &[u8]) -> Result<&LoadedPack, PackError> {
         if self.packs.iter().any(|p| p.builtin && p.pack.id == pack.id) {
             return Err(PackError {
                 file: file.into(),
@@ -97,13 +133,7 @@ impl Engine {
         self.insert(pack, file, content, false)
     }
 
-    fn insert(
-        &mut self,
-        mut pack: Pack,
-        file: &str,
-        content: &[u8],
-        builtin: bool,
-    ) -> Result<&LoadedPack, PackError> {
+    fn insert(&mut self, mut pack: Pack, file: &str, content: &[u8], builtin: bool) -> Result<&LoadedPack, PackError> {
         pack.validate(&self.national.sources, file)?;
         if pack.default && self.packs.iter().any(|p| p.pack.default) {
             if builtin {
@@ -165,11 +195,7 @@ impl Engine {
     fn find(&self, region: Option<&str>, lang: Lang) -> Result<&Pack, RequestError> {
         let found = match region {
             Some(id) => self.packs.iter().find(|p| p.pack.id == id),
-            None => self
-                .packs
-                .iter()
-                .find(|p| p.pack.default)
-                .or(self.packs.first()),
+            None => self.packs.iter().find(|p| p.pack.default).or(self.packs.first()),
         };
         found.map(|p| &p.pack).ok_or_else(|| {
             let ids: Vec<&str> = self.packs.iter().map(|p| p.pack.id.as_str()).collect();
@@ -197,12 +223,7 @@ impl Engine {
             };
             RequestError::new(ErrorCode::YearOutOfRange, "year", lang).with_detail(years)
         };
-        let reference = pack
-            .reference_day
-            .day
-            .0
-            .in_year(year)
-            .ok_or_else(out_of_range)?;
+        let reference = pack.reference_day.day.in_year(year).ok_or_else(out_of_range)?;
         if !pack.valid.contains(reference) {
             return Err(out_of_range());
         }
@@ -216,11 +237,7 @@ impl Engine {
             reference,
             year,
         };
-        let schemes = pack
-            .schemes
-            .iter()
-            .map(|s| ctx.scheme(s, &mut missing))
-            .collect();
+        let schemes = pack.schemes.iter().map(|s| ctx.scheme(s, &mut missing)).collect();
         Ok(Response {
             region: pack.id.clone(),
             year,
@@ -256,30 +273,21 @@ fn settle(req: &Request, year: i32, reference: NaiveDate) -> Result<Person, Requ
     if let Some(born) = person.birth_date {
         let last_day = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(reference);
         if born > last_day {
-            return Err(RequestError::new(
-                ErrorCode::BirthAfterYear,
-                "person.birthDate",
-                lang,
-            ));
+            return Err(RequestError::new(ErrorCode::BirthAfterYear, "person.birthDate", lang));
         }
         // Born in the year but after the reference day: 0 years old that day.
         let age = date::full_years(born, reference).unwrap_or(0);
         if let Some(stated) = req.stated_age {
             if stated != age {
                 let detail = i18n::age_on(&reference.to_string(), age, lang);
-                return Err(
-                    RequestError::new(ErrorCode::AgeConflict, "person.age", lang)
-                        .with_detail(detail),
-                );
+                return Err(RequestError::new(ErrorCode::AgeConflict, "person.age", lang).with_detail(detail));
             }
         }
         person.age = Some(age);
     } else {
         person.age = req.stated_age;
     }
-    person.moved_in_years = person
-        .moved_in_on
-        .and_then(|m| date::full_years(m, reference));
+    person.moved_in_years = person.moved_in_on.and_then(|m| date::full_years(m, reference));
     Ok(person)
 }
 
@@ -311,10 +319,7 @@ impl Ctx<'_> {
     }
 
     fn labels(&self, fields: &[Field]) -> String {
-        let labels: Vec<String> = fields
-            .iter()
-            .map(|f| i18n::field_label(f, self.lang))
-            .collect();
+        let labels: Vec<String> = fields.iter().map(|f| i18n::field_label(f, self.lang)).collect();
         i18n::list(&labels, self.lang)
     }
 
@@ -323,11 +328,7 @@ impl Ctx<'_> {
         let scheme = rules.scheme;
         let holds = |w: &crate::condition::When| w.holds(p, scheme);
         let mut reasons = Vec::new();
-        let status = match pick(
-            &rules.eligibility,
-            |r| holds(&r.when),
-            |a, b| a.status == b.status,
-        ) {
+        let status = match pick(&rules.eligibility, |r| holds(&r.when), |a, b| a.status == b.status) {
             Pick::Found(rule) => {
                 reasons.push(self.reason(&rule.code, &rule.message, &rule.source));
                 match rule.status {
@@ -336,9 +337,7 @@ impl Ctx<'_> {
                     crate::pack::RuleStatus::Ineligible => Status::Ineligible,
                 }
             }
-            Pick::Undecided {
-                fields, candidates, ..
-            } => {
+            Pick::Undecided { fields, candidates, .. } => {
                 reasons.push(said(Said::NeedsInfo, &self.labels(&fields), self.lang));
                 for rule in candidates {
                     reasons.push(self.reason(&rule.code, &rule.message, &rule.source));
@@ -375,9 +374,7 @@ impl Ctx<'_> {
             reasons.push(self.reason(&note.code, &note.message, &note.source));
         }
         // 004 二: not in this scheme and another at once.
-        if let (Some(held), Some(source)) =
-            (p.enrolled.and_then(|e| e.scheme()), &rules.exclusive_source)
-        {
+        if let (Some(held), Some(source)) = (p.enrolled.and_then(|e| e.scheme()), &rules.exclusive_source) {
             if rules.exclusive_with.contains(&held) {
                 let held_name = match self.pack.scheme(held).and_then(|s| s.name.as_ref()) {
                     Some(t) => t.get(self.lang),
@@ -428,11 +425,7 @@ impl Ctx<'_> {
             return unknown(default_period(scheme), said(Said::NoFee, "", self.lang));
         };
         let period = schedule.period;
-        let tier = match pick(
-            &schedule.tiers,
-            |t| t.when.holds(self.person, scheme),
-            same_shares,
-        ) {
+        let tier = match pick(&schedule.tiers, |t| t.when.holds(self.person, scheme), same_shares) {
             Pick::Found(t) => t,
             Pick::Undecided { fields, .. } => {
                 let r = said(Said::FeeNeedsInfo, &self.labels(&fields), self.lang);
@@ -464,11 +457,7 @@ impl Ctx<'_> {
             (Some(i), Some(e), Some(g)) => i.checked_add(e).and_then(|s| s.checked_add(g)),
             _ => None,
         };
-        match pick(
-            &schedule.subsidies,
-            |s| s.when.holds(self.person, scheme),
-            |_, _| true,
-        ) {
+        match pick(&schedule.subsidies, |s| s.when.holds(self.person, scheme), |_, _| true) {
             Pick::Found(sub) => {
                 reasons.push(self.reason(&sub.code, &sub.message, &sub.source));
                 government = match (government, individual) {
@@ -477,9 +466,7 @@ impl Ctx<'_> {
                 };
                 individual = Some(Money::ZERO);
             }
-            Pick::Undecided {
-                fields, candidates, ..
-            } => {
+            Pick::Undecided { fields, candidates, .. } => {
                 // Who pays depends on an answer not given: the amount stands, the split does not.
                 reasons.push(said(Said::FeeNeedsInfo, &self.labels(&fields), self.lang));
                 for sub in candidates {
@@ -502,12 +489,7 @@ impl Ctx<'_> {
     }
 
     /// The base a rate applies to, or why it is not known.
-    fn base(
-        &self,
-        base: Base,
-        reasons: &mut Vec<Reason>,
-        missing: &mut BTreeSet<Field>,
-    ) -> Option<Money> {
+    fn base(&self, base: Base, reasons: &mut Vec<Reason>, missing: &mut BTreeSet<Field>) -> Option<Money> {
         match base {
             Base::MonthlyWage => {
                 if self.person.monthly_wage.is_none() {
@@ -564,12 +546,8 @@ impl Ctx<'_> {
         list: &[crate::pack::Listing],
         missing: &mut BTreeSet<Field>,
     ) -> Vec<String> {
-        let texts = |l: &crate::pack::Listing| -> Vec<String> {
-            l.items
-                .iter()
-                .map(|t| t.get(self.lang).to_owned())
-                .collect()
-        };
+        let texts =
+            |l: &crate::pack::Listing| -> Vec<String> { l.items.iter().map(|t| t.get(self.lang).to_owned()).collect() };
         match pick(
             list,
             |l| l.when.holds(self.person, rules.scheme),
@@ -577,9 +555,7 @@ impl Ctx<'_> {
         ) {
             Pick::Found(l) => texts(l),
             // Show what holds unless an open answer says otherwise, and ask for it.
-            Pick::Undecided {
-                fields, fallback, ..
-            } => {
+            Pick::Undecided { fields, fallback, .. } => {
                 missing.extend(fields);
                 fallback.map(texts).unwrap_or_default()
             }
@@ -599,9 +575,7 @@ fn same_shares(a: &Tier, b: &Tier) -> bool {
 /// Employee-scheme contributions are monthly; resident-scheme fees are yearly.
 fn default_period(scheme: Scheme) -> Period {
     match scheme {
-        Scheme::Employee | Scheme::LargeExpenseSupplement | Scheme::RetireeInpatientPool => {
-            Period::Month
-        }
+        Scheme::Employee | Scheme::LargeExpenseSupplement | Scheme::RetireeInpatientPool => Period::Month,
         _ => Period::Year,
     }
 }

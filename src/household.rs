@@ -7,7 +7,6 @@
 //! member's share is unknown: a partial sum would read as the whole.
 
 use chrono::NaiveDate;
-use serde::Serialize;
 
 use crate::engine::Engine;
 use crate::money::Money;
@@ -25,8 +24,7 @@ pub struct HouseholdRequest {
     pub stated_ages: Vec<Option<u32>>,
 }
 
-#[derive(Clone, Debug, Serialize, PartialEq)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct HouseholdResponse {
     pub members: Vec<Response>,
     /// The scheme each member counts with, by member (`null`: none open to them).
@@ -36,8 +34,7 @@ pub struct HouseholdResponse {
     pub rules: Vec<HouseholdNote>,
 }
 
-#[derive(Clone, Debug, Serialize, PartialEq)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Total {
     pub period: Period,
     pub total: Option<Money>,
@@ -48,10 +45,8 @@ pub struct Total {
 
 /// A household rule that applies: which members it joins together, and whether
 /// the household's answers would split them.
-#[derive(Clone, Debug, Serialize, PartialEq)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct HouseholdNote {
-    #[serde(flatten)]
     pub reason: Reason,
     pub scheme: Scheme,
     /// Members who may or must join `scheme`, by index.
@@ -61,13 +56,43 @@ pub struct HouseholdNote {
     pub split: bool,
 }
 
+impl HouseholdResponse {
+    /// The household response as JSON: `members` are full responses.
+    pub fn to_json(&self, pretty: bool) -> String {
+        let mut w = crate::json::Writer::new(pretty);
+        w.object(None, |w| {
+            w.array(Some("members"), &self.members, |w, r| r.write(w, None));
+            w.array(Some("chosen"), &self.chosen, |w, c| {
+                w.opt_str(None, c.map(Scheme::as_str))
+            });
+            w.array(Some("totals"), &self.totals, |w, t| {
+                w.object(None, |w| {
+                    w.str(Some("period"), t.period.as_str());
+                    w.opt_display(Some("total"), t.total);
+                    w.opt_display(Some("individual"), t.individual);
+                    w.opt_display(Some("employer"), t.employer);
+                    w.opt_display(Some("government"), t.government);
+                })
+            });
+            w.array(Some("rules"), &self.rules, |w, n| {
+                w.object(None, |w| {
+                    w.str(Some("code"), &n.reason.code);
+                    w.str(Some("message"), &n.reason.message);
+                    w.opt_str(Some("source"), n.reason.source.as_deref());
+                    w.str(Some("scheme"), n.scheme.as_str());
+                    w.array(Some("members"), &n.members, |w, i| w.int(None, *i as i64));
+                    w.array(Some("others"), &n.others, |w, i| w.int(None, *i as i64));
+                    w.bool(Some("split"), n.split);
+                })
+            });
+        });
+        w.finish()
+    }
+}
+
 impl Engine {
     /// Checks every member. An error names the member: `members[1].birthDate`.
-    pub fn check_household(
-        &self,
-        req: &HouseholdRequest,
-        today: NaiveDate,
-    ) -> Result<HouseholdResponse, RequestError> {
+    pub fn check_household(&self, req: &HouseholdRequest, today: NaiveDate) -> Result<HouseholdResponse, RequestError> {
         let mut members = Vec::with_capacity(req.members.len());
         for (i, person) in req.members.iter().enumerate() {
             let one = Request {
@@ -95,25 +120,18 @@ impl Engine {
         let Some(first) = members.first() else {
             return Vec::new();
         };
-        let Some(pack) = self
-            .packs()
-            .iter()
-            .map(|l| &l.pack)
-            .find(|p| p.id == first.region)
-        else {
+        let Some(pack) = self.packs().iter().map(|l| &l.pack).find(|p| p.id == first.region) else {
             return Vec::new();
         };
         pack.household
             .iter()
             .filter_map(|rule| {
                 let open = |r: &Response| {
-                    r.schemes.iter().any(|s| {
-                        s.scheme == rule.scheme
-                            && matches!(s.status, Status::Mandatory | Status::Eligible)
-                    })
+                    r.schemes
+                        .iter()
+                        .any(|s| s.scheme == rule.scheme && matches!(s.status, Status::Mandatory | Status::Eligible))
                 };
-                let (inside, others): (Vec<usize>, Vec<usize>) =
-                    (0..members.len()).partition(|&i| open(&members[i]));
+                let (inside, others): (Vec<usize>, Vec<usize>) = (0..members.len()).partition(|&i| open(&members[i]));
                 (!inside.is_empty()).then(|| HouseholdNote {
                     reason: Reason {
                         code: rule.code.clone(),
@@ -132,12 +150,7 @@ impl Engine {
 
 /// The scheme a member counts with: the first mandatory one, else the first open one.
 fn chosen_scheme(r: &Response) -> Option<Scheme> {
-    let first = |status| {
-        r.schemes
-            .iter()
-            .find(|s| s.status == status)
-            .map(|s| s.scheme)
-    };
+    let first = |status| r.schemes.iter().find(|s| s.status == status).map(|s| s.scheme);
     first(Status::Mandatory).or_else(|| first(Status::Eligible))
 }
 
@@ -165,9 +178,7 @@ fn totals(members: &[Response], chosen: &[Option<Scheme>]) -> Vec<Total> {
                 &mut totals[last]
             }
         };
-        let add = |sum: Option<Money>, part: Option<Money>| {
-            sum.zip(part).and_then(|(a, b)| a.checked_add(b))
-        };
+        let add = |sum: Option<Money>, part: Option<Money>| sum.zip(part).and_then(|(a, b)| a.checked_add(b));
         t.total = add(t.total, fee.total);
         t.individual = add(t.individual, fee.individual);
         t.employer = add(t.employer, fee.employer);

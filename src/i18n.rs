@@ -44,11 +44,7 @@ const KINDS: [(Kind, Triple); 6] = [
     (Kind::Number, ["整数", "整數", "a whole number"]),
     (
         Kind::YesNo,
-        [
-            "是或否（true/false）",
-            "是或否（true/false）",
-            "yes or no (true/false)",
-        ],
+        ["是或否（true/false）", "是或否（true/false）", "yes or no (true/false)"],
     ),
     (
         Kind::Date,
@@ -68,28 +64,16 @@ const KINDS: [(Kind, Triple); 6] = [
     ),
     (
         Kind::Group,
-        [
-            "一组信息（对象）",
-            "一組信息（對象）",
-            "a group of answers (an object)",
-        ],
+        ["一组信息（对象）", "一組信息（對象）", "a group of answers (an object)"],
     ),
 ];
 
 /// Every field of the request: its label for a resident, and what it holds.
 const FIELDS: &[(&str, Kind, Triple)] = &[
     ("region", Kind::Text, ["地区", "地區", "region"]),
-    (
-        "year",
-        Kind::Number,
-        ["参保年度", "參保年度", "insurance year"],
-    ),
+    ("year", Kind::Number, ["参保年度", "參保年度", "insurance year"]),
     ("lang", Kind::Text, ["语言", "語言", "language"]),
-    (
-        "person",
-        Kind::Group,
-        ["个人信息", "個人信息", "personal details"],
-    ),
+    ("person", Kind::Group, ["个人信息", "個人信息", "personal details"]),
     (
         "person.birthDate",
         Kind::Date,
@@ -123,11 +107,7 @@ const FIELDS: &[(&str, Kind, Triple)] = &[
     (
         "person.hukou.movedInOn",
         Kind::Date,
-        [
-            "户籍迁入本地的日期",
-            "戶籍遷入本地的日期",
-            "date the hukou moved here",
-        ],
+        ["户籍迁入本地的日期", "戶籍遷入本地的日期", "date the hukou moved here"],
     ),
     (
         "person.hukou.movedAfterRetirement",
@@ -138,16 +118,8 @@ const FIELDS: &[(&str, Kind, Triple)] = &[
             "whether the hukou moved here after retiring",
         ],
     ),
-    (
-        "person.employment",
-        Kind::Text,
-        ["就业情况", "就業情況", "employment"],
-    ),
-    (
-        "person.school",
-        Kind::Group,
-        ["就读学校", "就讀學校", "school"],
-    ),
+    ("person.employment", Kind::Text, ["就业情况", "就業情況", "employment"]),
+    ("person.school", Kind::Group, ["就读学校", "就讀學校", "school"]),
     (
         "person.school.level",
         Kind::Text,
@@ -156,11 +128,7 @@ const FIELDS: &[(&str, Kind, Triple)] = &[
     (
         "person.school.fullTime",
         Kind::YesNo,
-        [
-            "是否全日制就读",
-            "是否全日制就讀",
-            "whether study is full time",
-        ],
+        ["是否全日制就读", "是否全日制就讀", "whether study is full time"],
     ),
     (
         "person.school.local",
@@ -171,19 +139,11 @@ const FIELDS: &[(&str, Kind, Triple)] = &[
             "whether the school is in this region",
         ],
     ),
-    (
-        "person.retirement",
-        Kind::Group,
-        ["退休情况", "退休情況", "retirement"],
-    ),
+    ("person.retirement", Kind::Group, ["退休情况", "退休情況", "retirement"]),
     (
         "person.retirement.pensionFrom",
         Kind::Text,
-        [
-            "养老金在哪里领取",
-            "養老金在哪裏領取",
-            "where the pension is paid from",
-        ],
+        ["养老金在哪里领取", "養老金在哪裏領取", "where the pension is paid from"],
     ),
     (
         "person.retirement.enterprise",
@@ -193,29 +153,17 @@ const FIELDS: &[(&str, Kind, Triple)] = &[
     (
         "person.retirement.enterprise.ownership",
         Kind::Text,
-        [
-            "原单位所有制",
-            "原單位所有制",
-            "former employer's ownership",
-        ],
+        ["原单位所有制", "原單位所有制", "former employer's ownership"],
     ),
     (
         "person.retirement.enterprise.condition",
         Kind::Text,
-        [
-            "原单位经营状况",
-            "原單位經營狀況",
-            "former employer's condition",
-        ],
+        ["原单位经营状况", "原單位經營狀況", "former employer's condition"],
     ),
     (
         "person.lowIncome",
         Kind::Text,
-        [
-            "低保或低收入家庭情况",
-            "低保或低收入家庭情況",
-            "low-income status",
-        ],
+        ["低保或低收入家庭情况", "低保或低收入家庭情況", "low-income status"],
     ),
     (
         "person.disabilityGrade",
@@ -240,19 +188,11 @@ const FIELDS: &[(&str, Kind, Triple)] = &[
             "whether your children hold a local urban hukou",
         ],
     ),
-    (
-        "person.monthlyWage",
-        Kind::Amount,
-        ["月工资", "月工資", "monthly wage"],
-    ),
+    ("person.monthlyWage", Kind::Amount, ["月工资", "月工資", "monthly wage"]),
     (
         "person.enrolled",
         Kind::Text,
-        [
-            "现在参加的医保",
-            "現在參加的醫保",
-            "the scheme you are in now",
-        ],
+        ["现在参加的医保", "現在參加的醫保", "the scheme you are in now"],
     ),
 ];
 
@@ -262,15 +202,8 @@ const FIELDS: &[(&str, Kind, Triple)] = &[
 pub fn field_label(field: &str, lang: Lang) -> String {
     if let Some((n, rest)) = member_field(field) {
         let label = field_label(&format!("person{rest}"), lang);
-        let t: Triple = [
-            "第{n}位成员的{label}",
-            "第{n}位成員的{label}",
-            "member {n}'s {label}",
-        ];
-        return fill(
-            pick(&t, lang),
-            &[("n", &(n + 1).to_string()), ("label", &label)],
-        );
+        let t: Triple = ["第{n}位成员的{label}", "第{n}位成員的{label}", "member {n}'s {label}"];
+        return fill(pick(&t, lang), &[("n", &(n + 1).to_string()), ("label", &label)]);
     }
     match FIELDS.iter().find(|(f, _, _)| *f == field) {
         Some((_, _, t)) => pick(t, lang).to_owned(),
@@ -342,11 +275,7 @@ pub fn error_message(code: ErrorCode, field: &str, detail: &str, lang: Lang) -> 
 
 /// `age_conflict` detail: "2015-01-01 应为 34 周岁".
 pub fn age_on(day: &str, age: u32, lang: Lang) -> String {
-    let t: Triple = [
-        "{day} 应为 {age} 周岁",
-        "{day} 應為 {age} 週歲",
-        "{day} you were {age}",
-    ];
+    let t: Triple = ["{day} 应为 {age} 周岁", "{day} 應為 {age} 週歲", "{day} you were {age}"];
     fill(pick(&t, lang), &[("day", day), ("age", &age.to_string())])
 }
 
@@ -466,10 +395,7 @@ mod tests {
 
     #[test]
     fn member_fields_are_labelled_with_the_member_number() {
-        assert_eq!(
-            field_label("members[1].birthDate", Lang::ZhCn),
-            "第2位成员的出生日期"
-        );
+        assert_eq!(field_label("members[1].birthDate", Lang::ZhCn), "第2位成员的出生日期");
         assert_eq!(
             field_label("members[0].hukou.type", Lang::En),
             "member 1's hukou type (urban or rural)"

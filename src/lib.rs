@@ -27,9 +27,11 @@ pub mod date;
 pub mod engine;
 pub mod household;
 pub mod i18n;
+pub mod json;
 pub mod money;
 pub mod pack;
 pub mod person;
+pub mod read;
 pub mod request;
 pub mod response;
 

@@ -64,18 +64,12 @@ fn read_input(path: &str) -> Result<String, String> {
     }
 }
 
-fn json<T: serde::Serialize>(value: &T) -> Result<String, String> {
-    serde_json::to_string_pretty(value).map_err(|e| e.to_string())
-}
-
 fn run(args: &[String]) -> Result<ExitCode, String> {
     let mut engine = Engine::builtin().map_err(|e| e.to_string())?;
     for path in flag_values(args, "--pack") {
         let text = read_input(path)?;
         let pack = Pack::from_json(&text, path).map_err(|e| e.to_string())?;
-        engine
-            .load(pack, path, text.as_bytes())
-            .map_err(|e| e.to_string())?;
+        engine.load(pack, path, text.as_bytes()).map_err(|e| e.to_string())?;
     }
     match args.first().map(String::as_str) {
         Some("check") => {
@@ -85,15 +79,14 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 None => today_in_china(),
             };
             let text = read_input(path)?;
-            let result =
-                canbao::request::from_json(&text).and_then(|req| engine.check(&req, today));
+            let result = canbao::request::from_json(&text).and_then(|req| engine.check(&req, today));
             match result {
                 Ok(response) if args.iter().any(|a| a == "--pretty") => {
                     print!("{}", pretty(&response))
                 }
-                Ok(response) => println!("{}", json(&response)?),
+                Ok(response) => println!("{}", response.to_json(true)),
                 Err(e) => {
-                    println!("{}", json(&e.body())?);
+                    println!("{}", e.to_json(true));
                     return Ok(ExitCode::from(2));
                 }
             }
@@ -103,16 +96,14 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 .first()
                 .and_then(|l| Lang::parse(l))
                 .unwrap_or_default();
-            println!("{}", json(&engine.regions(lang))?);
+            println!("{}", canbao::engine::regions_json(&engine.regions(lang), true));
         }
         Some("validate") => {
             let path = args.get(1).ok_or(USAGE)?;
             let text = read_input(path)?;
             let pack = Pack::from_json(&text, path).map_err(|e| e.to_string())?;
             let id = pack.id.clone();
-            engine
-                .load(pack, path, text.as_bytes())
-                .map_err(|e| e.to_string())?;
+            engine.load(pack, path, text.as_bytes()).map_err(|e| e.to_string())?;
             println!("{path}: pack \"{id}\" is valid");
         }
         Some("version") => println!("canbao {}", env!("CARGO_PKG_VERSION")),
@@ -134,28 +125,10 @@ fn pretty(r: &Response) -> String {
             "by",
             "unknown",
         ),
-        Lang::ZhTw => (
-            "必須參加",
-            "可以參加",
-            "不適用",
-            "還需補充信息",
-            "費用",
-            "截止",
-            "未知",
-        ),
-        Lang::ZhCn => (
-            "必须参加",
-            "可以参加",
-            "不适用",
-            "还需补充信息",
-            "费用",
-            "截止",
-            "未知",
-        ),
+        Lang::ZhTw => ("必須參加", "可以參加", "不適用", "還需補充信息", "費用", "截止", "未知"),
+        Lang::ZhCn => ("必须参加", "可以参加", "不适用", "还需补充信息", "费用", "截止", "未知"),
     };
-    let amount = |m: Option<canbao::money::Money>| {
-        m.map(|m| m.to_string()).unwrap_or_else(|| none.to_owned())
-    };
+    let amount = |m: Option<canbao::money::Money>| m.map(|m| m.to_string()).unwrap_or_else(|| none.to_owned());
     let mut out = String::new();
     let _ = writeln!(out, "{} {} ({})", r.region, r.year, r.reference_date.0);
     for s in &r.schemes {

@@ -9,8 +9,6 @@ use std::fmt;
 use std::str::FromStr;
 
 use rust_decimal::{Decimal, RoundingStrategy};
-use serde::de::{self, Deserialize, Deserializer};
-use serde::ser::{Serialize, Serializer};
 
 /// An amount in yuan, always held rounded to the fen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Default)]
@@ -47,23 +45,8 @@ impl fmt::Display for Money {
     }
 }
 
-impl Serialize for Money {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for Money {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        Money::parse(&s).ok_or_else(|| {
-            de::Error::custom(format!("\"{s}\" is not an amount: write yuan as a string with at most two decimals, like \"140.00\""))
-        })
-    }
-}
-
 /// A contribution rate as a fraction of a base: `"0.06"` is 6 %.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Default)]
 pub struct Rate(Decimal);
 
 impl Rate {
@@ -82,21 +65,10 @@ impl Rate {
     }
 }
 
-impl<'de> Deserialize<'de> for Rate {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        match plain_decimal(&s, 6) {
-            Some(v) if v <= Decimal::ONE => Ok(Rate(v)),
-            _ => Err(de::Error::custom(format!(
-                "\"{s}\" is not a rate: write a fraction from \"0\" to \"1\" as a string, like \"0.06\" for 6 %"
-            ))),
-        }
-    }
-}
-
-impl Serialize for Rate {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&self.0.normalize())
+impl Rate {
+    /// Parses a fraction from `"0"` to `"1"` with at most six places: `"0.06"` is 6 %.
+    pub fn parse(s: &str) -> Option<Rate> {
+        plain_decimal(s, 6).filter(|v| *v <= Decimal::ONE).map(Rate)
     }
 }
 
@@ -163,14 +135,9 @@ mod tests {
 
     #[test]
     fn rate_of_base_rounds_to_the_fen() {
-        let rate: Rate = serde_json::from_str("\"0.02\"").unwrap();
-        assert_eq!(
-            rate.of(Money::parse("4000.25").unwrap())
-                .unwrap()
-                .to_string(),
-            "80.01"
-        );
-        assert!(serde_json::from_str::<Rate>("\"1.5\"").is_err());
-        assert!(serde_json::from_str::<Rate>("\"-0.1\"").is_err());
+        let rate = Rate::parse("0.02").unwrap();
+        assert_eq!(rate.of(Money::parse("4000.25").unwrap()).unwrap().to_string(), "80.01");
+        assert!(Rate::parse("1.5").is_none());
+        assert!(Rate::parse("-0.1").is_none());
     }
 }

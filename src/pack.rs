@@ -17,24 +17,20 @@
 use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
-use serde::de::{self, Deserializer};
-use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 use crate::condition::When;
 use crate::date;
 use crate::money::{Money, Rate};
+use crate::read::{self, Obj, Read};
 use crate::vocab::{Lang, Period, Scheme};
 
 /// Text in the three languages; Simplified Chinese is required, the others fall
 /// back to it.
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Text {
-    #[serde(rename = "zh-CN")]
     pub zh_cn: String,
-    #[serde(rename = "zh-TW", default, skip_serializing_if = "Option::is_none")]
     pub zh_tw: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub en: Option<String>,
 }
 
@@ -49,26 +45,11 @@ impl Text {
 }
 
 /// A date written `YYYY-MM-DD` in a pack.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Default)]
 pub struct Day(pub NaiveDate);
 
-impl<'de> Deserialize<'de> for Day {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Day, D::Error> {
-        let s = String::deserialize(d)?;
-        date::parse(&s)
-            .map(Day)
-            .ok_or_else(|| de::Error::custom(format!("\"{s}\" is not a date: write YYYY-MM-DD")))
-    }
-}
-
-impl Serialize for Day {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&self.0)
-    }
-}
-
 /// A month and day in the insurance year, written `MM-DD` (`"01-30"`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct MonthDay {
     pub month: u32,
     pub day: u32,
@@ -80,66 +61,37 @@ impl MonthDay {
     }
 }
 
-impl<'de> Deserialize<'de> for MonthDay {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<MonthDay, D::Error> {
-        let s = String::deserialize(d)?;
-        // Checked against a leap year, so "02-29" is allowed and clamps later.
-        date::parse(&format!("2000-{s}"))
-            .map(|d| MonthDay {
-                month: d.month(),
-                day: d.day(),
-            })
-            .ok_or_else(|| {
-                de::Error::custom(format!(
-                    "\"{s}\" is not a month and day: write MM-DD, like \"01-30\""
-                ))
-            })
-    }
-}
-
 /// A citation: a document id the pack knows, and a clause in it: `"004 三(一)"`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Cite {
     pub doc: String,
     pub clause: String,
 }
 
-impl<'de> Deserialize<'de> for Cite {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Cite, D::Error> {
-        let s = String::deserialize(d)?;
-        match s.split_once(' ') {
-            Some((doc, clause)) if !doc.is_empty() && !clause.trim().is_empty() => {
-                Ok(Cite { doc: doc.to_owned(), clause: clause.trim().to_owned() })
-            }
-            _ => Err(de::Error::custom(format!("\"{s}\" is not a citation: write the document id, a space and the clause, like \"004 三(一)\""))),
-        }
-    }
-}
-
-impl Serialize for Cite {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&format_args!("{} {}", self.doc, self.clause))
-    }
-}
-
 /// A document a pack cites.
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Source {
     /// What `source` keys use to cite it: `"004"`.
     pub id: String,
     /// The official number, `劳社厅发[2006]11号`, where it has one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<String>,
     pub title: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issued: Option<Day>,
     /// The copy in `shared/seeds/` it was read from, or wherever the operator keeps it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<String>,
 }
 
 impl Source {
+    pub fn write(&self, w: &mut crate::json::Writer) {
+        w.object(None, |w| {
+            w.str(Some("id"), &self.id);
+            w.opt_str(Some("number"), self.number.as_deref());
+            w.str(Some("title"), &self.title);
+            w.opt_display(Some("issued"), self.issued.map(|d| d.0));
+            w.opt_str(Some("file"), self.file.as_deref());
+        });
+    }
+
     /// How a citation shows the document: its number, or its title in 《》.
     pub fn label(&self) -> String {
         match &self.number {
@@ -151,11 +103,9 @@ impl Source {
 
 /// Dates a parameter or schedule is in force, both ends inclusive; no `to` means
 /// still in force.
-#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
 pub struct Span {
     pub from: Day,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<Day>,
 }
 
@@ -180,23 +130,11 @@ impl fmt::Display for Span {
 }
 
 /// The day of the insurance year on which ages are counted.
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReferenceDay {
-    pub day: MonthDaySer,
+    pub day: MonthDay,
     /// Absent where no rule of the pack depends on age (the age is then only shown).
     pub source: Option<Cite>,
-}
-
-/// [`MonthDay`] that also serializes (for `regions()`).
-#[derive(Clone, Copy, Debug, Deserialize, PartialEq)]
-#[serde(transparent)]
-pub struct MonthDaySer(pub MonthDay);
-
-impl Serialize for MonthDaySer {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&format_args!("{:02}-{:02}", self.0.month, self.0.day))
-    }
 }
 
 wire_enum! {
@@ -205,10 +143,8 @@ wire_enum! {
 }
 
 /// One eligibility rule: for those it applies to, the status and why.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Rule {
-    #[serde(default)]
     pub when: When,
     pub status: RuleStatus,
     /// A stable code for the reason, for tests and forms: `elderly_mover_two_years`.
@@ -219,10 +155,8 @@ pub struct Rule {
 
 /// A remark added to a scheme's reasons for everyone it applies to, whatever the
 /// status (the Ordos whole-household rule, not being in two schemes at once).
-#[derive(Clone, Debug, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Note {
-    #[serde(default)]
     pub when: When,
     pub code: String,
     pub message: Text,
@@ -246,36 +180,10 @@ pub enum Share {
     Rate { rate: Rate, base: Base },
 }
 
-impl<'de> Deserialize<'de> for Share {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Share, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Wire {
-            Fixed(Money),
-            Rate(RateWire),
-        }
-        #[derive(Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct RateWire {
-            rate: Rate,
-            base: Base,
-        }
-        match Wire::deserialize(d) {
-            Ok(Wire::Fixed(m)) => Ok(Share::Fixed(m)),
-            Ok(Wire::Rate(r)) => Ok(Share::Rate { rate: r.rate, base: r.base }),
-            Err(_) => Err(de::Error::custom(
-                "a share is an amount like \"140.00\" or a rate of a base like { rate = \"0.02\", base = \"monthlyWage\" }",
-            )),
-        }
-    }
-}
-
 /// A fee tier: who it applies to and what each payer pays. Payers not listed pay
 /// nothing, unless `unknown` says the source leaves their share open.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Tier {
-    #[serde(default)]
     pub when: When,
     pub individual: Option<Share>,
     pub employer: Option<Share>,
@@ -287,35 +195,21 @@ pub struct Tier {
     pub source: Cite,
 }
 
-/// A subsidy that takes over the individual's whole share (004 三(五): 低保 and
-/// the severely disabled are paid for in full by the finance bureau).
-#[derive(Clone, Debug, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-pub struct Subsidy {
-    #[serde(default)]
-    pub when: When,
-    pub code: String,
-    pub message: Text,
-    pub source: Cite,
-}
-
 /// The fees in force over a span of dates.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct FeeSchedule {
     pub from: Day,
     pub to: Option<Day>,
     pub period: Period,
     pub tiers: Vec<Tier>,
-    #[serde(default)]
-    pub subsidies: Vec<Subsidy>,
+    /// Subsidies that take over the individual's whole share (004 三(五): 低保
+    /// and the severely disabled are paid for in full by the finance bureau).
+    pub subsidies: Vec<Note>,
 }
 
 /// An enrolment deadline: a fixed date, or a month and day of the insurance year.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Deadline {
-    #[serde(default)]
     pub when: When,
     /// The insurance years this deadline applies in (all, when absent).
     pub valid: Option<Span>,
@@ -325,18 +219,15 @@ pub struct Deadline {
 }
 
 /// Where to enrol, or what to bring: the first entry that applies is shown.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Listing {
-    #[serde(default)]
     pub when: When,
     pub items: Vec<Text>,
     pub source: Cite,
 }
 
 /// What a scheme pays out, over a span of dates.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Benefit {
     pub from: Day,
     pub to: Option<Day>,
@@ -346,36 +237,26 @@ pub struct Benefit {
 }
 
 /// One scheme as a pack knows it.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SchemeRules {
     pub scheme: Scheme,
     /// The local name where it differs from the standard one.
     pub name: Option<Text>,
     pub eligibility: Vec<Rule>,
-    #[serde(default)]
     pub notes: Vec<Note>,
     /// Schemes that cannot be held together with this one (004 二).
-    #[serde(default)]
     pub exclusive_with: Vec<Scheme>,
-    #[serde(default)]
     pub exclusive_source: Option<Cite>,
-    #[serde(default)]
     pub fees: Vec<FeeSchedule>,
-    #[serde(default)]
     pub deadlines: Vec<Deadline>,
-    #[serde(default)]
     pub places: Vec<Listing>,
-    #[serde(default)]
     pub documents: Vec<Listing>,
-    #[serde(default)]
     pub benefits: Vec<Benefit>,
 }
 
 /// A parameter's value over a span of dates; `value` absent means the sources do
 /// not give it (and the engine says so instead of guessing).
-#[derive(Clone, Debug, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct DatedAmount {
     pub from: Day,
     pub to: Option<Day>,
@@ -401,18 +282,15 @@ macro_rules! dated {
 dated!(FeeSchedule, Benefit, DatedAmount);
 
 /// Region-wide parameters.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Parameters {
     /// 上年度职工平均工资, monthly: the base for flexible workers and others whose
     /// base is hard to set (001 三(六)).
-    #[serde(default)]
     pub average_monthly_wage: Vec<DatedAmount>,
 }
 
 /// A household rule (Ordos 二(一)2: residents enrol by whole household).
-#[derive(Clone, Debug, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct HouseholdRule {
     pub scheme: Scheme,
     pub code: String,
@@ -421,21 +299,17 @@ pub struct HouseholdRule {
 }
 
 /// A policy pack.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Pack {
     pub id: String,
     pub name: Text,
-    #[serde(default)]
     pub default: bool,
     /// The insurance years the pack answers for (by their reference day).
     pub valid: Span,
     pub reference_day: ReferenceDay,
     pub sources: Vec<Source>,
-    #[serde(default)]
     pub parameters: Parameters,
     pub schemes: Vec<SchemeRules>,
-    #[serde(default)]
     pub household: Vec<HouseholdRule>,
 }
 
@@ -461,29 +335,14 @@ impl fmt::Display for PackError {
 impl std::error::Error for PackError {}
 
 impl Pack {
-    /// Reads a pack from any serde source, naming the key at fault on error.
-    pub fn from_deserializer<'de, D>(d: D, file: &str) -> Result<Pack, PackError>
-    where
-        D: Deserializer<'de>,
-        D::Error: fmt::Display,
-    {
-        serde_path_to_error::deserialize(d).map_err(|e| PackError {
-            file: file.to_owned(),
-            key: e.path().to_string().trim_start_matches('.').to_owned(),
-            message: e.inner().to_string(),
-        })
+    /// Reads a pack from a JSON tree, naming the key at fault on error.
+    pub fn from_value(value: &Value, file: &str) -> Result<Pack, PackError> {
+        pack(value, "").map_err(|e| PackError::read(e, file))
     }
 
     /// Reads a pack from JSON text.
     pub fn from_json(text: &str, file: &str) -> Result<Pack, PackError> {
-        let mut de = serde_json::Deserializer::from_str(text);
-        let pack = Pack::from_deserializer(&mut de, file)?;
-        de.end().map_err(|e| PackError {
-            file: file.to_owned(),
-            key: String::new(),
-            message: e.to_string(),
-        })?;
-        Ok(pack)
+        Pack::from_value(&json_tree(text, file)?, file)
     }
 
     /// The document a citation names, among this pack's and the shared ones.
@@ -555,10 +414,7 @@ impl Pack {
             .map(|c| ("referenceDay.source".into(), c))
             .collect();
         for (i, p) in self.parameters.average_monthly_wage.iter().enumerate() {
-            cites.push((
-                format!("parameters.averageMonthlyWage[{i}].source"),
-                &p.source,
-            ));
+            cites.push((format!("parameters.averageMonthlyWage[{i}].source"), &p.source));
         }
         overlaps(
             self.parameters.average_monthly_wage.iter().map(Dated::span),
@@ -585,10 +441,7 @@ impl Pack {
                 );
             }
             if !s.exclusive_with.is_empty() && s.exclusive_source.is_none() {
-                return fail(
-                    format!("{at}.exclusiveSource"),
-                    "exclusiveWith needs a source".into(),
-                );
+                return fail(format!("{at}.exclusiveSource"), "exclusiveWith needs a source".into());
             }
             if let Some(c) = &s.exclusive_source {
                 cites.push((format!("{at}.exclusiveSource"), c));
@@ -610,29 +463,22 @@ impl Pack {
                 for (ti, t) in f.tiers.iter().enumerate() {
                     let key = format!("{at}.fees[{fi}].tiers[{ti}]");
                     cites.push((format!("{key}.source"), &t.source));
-                    if t.individual.is_none()
-                        && t.employer.is_none()
-                        && t.government.is_none()
-                        && t.unknown.is_none()
-                    {
-                        return fail(key, "a tier needs at least one share, or `unknown` saying why none is known".into());
+                    if t.individual.is_none() && t.employer.is_none() && t.government.is_none() && t.unknown.is_none() {
+                        return fail(
+                            key,
+                            "a tier needs at least one share, or `unknown` saying why none is known".into(),
+                        );
                     }
                 }
                 for (i, sub) in f.subsidies.iter().enumerate() {
-                    cites.push((
-                        format!("{at}.fees[{fi}].subsidies[{i}].source"),
-                        &sub.source,
-                    ));
+                    cites.push((format!("{at}.fees[{fi}].subsidies[{i}].source"), &sub.source));
                 }
             }
             for (i, d) in s.deadlines.iter().enumerate() {
                 let key = format!("{at}.deadlines[{i}]");
                 cites.push((format!("{key}.source"), &d.source));
                 if d.date.is_some() == d.month_day.is_some() {
-                    return fail(
-                        key,
-                        "a deadline needs exactly one of `date` and `monthDay`".into(),
-                    );
+                    return fail(key, "a deadline needs exactly one of `date` and `monthDay`".into());
                 }
             }
             for (list, name) in [(&s.places, "places"), (&s.documents, "documents")] {
@@ -646,12 +492,7 @@ impl Pack {
         }
         for (key, c) in cites {
             if self.source(shared, &c.doc).is_none() {
-                let known: Vec<&str> = self
-                    .sources
-                    .iter()
-                    .chain(shared)
-                    .map(|s| s.id.as_str())
-                    .collect();
+                let known: Vec<&str> = self.sources.iter().chain(shared).map(|s| s.id.as_str()).collect();
                 return fail(
                     key,
                     format!(
@@ -691,8 +532,7 @@ fn overlaps(spans: impl Iterator<Item = Span>, key: &str, file: &str) -> Result<
 }
 
 /// The national notices every pack shares, with their own parameters.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct National {
     pub sources: Vec<Source>,
     /// Rules appended after each pack's own, per scheme: the general case the
@@ -701,15 +541,314 @@ pub struct National {
 }
 
 impl National {
-    pub fn from_json(text: &str, file: &str) -> Result<National, PackError> {
-        serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(text)).map_err(
-            |e| PackError {
-                file: file.to_owned(),
-                key: e.path().to_string(),
-                message: e.inner().to_string(),
-            },
-        )
+    pub fn from_value(v: &Value, file: &str) -> Result<National, PackError> {
+        let read = || -> Read<National> {
+            let mut o = Obj::new(v, "")?;
+            let n = National {
+                sources: o.need("sources", |v, p| read::list(v, p, source)),
+                schemes: o.need("schemes", |v, p| read::list(v, p, scheme_rules)),
+            };
+            o.finish(n)
+        };
+        read().map_err(|e| PackError::read(e, file))
     }
+}
+
+impl PackError {
+    fn read(e: read::ReadError, file: &str) -> PackError {
+        let d = *e.0;
+        PackError {
+            file: file.to_owned(),
+            key: d.path,
+            message: d.message,
+        }
+    }
+}
+
+fn json_tree(text: &str, file: &str) -> Result<serde_json::Value, PackError> {
+    serde_json::from_str(text).map_err(|e| PackError {
+        file: file.to_owned(),
+        key: String::new(),
+        message: e.to_string(),
+    })
+}
+
+// ---------------------------------------------------------------------------
+// Reading a pack from its JSON tree. Each reader takes the value and its path,
+// takes the keys it knows, and refuses the rest (`Obj::done`).
+
+#[inline(never)]
+fn text(v: &Value, path: &str) -> Read<Text> {
+    let mut o = Obj::new(v, path)?;
+    let t = Text {
+        zh_cn: o.need("zh-CN", read::string),
+        zh_tw: o.take("zh-TW", read::string),
+        en: o.take("en", read::string),
+    };
+    o.finish(t)
+}
+
+#[inline(never)]
+fn day(v: &Value, path: &str) -> Read<Day> {
+    read::parsed(v, path, |s| {
+        date::parse(s)
+            .map(Day)
+            .ok_or_else(|| format!("\"{s}\" is not a date: write YYYY-MM-DD"))
+    })
+}
+
+#[inline(never)]
+fn month_day(v: &Value, path: &str) -> Read<MonthDay> {
+    read::parsed(v, path, |s| {
+        // Checked against a leap year, so "02-29" is allowed and clamps later.
+        date::parse(&format!("2000-{s}"))
+            .map(|d| MonthDay {
+                month: d.month(),
+                day: d.day(),
+            })
+            .ok_or_else(|| format!("\"{s}\" is not a month and day: write MM-DD, like \"01-30\""))
+    })
+}
+
+#[inline(never)]
+fn cite(v: &Value, path: &str) -> Read<Cite> {
+    read::parsed(v, path, |s| match s.split_once(' ') {
+        Some((doc, clause)) if !doc.is_empty() && !clause.trim().is_empty() => Ok(Cite {
+            doc: doc.to_owned(),
+            clause: clause.trim().to_owned(),
+        }),
+        _ => Err(format!(
+            "\"{s}\" is not a citation: write the document id, a space and the clause, like \"004 三(一)\""
+        )),
+    })
+}
+
+#[inline(never)]
+fn money(v: &Value, path: &str) -> Read<Money> {
+    read::parsed(v, path, |s| {
+        Money::parse(s).ok_or_else(|| {
+            format!("\"{s}\" is not an amount: write yuan as a string with at most two decimals, like \"140.00\"")
+        })
+    })
+}
+
+#[inline(never)]
+fn rate(v: &Value, path: &str) -> Read<Rate> {
+    read::parsed(v, path, |s| {
+        Rate::parse(s).ok_or_else(|| {
+            format!("\"{s}\" is not a rate: write a fraction from \"0\" to \"1\" as a string, like \"0.06\" for 6 %")
+        })
+    })
+}
+
+#[inline(never)]
+fn source(v: &Value, path: &str) -> Read<Source> {
+    let mut o = Obj::new(v, path)?;
+    let s = Source {
+        id: o.need("id", read::string),
+        number: o.take("number", read::string),
+        title: o.need("title", read::string),
+        issued: o.take("issued", day),
+        file: o.take("file", read::string),
+    };
+    o.finish(s)
+}
+
+fn span_of(o: &mut Obj) -> Span {
+    Span {
+        from: o.need("from", day),
+        to: o.take("to", day),
+    }
+}
+
+#[inline(never)]
+fn span(v: &Value, path: &str) -> Read<Span> {
+    let mut o = Obj::new(v, path)?;
+    let s = span_of(&mut o);
+    o.finish(s)
+}
+
+#[inline(never)]
+fn rule(v: &Value, path: &str) -> Read<Rule> {
+    let mut o = Obj::new(v, path)?;
+    let r = Rule {
+        when: o.take("when", When::read).unwrap_or_default(),
+        status: o.need("status", read::choice),
+        code: o.need("code", read::string),
+        message: o.need("message", text),
+        source: o.need("source", cite),
+    };
+    o.finish(r)
+}
+
+/// `when`, `code`, `message` and `source`: what notes, subsidies and household rules share.
+#[inline(never)]
+fn note(v: &Value, path: &str) -> Read<Note> {
+    let mut o = Obj::new(v, path)?;
+    let n = Note {
+        when: o.take("when", When::read).unwrap_or_default(),
+        code: o.need("code", read::string),
+        message: o.need("message", text),
+        source: o.need("source", cite),
+    };
+    o.finish(n)
+}
+
+/// `"140.00"`, or `{ rate = "0.02", base = "monthlyWage" }`.
+#[inline(never)]
+fn share(v: &Value, path: &str) -> Read<Share> {
+    if v.is_string() {
+        return money(v, path).map(Share::Fixed);
+    }
+    let mut o = Obj::new(v, path)?;
+    let s = Share::Rate {
+        rate: o.need("rate", rate),
+        base: o.need("base", read::choice),
+    };
+    o.finish(s)
+}
+
+#[inline(never)]
+fn tier(v: &Value, path: &str) -> Read<Tier> {
+    let mut o = Obj::new(v, path)?;
+    let t = Tier {
+        when: o.take("when", When::read).unwrap_or_default(),
+        individual: o.take("individual", share),
+        employer: o.take("employer", share),
+        government: o.take("government", share),
+        unknown: o.take("unknown", text),
+        code: o.need("code", read::string),
+        message: o.need("message", text),
+        source: o.need("source", cite),
+    };
+    o.finish(t)
+}
+
+#[inline(never)]
+fn fee_schedule(v: &Value, path: &str) -> Read<FeeSchedule> {
+    let mut o = Obj::new(v, path)?;
+    let span = span_of(&mut o);
+    let f = FeeSchedule {
+        from: span.from,
+        to: span.to,
+        period: o.need("period", read::choice),
+        tiers: o.need("tiers", |v, p| read::list(v, p, tier)),
+        subsidies: o.many("subsidies", note),
+    };
+    o.finish(f)
+}
+
+#[inline(never)]
+fn deadline(v: &Value, path: &str) -> Read<Deadline> {
+    let mut o = Obj::new(v, path)?;
+    let d = Deadline {
+        when: o.take("when", When::read).unwrap_or_default(),
+        valid: o.take("valid", span),
+        date: o.take("date", day),
+        month_day: o.take("monthDay", month_day),
+        source: o.need("source", cite),
+    };
+    o.finish(d)
+}
+
+#[inline(never)]
+fn listing(v: &Value, path: &str) -> Read<Listing> {
+    let mut o = Obj::new(v, path)?;
+    let l = Listing {
+        when: o.take("when", When::read).unwrap_or_default(),
+        items: o.need("items", |v, p| read::list(v, p, text)),
+        source: o.need("source", cite),
+    };
+    o.finish(l)
+}
+
+#[inline(never)]
+fn benefit(v: &Value, path: &str) -> Read<Benefit> {
+    let mut o = Obj::new(v, path)?;
+    let span = span_of(&mut o);
+    let b = Benefit {
+        from: span.from,
+        to: span.to,
+        code: o.need("code", read::string),
+        message: o.need("message", text),
+        source: o.need("source", cite),
+    };
+    o.finish(b)
+}
+
+#[inline(never)]
+fn scheme_rules(v: &Value, path: &str) -> Read<SchemeRules> {
+    let mut o = Obj::new(v, path)?;
+    let s = SchemeRules {
+        scheme: o.need("scheme", read::choice),
+        name: o.take("name", text),
+        eligibility: o.need("eligibility", |v, p| read::list(v, p, rule)),
+        notes: o.many("notes", note),
+        exclusive_with: o.many("exclusiveWith", read::choice),
+        exclusive_source: o.take("exclusiveSource", cite),
+        fees: o.many("fees", fee_schedule),
+        deadlines: o.many("deadlines", deadline),
+        places: o.many("places", listing),
+        documents: o.many("documents", listing),
+        benefits: o.many("benefits", benefit),
+    };
+    o.finish(s)
+}
+
+#[inline(never)]
+fn dated_amount(v: &Value, path: &str) -> Read<DatedAmount> {
+    let mut o = Obj::new(v, path)?;
+    let span = span_of(&mut o);
+    let d = DatedAmount {
+        from: span.from,
+        to: span.to,
+        value: o.take("value", money),
+        source: o.need("source", cite),
+    };
+    o.finish(d)
+}
+
+#[inline(never)]
+fn household_rule(v: &Value, path: &str) -> Read<HouseholdRule> {
+    let mut o = Obj::new(v, path)?;
+    let h = HouseholdRule {
+        scheme: o.need("scheme", read::choice),
+        code: o.need("code", read::string),
+        message: o.need("message", text),
+        source: o.need("source", cite),
+    };
+    o.finish(h)
+}
+
+fn pack(v: &Value, path: &str) -> Read<Pack> {
+    let mut o = Obj::new(v, path)?;
+    let p = Pack {
+        id: o.need("id", read::string),
+        name: o.need("name", text),
+        default: o.take("default", read::boolean).unwrap_or(false),
+        valid: o.need("valid", span),
+        reference_day: o.need("referenceDay", |v, p| {
+            let mut r = Obj::new(v, p)?;
+            let day = ReferenceDay {
+                day: r.need("day", month_day),
+                source: r.take("source", cite),
+            };
+            r.finish(day)
+        }),
+        sources: o.need("sources", |v, p| read::list(v, p, source)),
+        parameters: o
+            .take("parameters", |v, p| {
+                let mut r = Obj::new(v, p)?;
+                let params = Parameters {
+                    average_monthly_wage: r.many("averageMonthlyWage", dated_amount),
+                };
+                r.finish(params)
+            })
+            .unwrap_or_default(),
+        schemes: o.need("schemes", |v, p| read::list(v, p, scheme_rules)),
+        household: o.many("household", household_rule),
+    };
+    o.finish(p)
 }
 
 #[cfg(test)]
@@ -735,14 +874,15 @@ mod tests {
 
     #[test]
     fn citation_needs_document_and_clause() {
+        let c = |s: &str| cite(&serde_json::json!(s), "source");
         assert_eq!(
-            serde_json::from_str::<Cite>("\"004 三(一)\"").unwrap(),
+            c("004 三(一)").unwrap(),
             Cite {
                 doc: "004".into(),
                 clause: "三(一)".into()
             }
         );
-        assert!(serde_json::from_str::<Cite>("\"004\"").is_err());
-        assert!(serde_json::from_str::<Cite>("\" 三(一)\"").is_err());
+        assert!(c("004").is_err());
+        assert_eq!(c(" 三(一)").unwrap_err().path, "source");
     }
 }

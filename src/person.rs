@@ -9,8 +9,7 @@ use rust_decimal::Decimal;
 
 use crate::money::Money;
 use crate::vocab::{
-    Employment, Enrolled, EnterpriseCondition, HukouType, LowIncome, Ownership, PensionFrom,
-    SchoolLevel, Sex,
+    Employment, Enrolled, EnterpriseCondition, HukouType, LowIncome, Ownership, PensionFrom, SchoolLevel, Sex,
 };
 
 #[derive(Clone, Debug, Default, PartialEq)]

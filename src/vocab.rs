@@ -32,18 +32,20 @@ macro_rules! wire_enum {
             }
         }
 
-        impl serde::Serialize for $name {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.serialize_str(self.as_str())
+
+        /// The first value, only as a placeholder while a pack with errors is read.
+        impl Default for $name {
+            fn default() -> $name {
+                $name::ALL[0]
             }
         }
 
-        impl<'de> serde::Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let s = <String as serde::Deserialize>::deserialize(d)?;
-                $name::parse(&s).ok_or_else(|| {
-                    <D::Error as serde::de::Error>::custom(format!("unknown value \"{}\", expected one of {}", s, $name::expected()))
-                })
+        impl $crate::read::Choice for $name {
+            fn parse(s: &str) -> Option<Self> {
+                $name::parse(s)
+            }
+            fn expected() -> String {
+                $name::expected()
             }
         }
     };
@@ -152,13 +154,6 @@ wire_enum! {
     Lang { ZhCn = "zh-CN", ZhTw = "zh-TW", En = "en" }
 }
 
-#[allow(clippy::derivable_impls)] // the macro's derive list is shared by every enum
-impl Default for Lang {
-    fn default() -> Lang {
-        Lang::ZhCn
-    }
-}
-
 wire_enum! {
     /// The outcome for one scheme.
     Status { Mandatory = "mandatory", Eligible = "eligible", Ineligible = "ineligible", NeedsInfo = "needs_info" }
@@ -178,23 +173,20 @@ mod tests {
         for s in Scheme::ALL {
             assert_eq!(Scheme::parse(s.as_str()), Some(*s));
         }
-        assert_eq!(
-            Employment::parse("public_employee"),
-            Some(Employment::PublicEmployee)
-        );
+        assert_eq!(Employment::parse("public_employee"), Some(Employment::PublicEmployee));
         assert_eq!(Employment::parse("Employee"), None);
-        assert_eq!(
-            Enrolled::UrbanResident.scheme(),
-            Some(Scheme::UrbanResident)
-        );
+        assert_eq!(Enrolled::UrbanResident.scheme(), Some(Scheme::UrbanResident));
         assert_eq!(Enrolled::None.scheme(), None);
     }
 
     #[test]
     fn unknown_value_names_the_allowed_ones() {
-        let err = serde_json::from_str::<Sex>("\"other\"")
+        let err = crate::read::choice::<Sex>(&serde_json::json!("other"), "sex")
             .unwrap_err()
             .to_string();
-        assert!(err.contains("\"male\", \"female\""), "{err}");
+        assert_eq!(
+            err,
+            "sex: unknown value \"other\", expected one of \"male\", \"female\""
+        );
     }
 }

@@ -5,17 +5,22 @@
 //! `undefined`) or throws an `Error` with `code`, `field` and `message`, the same
 //! as the CLI's error JSON. Nothing here panics on any input: a panic in
 //! WebAssembly would kill the module for the whole page.
+//!
+//! Values cross as JSON trees: a JS value is copied into a `serde_json::Value`
+//! ([`tree`]); a result is written as JSON text by the engine and handed to the
+//! browser's `JSON.parse`. The module carries neither a JSON parser nor serde's
+//! serializer: both cost bytes that the browser already has.
 
 use std::cell::RefCell;
 
 use chrono::{Days, NaiveDate};
-use serde::Serialize;
-use serde_wasm_bindgen::{Deserializer, Serializer};
+use serde_json::{Map, Number, Value};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::engine::Engine;
 use crate::pack::{Pack, PackError};
-use crate::request::{self, RequestError};
+use crate::request::{self, ErrorCode, RequestError};
 use crate::vocab::Lang;
 
 thread_local! {
@@ -29,7 +34,7 @@ fn with_engine<R>(f: impl FnOnce(&mut Engine) -> Result<R, JsValue>) -> Result<R
             .try_borrow_mut()
             .map_err(|_| js_error("busy", "", "canbao is busy with another call"))?;
         if slot.is_none() {
-            *slot = Some(Engine::builtin().map_err(|e| pack_error(&e))?);
+            *slot = Some(Engine::builtin_with(parse_json).map_err(|e| pack_error(&e))?);
         }
         match slot.as_mut() {
             Some(engine) => f(engine),
@@ -56,10 +61,15 @@ fn pack_error(e: &PackError) -> JsValue {
     err
 }
 
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&Serializer::json_compatible())
-        .map_err(|e| js_error("internal", "", &e.to_string()))
+/// JSON text written by the engine, as a JS object.
+fn to_js(json: &str) -> Result<JsValue, JsValue> {
+    js_sys::JSON::parse(json).map_err(|_| js_error("internal", "", "the engine wrote malformed JSON"))
+}
+
+/// JSON text parsed by the browser, as a tree.
+fn parse_json(text: &str) -> Result<Value, String> {
+    let js = js_sys::JSON::parse(text).map_err(|_| "not valid JSON".to_owned())?;
+    tree(&js, "", 0).map_err(|u| format!("{}: {}", u.path, u.code.as_str()))
 }
 
 /// Today in China (UTC+8) from the device clock, or the `today` the caller passes
@@ -80,48 +90,135 @@ fn today(given: Option<String>) -> Result<NaiveDate, JsValue> {
         .ok_or_else(|| js_error("internal", "today", "the device clock is out of range"))
 }
 
+/// How much a JavaScript value may hold: far above any real request or pack, low
+/// enough that junk cannot exhaust memory or the stack.
+const MAX_DEPTH: usize = 24;
+const MAX_STRING: u32 = 16 * 1024;
+const MAX_ITEMS: u32 = 10_000;
+
+/// A value that is not JSON-shaped, and where.
+struct Unfit {
+    code: ErrorCode,
+    path: String,
+}
+
+/// Copies a JavaScript value into a JSON tree, refusing what JSON cannot hold
+/// (`NaN`, functions, `BigInt`) at its path. `undefined` object members are left
+/// out, as `JSON.stringify` would.
+fn tree(value: &JsValue, path: &str, depth: usize) -> Result<Value, Unfit> {
+    let unfit = |code| Unfit {
+        code,
+        path: path.to_owned(),
+    };
+    if depth > MAX_DEPTH {
+        return Err(unfit(ErrorCode::InvalidType));
+    }
+    if value.is_null() || value.is_undefined() {
+        return Ok(Value::Null);
+    }
+    if let Some(b) = value.as_bool() {
+        return Ok(Value::Bool(b));
+    }
+    if let Some(n) = value.as_f64() {
+        const SAFE: f64 = 9_007_199_254_740_991.0;
+        return if n.fract() == 0.0 && n.abs() <= SAFE {
+            Ok(Value::from(n as i64))
+        } else {
+            Number::from_f64(n)
+                .map(Value::Number)
+                .ok_or_else(|| unfit(ErrorCode::InvalidType))
+        };
+    }
+    if let Some(s) = value.dyn_ref::<js_sys::JsString>() {
+        if s.length() > MAX_STRING {
+            return Err(unfit(ErrorCode::TooLarge));
+        }
+        return Ok(Value::String(String::from(s)));
+    }
+    if let Some(array) = value.dyn_ref::<js_sys::Array>() {
+        if array.length() > MAX_ITEMS {
+            return Err(unfit(ErrorCode::TooLarge));
+        }
+        let mut items = Vec::with_capacity(array.length() as usize);
+        for (i, item) in array.iter().enumerate() {
+            items.push(tree(&item, &format!("{path}[{i}]"), depth + 1)?);
+        }
+        return Ok(Value::Array(items));
+    }
+    if value.is_object() && !value.is_function() {
+        let keys = js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>());
+        if keys.length() > MAX_ITEMS {
+            return Err(unfit(ErrorCode::TooLarge));
+        }
+        let mut map = Map::new();
+        for key in keys.iter() {
+            let name = key.as_string().unwrap_or_default();
+            let child = if path.is_empty() {
+                name.clone()
+            } else {
+                format!("{path}.{name}")
+            };
+            let item = js_sys::Reflect::get(value, &key).map_err(|_| Unfit {
+                code: ErrorCode::InvalidType,
+                path: child.clone(),
+            })?;
+            if !item.is_undefined() {
+                map.insert(name, tree(&item, &child, depth + 1)?);
+            }
+        }
+        return Ok(Value::Object(map));
+    }
+    Err(unfit(ErrorCode::InvalidType))
+}
+
+/// A request's tree, or the error naming the field that JSON cannot hold.
+fn request_tree(value: &JsValue) -> Result<Value, JsValue> {
+    tree(value, "", 0).map_err(|u| {
+        let lang = js_sys::Reflect::get(value, &"lang".into())
+            .ok()
+            .and_then(|l| l.as_string())
+            .and_then(|l| Lang::parse(&l))
+            .unwrap_or_default();
+        request_error(&RequestError::new(u.code, u.path, lang))
+    })
+}
+
 /// Checks one person: `check({ region, year, lang, person }, today?)`.
 #[wasm_bindgen]
 pub fn check(request: JsValue, today_: Option<String>) -> Result<JsValue, JsValue> {
     let day = today(today_)?;
-    let req = request::from_deserializer(Deserializer::from(request.clone()), || {
-        Deserializer::from(request)
-    })
-    .map_err(|e| request_error(&e))?;
+    let req = request::from_tree(&request_tree(&request)?).map_err(|e| request_error(&e))?;
     with_engine(|engine| {
         engine
             .check(&req, day)
             .map_err(|e| request_error(&e))
-            .and_then(|r| to_js(&r))
+            .and_then(|r| to_js(&r.to_json(false)))
     })
 }
 
 /// Checks one person from JSON text, as the CLI does.
 #[wasm_bindgen(js_name = checkJson)]
 pub fn check_json(text: &str, today_: Option<String>) -> Result<JsValue, JsValue> {
-    let day = today(today_)?;
-    let req = request::from_json(text).map_err(|e| request_error(&e))?;
-    with_engine(|engine| {
-        engine
-            .check(&req, day)
-            .map_err(|e| request_error(&e))
-            .and_then(|r| to_js(&r))
-    })
+    if text.len() > request::MAX_REQUEST_BYTES {
+        let e = RequestError::new(ErrorCode::TooLarge, "", Lang::default())
+            .with_detail(request::MAX_REQUEST_BYTES.to_string());
+        return Err(request_error(&e));
+    }
+    let parsed = js_sys::JSON::parse(text)
+        .map_err(|_| request_error(&RequestError::new(ErrorCode::InvalidJson, "", Lang::default())))?;
+    check(parsed, today_)
 }
 
 /// Checks a household: `checkHousehold({ region, year, lang, members: [person, …] }, today?)`.
 #[wasm_bindgen(js_name = checkHousehold)]
 pub fn check_household(request: JsValue, today_: Option<String>) -> Result<JsValue, JsValue> {
     let day = today(today_)?;
-    let req = request::household_from_deserializer(Deserializer::from(request.clone()), || {
-        Deserializer::from(request)
-    })
-    .map_err(|e| request_error(&e))?;
+    let req = request::household_from_tree(&request_tree(&request)?).map_err(|e| request_error(&e))?;
     with_engine(|engine| {
         engine
             .check_household(&req, day)
             .map_err(|e| request_error(&e))
-            .and_then(|r| to_js(&r))
+            .and_then(|r| to_js(&r.to_json(false)))
     })
 }
 
@@ -129,7 +226,7 @@ pub fn check_household(request: JsValue, today_: Option<String>) -> Result<JsVal
 #[wasm_bindgen]
 pub fn regions(lang: Option<String>) -> Result<JsValue, JsValue> {
     let lang = lang.as_deref().and_then(Lang::parse).unwrap_or_default();
-    with_engine(|engine| to_js(&engine.regions(lang)))
+    with_engine(|engine| to_js(&crate::engine::regions_json(&engine.regions(lang), false)))
 }
 
 /// Validates a pack written by a portal operator and makes it available by its id.
@@ -137,54 +234,54 @@ pub fn regions(lang: Option<String>) -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = loadPolicy)]
 pub fn load_policy(pack: JsValue) -> Result<JsValue, JsValue> {
     const FILE: &str = "loadPolicy";
+    let value = tree(&pack, "", 0).map_err(|u| {
+        let message = format!("not a JSON value ({})", u.code.as_str());
+        pack_error(&PackError {
+            file: FILE.into(),
+            key: u.path,
+            message,
+        })
+    })?;
+    // The hash is of the pack as JSON text, as a kiosk would store it.
     let content = js_sys::JSON::stringify(&pack)
         .ok()
         .and_then(|s| s.as_string())
         .unwrap_or_default();
-    let parsed =
-        Pack::from_deserializer(Deserializer::from(pack), FILE).map_err(|e| pack_error(&e))?;
+    let parsed = Pack::from_value(&value, FILE).map_err(|e| pack_error(&e))?;
     let id = parsed.id.clone();
     with_engine(|engine| {
         engine
             .load(parsed, FILE, content.as_bytes())
             .map_err(|e| pack_error(&e))?;
-        let info = engine
+        let info: Vec<_> = engine
             .regions(Lang::default())
             .into_iter()
-            .find(|r| r.id == id);
-        to_js(&info)
+            .filter(|r| r.id == id)
+            .collect();
+        let mut w = crate::json::Writer::new(false);
+        match info.first() {
+            Some(r) => r.write(&mut w),
+            None => w.raw(None, "null"),
+        }
+        to_js(&w.finish())
     })
-}
-
-#[derive(Serialize)]
-struct Version {
-    version: &'static str,
-    packs: Vec<PackVersion>,
-}
-
-#[derive(Serialize)]
-struct PackVersion {
-    id: String,
-    hash: String,
-    builtin: bool,
 }
 
 /// The crate version and a hash of each pack, so a kiosk can show which rules it runs.
 #[wasm_bindgen]
 pub fn version() -> Result<JsValue, JsValue> {
     with_engine(|engine| {
-        let packs = engine
-            .packs()
-            .iter()
-            .map(|p| PackVersion {
-                id: p.pack.id.clone(),
-                hash: p.hash.clone(),
-                builtin: p.builtin,
-            })
-            .collect();
-        to_js(&Version {
-            version: env!("CARGO_PKG_VERSION"),
-            packs,
-        })
+        let mut w = crate::json::Writer::new(false);
+        w.object(None, |w| {
+            w.str(Some("version"), env!("CARGO_PKG_VERSION"));
+            w.array(Some("packs"), engine.packs(), |w, p| {
+                w.object(None, |w| {
+                    w.str(Some("id"), &p.pack.id);
+                    w.str(Some("hash"), &p.hash);
+                    w.bool(Some("builtin"), p.builtin);
+                })
+            });
+        });
+        to_js(&w.finish())
     })
 }

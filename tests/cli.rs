@@ -11,12 +11,7 @@ fn canbao(args: &[&str], stdin: &str) -> (i32, String, String) {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
     let out = child.wait_with_output().unwrap();
     (
         out.status.code().unwrap_or(-1),
@@ -46,10 +41,7 @@ fn request_error_prints_error_json_on_stdout_and_exits_2() {
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["error"]["code"], "invalid_date");
     assert_eq!(v["error"]["field"], "person.birthDate");
-    assert!(v["error"]["message"]
-        .as_str()
-        .unwrap()
-        .contains("date of birth"));
+    assert!(v["error"]["message"].as_str().unwrap().contains("date of birth"));
 }
 
 #[test]
@@ -102,8 +94,5 @@ fn validate_names_the_file_and_key_of_a_bad_pack() {
     std::fs::write(&bad, r#"{"id":"x","name":{"zh-CN":"x"},"valid":{"from":"2020-01-01"},"referenceDay":{"day":"01-01"},"sources":[],"schemes":[{"scheme":"urban_resident","eligibility":[{"status":"eligible","code":"c","message":{"zh-CN":"m"},"source":"004 二","colour":"red"}]}]}"#).unwrap();
     let (code, _, err) = canbao(&["validate", bad.to_str().unwrap()], "");
     assert_eq!(code, 1);
-    assert!(
-        err.contains("bad.json: schemes[0].eligibility[0].colour"),
-        "{err}"
-    );
+    assert!(err.contains("bad.json: schemes[0].eligibility[0].colour"), "{err}");
 }

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Builds pkg/ (wasm-pack, targets web, bundler and nodejs) as an MVP-only module:
+# no reference types, multi-value, bulk memory or non-trapping float-to-int, which
+# WeChat on iOS, Safari 15 and older Android WebViews reject. Stable Rust turns
+# those on for wasm32 and its prebuilt std has them, so std is rebuilt on nightly
+# with -Ctarget-cpu=mvp; wasm-opt --mvp-features then validates the result
+# against the MVP feature set (and fails the build if anything slipped in).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$PATH"
+export RUSTUP_TOOLCHAIN=nightly RUSTFLAGS="-Ctarget-cpu=mvp"
+for target in web bundler nodejs; do
+  wasm-pack --log-level warn build . --release --target "$target" --out-dir "pkg/$target" --out-name canbao \
+    -- -Zbuild-std=panic_abort,std
+done
+# One package.json for npm at pkg/: ES module for bundlers, the web build for browsers.
+node scripts/package-pkg.mjs
