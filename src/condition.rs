@@ -9,7 +9,7 @@
 
 use serde_json::Value;
 
-use crate::read::{self, Obj, Read};
+use crate::read::{self, Obj, Read, Set};
 
 use crate::person::Person;
 use crate::vocab::{
@@ -18,6 +18,33 @@ use crate::vocab::{
 
 /// Request fields, by their wire path (`person.birthDate`).
 pub type Field = &'static str;
+
+/// A sorted set of fields. A few at most, so a sorted `Vec` serves: a
+/// `BTreeSet` and a sort cost kilobytes in the wasm module for nothing.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Fields(Vec<Field>);
+
+impl Fields {
+    pub fn insert(&mut self, field: Field) {
+        if let Err(at) = self.0.binary_search(&field) {
+            self.0.insert(at, field);
+        }
+    }
+
+    pub fn extend(&mut self, fields: impl IntoIterator<Item = Field>) {
+        for f in fields {
+            self.insert(f);
+        }
+    }
+
+    pub fn as_slice(&self) -> &[Field] {
+        &self.0
+    }
+
+    pub fn into_vec(self) -> Vec<Field> {
+        self.0
+    }
+}
 
 /// A yes/no answer that may depend on fields the request left out.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -86,15 +113,18 @@ fn known<T: Copy>(value: Option<T>, field: Field) -> Result<T, Tri> {
     value.ok_or_else(|| Tri::unknown(field))
 }
 
-fn one_of<T: Copy + PartialEq>(value: Option<T>, field: Field, allowed: &[T]) -> Tri {
+fn one_of<T: read::Choice>(value: Option<T>, field: Field, allowed: &Set) -> Tri {
     match known(value, field) {
-        Ok(v) => Tri::from_bool(allowed.contains(&v)),
+        Ok(v) => Tri::from_bool(allowed.has(v.bit())),
         Err(unknown) => unknown,
     }
 }
 
 fn is<T: Copy + PartialEq>(value: Option<T>, field: Field, wanted: T) -> Tri {
-    one_of(value, field, &[wanted])
+    match known(value, field) {
+        Ok(v) => Tri::from_bool(v == wanted),
+        Err(unknown) => unknown,
+    }
 }
 
 /// The age thresholds of a rule that treats men and women differently
@@ -108,13 +138,13 @@ pub struct AgeBySex {
 /// Who a rule applies to: every key given must hold; an empty table holds for all.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct When {
-    pub employment: Option<Vec<Employment>>,
-    pub hukou_type: Option<Vec<HukouType>>,
+    pub employment: Option<Set>,
+    pub hukou_type: Option<Set>,
     /// Hukou registered in this pack's region.
     pub hukou_local: Option<bool>,
     /// In full-time school (any level), or says they are a student.
     pub student: Option<bool>,
-    pub school_level: Option<Vec<SchoolLevel>>,
+    pub school_level: Option<Set>,
     pub school_full_time: Option<bool>,
     /// The school is in this pack's region.
     pub school_local: Option<bool>,
@@ -131,15 +161,15 @@ pub struct When {
     pub moved_in_years_at_least: Option<u32>,
     pub moved_in_years_below: Option<u32>,
     pub children_have_local_urban_hukou: Option<bool>,
-    pub pension_from: Option<Vec<PensionFrom>>,
+    pub pension_from: Option<Set>,
     pub moved_after_retirement: Option<bool>,
-    pub ownership: Option<Vec<Ownership>>,
-    pub condition: Option<Vec<EnterpriseCondition>>,
+    pub ownership: Option<Set>,
+    pub condition: Option<Set>,
     /// `low_income_family` includes 低保 households: list both to mean "low income".
-    pub low_income: Option<Vec<LowIncome>>,
+    pub low_income: Option<Set>,
     /// Disability grade 1-4; a person who gave none has none.
-    pub disability_grade: Option<Vec<u8>>,
-    pub enrolled: Option<Vec<Enrolled>>,
+    pub disability_grade: Option<Set>,
+    pub enrolled: Option<Set>,
     /// Enrolled now in the scheme this rule belongs to (续保 rather than 新参保).
     pub renewal: Option<bool>,
 }
@@ -149,9 +179,9 @@ fn years(v: &Value, path: &str) -> Read<u32> {
     read::integer_in(v, path, 0, 150).map(|n| n as u32)
 }
 
-/// A list of one vocabulary's values.
-fn choices<T: read::Choice>(v: &Value, path: &str) -> Read<Vec<T>> {
-    read::list(v, path, read::choice)
+/// A list of one vocabulary's values, as a set.
+fn choices<T: read::Choice>(v: &Value, path: &str) -> Read<Set> {
+    read::set(v, path, T::NAMES)
 }
 
 impl When {
@@ -159,11 +189,11 @@ impl When {
     pub fn read(v: &Value, path: &str) -> Read<When> {
         let mut o = Obj::new(v, path)?;
         let w = When {
-            employment: o.take("employment", choices),
-            hukou_type: o.take("hukouType", choices),
+            employment: o.take("employment", choices::<Employment>),
+            hukou_type: o.take("hukouType", choices::<HukouType>),
             hukou_local: o.take("hukouLocal", read::boolean),
             student: o.take("student", read::boolean),
-            school_level: o.take("schoolLevel", choices),
+            school_level: o.take("schoolLevel", choices::<SchoolLevel>),
             school_full_time: o.take("schoolFullTime", read::boolean),
             school_local: o.take("schoolLocal", read::boolean),
             age_at_least: o.take("ageAtLeast", years),
@@ -181,15 +211,16 @@ impl When {
             moved_in_years_at_least: o.take("movedInYearsAtLeast", years),
             moved_in_years_below: o.take("movedInYearsBelow", years),
             children_have_local_urban_hukou: o.take("childrenHaveLocalUrbanHukou", read::boolean),
-            pension_from: o.take("pensionFrom", choices),
+            pension_from: o.take("pensionFrom", choices::<PensionFrom>),
             moved_after_retirement: o.take("movedAfterRetirement", read::boolean),
-            ownership: o.take("ownership", choices),
-            condition: o.take("condition", choices),
-            low_income: o.take("lowIncome", choices),
+            ownership: o.take("ownership", choices::<Ownership>),
+            condition: o.take("condition", choices::<EnterpriseCondition>),
+            low_income: o.take("lowIncome", choices::<LowIncome>),
             disability_grade: o.take("disabilityGrade", |v, p| {
-                read::list(v, p, |v, p| read::integer_in(v, p, 1, 4).map(|g| g as u8))
+                let grades = read::list(v, p, |v, p| read::integer_in(v, p, 1, 4).map(|g| g as u32))?;
+                Ok(Set::of(&grades))
             }),
-            enrolled: o.take("enrolled", choices),
+            enrolled: o.take("enrolled", choices::<Enrolled>),
             renewal: o.take("renewal", read::boolean),
         };
         o.finish(w)
@@ -265,12 +296,12 @@ impl When {
         )));
         key!(self.low_income, |v| one_of(p.low_income, "person.lowIncome", v));
         key!(self.disability_grade, |v| Tri::from_bool(
-            p.disability_grade.is_some_and(|g| v.contains(&g))
+            p.disability_grade.is_some_and(|g| v.has(u32::from(g)))
         ));
         // "Enrolled in X" holds only when the person said so: absence means not known
         // to be in X, which never blocks a rule. `renewal` below asks instead.
         key!(self.enrolled, |v| Tri::from_bool(
-            p.enrolled.is_some_and(|e| v.contains(&e))
+            p.enrolled.is_some_and(|e| v.has(read::Choice::bit(e)))
         ));
         key!(self.renewal, |v| match p.enrolled {
             Some(e) => Tri::from_bool((e.scheme() == Some(scheme)) == *v),
@@ -365,7 +396,7 @@ pub enum Pick<'r, R> {
     /// `candidates` are the rules that may apply, in order; `fallback` the one that
     /// holds if none of the unknown ones do.
     Undecided {
-        fields: Vec<Field>,
+        fields: Fields,
         candidates: Vec<&'r R>,
         fallback: Option<&'r R>,
     },
@@ -396,9 +427,8 @@ pub fn pick<'r, R>(
     if pending.is_empty() {
         return Pick::Nothing;
     }
-    let mut fields: Vec<Field> = pending.iter().flat_map(|(_, f)| f.iter().copied()).collect();
-    fields.sort_unstable();
-    fields.dedup();
+    let mut fields = Fields::default();
+    fields.extend(pending.iter().flat_map(|(_, f)| f.iter().copied()));
     Pick::Undecided {
         fields,
         candidates: pending.into_iter().map(|(r, _)| r).collect(),
@@ -429,7 +459,7 @@ mod tests {
         };
         // The unknown rule would give 1, the first holding one 2: undecided.
         let p = pick(&rules, |r| r.0.clone(), |a, b| a.1 == b.1);
-        assert!(matches!(&p, Pick::Undecided { fields, .. } if fields == &vec!["x"]));
+        assert!(matches!(&p, Pick::Undecided { fields, .. } if fields.as_slice() == ["x"]));
         // Same result either way: decided.
         let p = pick(&rules, |r| r.0.clone(), |_, _| true);
         assert_eq!(found(&p), Some(2));

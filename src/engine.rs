@@ -9,11 +9,9 @@
 //! (the CLI from the system clock, the page from the browser's), used only when the
 //! request names no year.
 
-use std::collections::BTreeSet;
-
 use chrono::{Datelike, NaiveDate};
 
-use crate::condition::{pick, Field, Pick};
+use crate::condition::{pick, Field, Fields, Pick};
 use crate::date;
 use crate::i18n::{self, Said};
 use crate::money::Money;
@@ -228,7 +226,7 @@ impl Engine {
             return Err(out_of_range());
         }
         let person = settle(req, year, reference)?;
-        let mut missing = BTreeSet::new();
+        let mut missing = Fields::default();
         let ctx = Ctx {
             pack,
             shared: &self.national.sources,
@@ -245,7 +243,7 @@ impl Engine {
             reference_date: Day(reference),
             age: person.age,
             schemes,
-            missing: missing.into_iter().collect(),
+            missing: missing.into_vec(),
             warnings,
         })
     }
@@ -323,7 +321,7 @@ impl Ctx<'_> {
         i18n::list(&labels, self.lang)
     }
 
-    fn scheme(&self, rules: &SchemeRules, missing: &mut BTreeSet<Field>) -> SchemeResult {
+    fn scheme(&self, rules: &SchemeRules, missing: &mut Fields) -> SchemeResult {
         let p = self.person;
         let scheme = rules.scheme;
         let holds = |w: &crate::condition::When| w.holds(p, scheme);
@@ -338,11 +336,11 @@ impl Ctx<'_> {
                 }
             }
             Pick::Undecided { fields, candidates, .. } => {
-                reasons.push(said(Said::NeedsInfo, &self.labels(&fields), self.lang));
+                reasons.push(said(Said::NeedsInfo, &self.labels(fields.as_slice()), self.lang));
                 for rule in candidates {
                     reasons.push(self.reason(&rule.code, &rule.message, &rule.source));
                 }
-                missing.extend(fields);
+                missing.extend(fields.into_vec());
                 Status::NeedsInfo
             }
             Pick::Nothing => {
@@ -411,7 +409,7 @@ impl Ctx<'_> {
         }
     }
 
-    fn fee(&self, rules: &SchemeRules, missing: &mut BTreeSet<Field>) -> Fee {
+    fn fee(&self, rules: &SchemeRules, missing: &mut Fields) -> Fee {
         let scheme = rules.scheme;
         let unknown = |period, reason| Fee {
             period,
@@ -428,8 +426,8 @@ impl Ctx<'_> {
         let tier = match pick(&schedule.tiers, |t| t.when.holds(self.person, scheme), same_shares) {
             Pick::Found(t) => t,
             Pick::Undecided { fields, .. } => {
-                let r = said(Said::FeeNeedsInfo, &self.labels(&fields), self.lang);
-                missing.extend(fields);
+                let r = said(Said::FeeNeedsInfo, &self.labels(fields.as_slice()), self.lang);
+                missing.extend(fields.into_vec());
                 return unknown(period, r);
             }
             Pick::Nothing => return unknown(period, said(Said::NoFee, "", self.lang)),
@@ -468,11 +466,11 @@ impl Ctx<'_> {
             }
             Pick::Undecided { fields, candidates, .. } => {
                 // Who pays depends on an answer not given: the amount stands, the split does not.
-                reasons.push(said(Said::FeeNeedsInfo, &self.labels(&fields), self.lang));
+                reasons.push(said(Said::FeeNeedsInfo, &self.labels(fields.as_slice()), self.lang));
                 for sub in candidates {
                     reasons.push(self.reason(&sub.code, &sub.message, &sub.source));
                 }
-                missing.extend(fields);
+                missing.extend(fields.into_vec());
                 individual = None;
                 government = None;
             }
@@ -489,7 +487,7 @@ impl Ctx<'_> {
     }
 
     /// The base a rate applies to, or why it is not known.
-    fn base(&self, base: Base, reasons: &mut Vec<Reason>, missing: &mut BTreeSet<Field>) -> Option<Money> {
+    fn base(&self, base: Base, reasons: &mut Vec<Reason>, missing: &mut Fields) -> Option<Money> {
         match base {
             Base::MonthlyWage => {
                 if self.person.monthly_wage.is_none() {
@@ -516,7 +514,7 @@ impl Ctx<'_> {
         }
     }
 
-    fn deadline(&self, rules: &SchemeRules, missing: &mut BTreeSet<Field>) -> Option<Day> {
+    fn deadline(&self, rules: &SchemeRules, missing: &mut Fields) -> Option<Day> {
         let in_force = rules
             .deadlines
             .iter()
@@ -533,7 +531,7 @@ impl Ctx<'_> {
         ) {
             Pick::Found(d) => date_of(d).map(Day),
             Pick::Undecided { fields, .. } => {
-                missing.extend(fields);
+                missing.extend(fields.into_vec());
                 None
             }
             Pick::Nothing => None,
@@ -544,7 +542,7 @@ impl Ctx<'_> {
         &self,
         rules: &SchemeRules,
         list: &[crate::pack::Listing],
-        missing: &mut BTreeSet<Field>,
+        missing: &mut Fields,
     ) -> Vec<String> {
         let texts =
             |l: &crate::pack::Listing| -> Vec<String> { l.items.iter().map(|t| t.get(self.lang).to_owned()).collect() };
@@ -556,7 +554,7 @@ impl Ctx<'_> {
             Pick::Found(l) => texts(l),
             // Show what holds unless an open answer says otherwise, and ask for it.
             Pick::Undecided { fields, fallback, .. } => {
-                missing.extend(fields);
+                missing.extend(fields.into_vec());
                 fallback.map(texts).unwrap_or_default()
             }
             Pick::Nothing => Vec::new(),

@@ -6,7 +6,6 @@
 //! On the wire an amount is a string with two decimals, `"140.00"`.
 
 use std::fmt;
-use std::str::FromStr;
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -88,7 +87,14 @@ fn plain_decimal(s: &str, places: usize) -> Option<Decimal> {
             return None;
         }
     }
-    Decimal::from_str(s).ok()
+    // Built from its digits: `Decimal::from_str` also parses exponents, which
+    // costs code in the wasm build and is refused above anyway.
+    let mut mantissa: i64 = 0;
+    for b in int.bytes().chain(frac.unwrap_or_default().bytes()) {
+        mantissa = mantissa.checked_mul(10)?.checked_add(i64::from(b - b'0'))?;
+    }
+    let scale = u32::try_from(frac.map_or(0, str::len)).ok()?;
+    Some(Decimal::new(mantissa, scale))
 }
 
 #[cfg(test)]
@@ -96,6 +102,7 @@ mod tests {
     use super::*;
 
     fn d(s: &str) -> Decimal {
+        use std::str::FromStr;
         Decimal::from_str(s).unwrap()
     }
 

@@ -152,17 +152,55 @@ pub fn parsed<T>(v: &Value, path: &str, parse: impl FnOnce(&str) -> Result<T, St
 }
 
 /// A closed vocabulary spelled as strings on the wire (see `vocab`).
-pub trait Choice: Sized {
-    fn parse(s: &str) -> Option<Self>;
-    /// The allowed spellings, quoted and joined.
-    fn expected() -> String;
+pub trait Choice: Sized + Copy {
+    /// The wire spellings, in order.
+    const NAMES: &'static [&'static str];
+    /// The value at a position of `NAMES`.
+    fn nth(i: usize) -> Option<Self>;
+    /// Its position in `NAMES`: its bit in a [`Set`].
+    fn bit(self) -> u32;
+}
+
+/// Names quoted and joined for a message: `"male", "female"`.
+pub fn quoted(names: &[&str]) -> String {
+    let q: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
+    q.join(", ")
+}
+
+/// The position of a string among `names`; not generic, so one copy serves
+/// every vocabulary.
+#[inline(never)]
+fn position(v: &Value, path: &str, names: &[&str]) -> Read<usize> {
+    parsed(v, path, |s| {
+        names.iter().position(|n| *n == s).ok_or_else(|| format!("unknown value \"{s}\", expected one of {}", quoted(names)))
+    })
 }
 
 /// One of a vocabulary's values; an unknown one is refused naming those allowed.
 pub fn choice<T: Choice>(v: &Value, path: &str) -> Read<T> {
-    parsed(v, path, |s| {
-        T::parse(s).ok_or_else(|| format!("unknown value \"{s}\", expected one of {}", T::expected()))
-    })
+    let i = position(v, path, T::NAMES)?;
+    T::nth(i).ok_or_else(|| ReadError(Box::new(Detail { path: path.into(), fault: Fault::Value, message: String::new() })))
+}
+
+/// A set of values of one vocabulary (or of small numbers), one bit each.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Set(u32);
+
+impl Set {
+    pub fn has(self, bit: u32) -> bool {
+        bit < 32 && self.0 & (1 << bit) != 0
+    }
+
+    pub fn of(bits: &[u32]) -> Set {
+        Set(bits.iter().filter(|b| **b < 32).fold(0, |acc, b| acc | 1 << b))
+    }
+}
+
+/// A list of a vocabulary's values as a [`Set`] of their positions.
+#[inline(never)]
+pub fn set(v: &Value, path: &str, names: &[&str]) -> Read<Set> {
+    let positions = list(v, path, |x, p| position(x, p, names))?;
+    Ok(Set(positions.iter().fold(0, |acc, i| acc | 1 << i)))
 }
 
 /// A list, each item read by `item` at `path[i]`.

@@ -216,8 +216,8 @@ fn person(v: &Value, path: &str, lang: Lang) -> Result<(Person, Option<u32>), Re
         let Some(value) = o.opt(key, read::string).map_err(|e| structural(e, lang))? else {
             return Ok(None);
         };
-        T::parse(&value).map(Some).ok_or_else(|| {
-            RequestError::new(ErrorCode::InvalidValue, read::child(&o.path, key), lang).with_detail(T::expected())
+        T::NAMES.iter().position(|n| *n == value).and_then(T::nth).map(Some).ok_or_else(|| {
+            RequestError::new(ErrorCode::InvalidValue, read::child(&o.path, key), lang).with_detail(read::quoted(T::NAMES))
         })
     }
     fn day(o: &mut Obj, key: &'static str, lang: Lang) -> Result<Option<NaiveDate>, RequestError> {

@@ -22,8 +22,11 @@ macro_rules! wire_enum {
 
             /// Parses a wire spelling; `None` for anything else.
             pub fn parse(s: &str) -> Option<$name> {
-                match s { $($wire => Some($name::$variant),)+ _ => None }
+                $name::NAMES.iter().position(|n| *n == s).and_then(|i| $name::ALL.get(i).copied())
             }
+
+            /// The wire spellings, in the order of `ALL`.
+            pub const NAMES: &'static [&'static str] = &[$($wire),+];
 
             /// The wire spellings joined for an error message: `"a", "b"`.
             pub fn expected() -> String {
@@ -41,11 +44,12 @@ macro_rules! wire_enum {
         }
 
         impl $crate::read::Choice for $name {
-            fn parse(s: &str) -> Option<Self> {
-                $name::parse(s)
+            const NAMES: &'static [&'static str] = $name::NAMES;
+            fn nth(i: usize) -> Option<Self> {
+                $name::ALL.get(i).copied()
             }
-            fn expected() -> String {
-                $name::expected()
+            fn bit(self) -> u32 {
+                self as u32
             }
         }
     };
