@@ -49,7 +49,6 @@ pub struct RegionInfo {
     pub name: String,
     pub default: bool,
     pub builtin: bool,
-    pub valid: crate::pack::Span,
     /// The first and last insurance year served (`null`: open-ended).
     pub first_year: i32,
     pub last_year: Option<i32>,
@@ -65,10 +64,6 @@ impl RegionInfo {
             w.str(Some("name"), &self.name);
             w.bool(Some("default"), self.default);
             w.bool(Some("builtin"), self.builtin);
-            w.object(Some("valid"), |w| {
-                w.str(Some("from"), &self.valid.from.0.to_string());
-                w.opt_display(Some("to"), self.valid.to.map(|t| t.0));
-            });
             w.int(Some("firstYear"), i64::from(self.first_year));
             match self.last_year {
                 Some(y) => w.int(Some("lastYear"), i64::from(y)),
@@ -112,7 +107,7 @@ impl Engine {
             packs: Vec::new(),
         };
         for (file, json) in embedded::PACKS {
-            let pack = Pack::from_value(&tree(json, file)?, file)?;
+            let pack = Pack::from_value(&tree(json, file)?, file, &engine.national.sources)?;
             engine.insert(pack, file, json.as_bytes(), true)?;
         }
         Ok(engine)
@@ -143,7 +138,6 @@ impl Engine {
             }
             pack.default = false;
         }
-        merge_national(&mut pack, &self.national);
         self.packs.retain(|p| p.pack.id != pack.id);
         self.packs.push(LoadedPack {
             pack,
@@ -160,6 +154,11 @@ impl Engine {
 
     pub fn packs(&self) -> &[LoadedPack] {
         &self.packs
+    }
+
+    /// The national notices every pack shares.
+    pub fn national(&self) -> &National {
+        &self.national
     }
 
     pub fn national_sources(&self) -> &[Source] {
@@ -179,10 +178,9 @@ impl Engine {
                     name: p.name.get(lang).to_owned(),
                     default: p.default,
                     builtin: l.builtin,
-                    valid: p.valid,
                     first_year: p.valid.from.0.year(),
                     last_year: p.valid.to.map(|t| t.0.year()),
-                    schemes: p.schemes.iter().map(|s| s.scheme).collect(),
+                    schemes: schemes(p, &self.national).iter().map(|(s, _)| s.scheme).collect(),
                     sources,
                     hash: l.hash.clone(),
                 }
@@ -235,7 +233,10 @@ impl Engine {
             reference,
             year,
         };
-        let schemes = pack.schemes.iter().map(|s| ctx.scheme(s, &mut missing)).collect();
+        let schemes = schemes(pack, &self.national)
+            .into_iter()
+            .map(|(s, n)| ctx.scheme(s, n, &mut missing))
+            .collect();
         Ok(Response {
             region: pack.id.clone(),
             year,
@@ -249,18 +250,23 @@ impl Engine {
     }
 }
 
-/// Appends the national notices' rules to the pack's own, adding the schemes the
-/// pack does not list: the notices apply in every region.
-fn merge_national(pack: &mut Pack, national: &National) {
-    for n in &national.schemes {
-        match pack.schemes.iter_mut().find(|s| s.scheme == n.scheme) {
-            Some(own) => {
-                own.eligibility.extend(n.eligibility.iter().cloned());
-                own.notes.extend(n.notes.iter().cloned());
-            }
-            None => pack.schemes.push(n.clone()),
-        }
-    }
+/// The schemes a pack answers for, each with the national notices' rules for
+/// it: the pack's own schemes first, then those only the notices name. The
+/// notices apply in every region; their rules come after the pack's own.
+fn schemes<'a>(pack: &'a Pack, national: &'a National) -> Vec<(&'a SchemeRules, Option<&'a SchemeRules>)> {
+    let mut list: Vec<_> = pack
+        .schemes
+        .iter()
+        .map(|s| (s, national.schemes.iter().find(|n| n.scheme == s.scheme)))
+        .collect();
+    list.extend(
+        national
+            .schemes
+            .iter()
+            .filter(|n| pack.scheme(n.scheme).is_none())
+            .map(|n| (n, None)),
+    );
+    list
 }
 
 /// Fills in what depends on the pack's reference day: the age, and how long the
@@ -321,12 +327,17 @@ impl Ctx<'_> {
         i18n::list(&labels, self.lang)
     }
 
-    fn scheme(&self, rules: &SchemeRules, missing: &mut Fields) -> SchemeResult {
+    /// One scheme: the pack's `rules`, followed by the `national` ones for it.
+    fn scheme(&self, rules: &SchemeRules, national: Option<&SchemeRules>, missing: &mut Fields) -> SchemeResult {
         let p = self.person;
         let scheme = rules.scheme;
         let holds = |w: &crate::condition::When| w.holds(p, scheme);
         let mut reasons = Vec::new();
-        let status = match pick(&rules.eligibility, |r| holds(&r.when), |a, b| a.status == b.status) {
+        let eligibility = rules
+            .eligibility
+            .iter()
+            .chain(national.into_iter().flat_map(|n| &n.eligibility));
+        let status = match pick(eligibility, |r| holds(&r.when), |a, b| a.status == b.status) {
             Pick::Found(rule) => {
                 reasons.push(self.reason(&rule.code, &rule.message, &rule.source));
                 match rule.status {
@@ -364,11 +375,8 @@ impl Ctx<'_> {
                 benefits: Vec::new(),
             };
         }
-        for note in rules
-            .notes
-            .iter()
-            .filter(|n| holds(&n.when) == crate::condition::Tri::Yes)
-        {
+        let notes = rules.notes.iter().chain(national.into_iter().flat_map(|n| &n.notes));
+        for note in notes.filter(|n| holds(&n.when) == crate::condition::Tri::Yes) {
             reasons.push(self.reason(&note.code, &note.message, &note.source));
         }
         // 004 二: not in this scheme and another at once.
@@ -538,12 +546,7 @@ impl Ctx<'_> {
         }
     }
 
-    fn listing(
-        &self,
-        rules: &SchemeRules,
-        list: &[crate::pack::Listing],
-        missing: &mut Fields,
-    ) -> Vec<String> {
+    fn listing(&self, rules: &SchemeRules, list: &[crate::pack::Listing], missing: &mut Fields) -> Vec<String> {
         let texts =
             |l: &crate::pack::Listing| -> Vec<String> { l.items.iter().map(|t| t.get(self.lang).to_owned()).collect() };
         match pick(

@@ -68,7 +68,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     let mut engine = Engine::builtin().map_err(|e| e.to_string())?;
     for path in flag_values(args, "--pack") {
         let text = read_input(path)?;
-        let pack = Pack::from_json(&text, path).map_err(|e| e.to_string())?;
+        let pack = Pack::from_json(&text, path, engine.national_sources()).map_err(|e| e.to_string())?;
         engine.load(pack, path, text.as_bytes()).map_err(|e| e.to_string())?;
     }
     match args.first().map(String::as_str) {
@@ -101,7 +101,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         Some("validate") => {
             let path = args.get(1).ok_or(USAGE)?;
             let text = read_input(path)?;
-            let pack = Pack::from_json(&text, path).map_err(|e| e.to_string())?;
+            let pack = Pack::from_json(&text, path, engine.national_sources()).map_err(|e| e.to_string())?;
             let id = pack.id.clone();
             engine.load(pack, path, text.as_bytes()).map_err(|e| e.to_string())?;
             println!("{path}: pack \"{id}\" is valid");

@@ -336,13 +336,14 @@ impl std::error::Error for PackError {}
 
 impl Pack {
     /// Reads a pack from a JSON tree, naming the key at fault on error.
-    pub fn from_value(value: &Value, file: &str) -> Result<Pack, PackError> {
-        pack(value, "").map_err(|e| PackError::read(e, file))
+    /// Citations are checked as they are read, against the pack's sources and `shared`.
+    pub fn from_value(value: &Value, file: &str, shared: &[Source]) -> Result<Pack, PackError> {
+        pack(value, "", shared).map_err(|e| PackError::read(e, file))
     }
 
     /// Reads a pack from JSON text.
-    pub fn from_json(text: &str, file: &str) -> Result<Pack, PackError> {
-        Pack::from_value(&json_tree(text, file)?, file)
+    pub fn from_json(text: &str, file: &str, shared: &[Source]) -> Result<Pack, PackError> {
+        Pack::from_value(&json_tree(text, file)?, file, shared)
     }
 
     /// The document a citation names, among this pack's and the shared ones.
@@ -364,8 +365,8 @@ impl Pack {
         self.schemes.iter().find(|s| s.scheme == scheme)
     }
 
-    /// Checks what serde cannot: that every citation names a listed document,
-    /// dated spans do not overlap, amounts are not negative, and ids are sane.
+    /// Checks what reading cannot: dated spans do not overlap, lists that need
+    /// an entry have one, ids are sane. Citations are checked as they are read.
     pub fn validate(&self, shared: &[Source], file: &str) -> Result<(), PackError> {
         let fail = |key: String, message: String| {
             Err(PackError {
@@ -407,23 +408,11 @@ impl Pack {
             }
             seen.push(&s.id);
         }
-        let mut cites: Vec<(String, &Cite)> = self
-            .reference_day
-            .source
-            .iter()
-            .map(|c| ("referenceDay.source".into(), c))
-            .collect();
-        for (i, p) in self.parameters.average_monthly_wage.iter().enumerate() {
-            cites.push((format!("parameters.averageMonthlyWage[{i}].source"), &p.source));
-        }
         overlaps(
             self.parameters.average_monthly_wage.iter().map(Dated::span),
             "parameters.averageMonthlyWage",
             file,
         )?;
-        for (i, h) in self.household.iter().enumerate() {
-            cites.push((format!("household[{i}].source"), &h.source));
-        }
         let mut schemes_seen = Vec::new();
         for (si, s) in self.schemes.iter().enumerate() {
             let at = format!("schemes[{si}]");
@@ -443,15 +432,6 @@ impl Pack {
             if !s.exclusive_with.is_empty() && s.exclusive_source.is_none() {
                 return fail(format!("{at}.exclusiveSource"), "exclusiveWith needs a source".into());
             }
-            if let Some(c) = &s.exclusive_source {
-                cites.push((format!("{at}.exclusiveSource"), c));
-            }
-            for (i, r) in s.eligibility.iter().enumerate() {
-                cites.push((format!("{at}.eligibility[{i}].source"), &r.source));
-            }
-            for (i, n) in s.notes.iter().enumerate() {
-                cites.push((format!("{at}.notes[{i}].source"), &n.source));
-            }
             overlaps(s.fees.iter().map(Dated::span), &format!("{at}.fees"), file)?;
             for (fi, f) in s.fees.iter().enumerate() {
                 if f.tiers.is_empty() {
@@ -461,46 +441,17 @@ impl Pack {
                     );
                 }
                 for (ti, t) in f.tiers.iter().enumerate() {
-                    let key = format!("{at}.fees[{fi}].tiers[{ti}]");
-                    cites.push((format!("{key}.source"), &t.source));
                     if t.individual.is_none() && t.employer.is_none() && t.government.is_none() && t.unknown.is_none() {
-                        return fail(
-                            key,
-                            "a tier needs at least one share, or `unknown` saying why none is known".into(),
-                        );
+                        let why = "a tier needs at least one share, or `unknown` saying why none is known";
+                        return fail(format!("{at}.fees[{fi}].tiers[{ti}]"), why.into());
                     }
-                }
-                for (i, sub) in f.subsidies.iter().enumerate() {
-                    cites.push((format!("{at}.fees[{fi}].subsidies[{i}].source"), &sub.source));
                 }
             }
             for (i, d) in s.deadlines.iter().enumerate() {
-                let key = format!("{at}.deadlines[{i}]");
-                cites.push((format!("{key}.source"), &d.source));
                 if d.date.is_some() == d.month_day.is_some() {
-                    return fail(key, "a deadline needs exactly one of `date` and `monthDay`".into());
+                    let why = "a deadline needs exactly one of `date` and `monthDay`";
+                    return fail(format!("{at}.deadlines[{i}]"), why.into());
                 }
-            }
-            for (list, name) in [(&s.places, "places"), (&s.documents, "documents")] {
-                for (i, l) in list.iter().enumerate() {
-                    cites.push((format!("{at}.{name}[{i}].source"), &l.source));
-                }
-            }
-            for (i, b) in s.benefits.iter().enumerate() {
-                cites.push((format!("{at}.benefits[{i}].source"), &b.source));
-            }
-        }
-        for (key, c) in cites {
-            if self.source(shared, &c.doc).is_none() {
-                let known: Vec<&str> = self.sources.iter().chain(shared).map(|s| s.id.as_str()).collect();
-                return fail(
-                    key,
-                    format!(
-                        "cites document \"{}\", which is not among the sources ({})",
-                        c.doc,
-                        known.join(", ")
-                    ),
-                );
             }
         }
         Ok(())
@@ -544,11 +495,11 @@ impl National {
     pub fn from_value(v: &Value, file: &str) -> Result<National, PackError> {
         let read = || -> Read<National> {
             let mut o = Obj::new(v, "")?;
-            let n = National {
-                sources: o.need("sources", |v, p| read::list(v, p, source)),
-                schemes: o.need("schemes", |v, p| read::list(v, p, scheme_rules)),
-            };
-            o.finish(n)
+            let sources: Vec<Source> = o.need("sources", |v, p| read::list(v, p, source));
+            let docs = Docs(sources.iter().map(|s| s.id.as_str()).collect());
+            let schemes = o.need("schemes", |v, p| read::list(v, p, |v, p| scheme_rules(v, p, &docs)));
+            drop(docs);
+            o.finish(National { sources, schemes })
         };
         read().map_err(|e| PackError::read(e, file))
     }
@@ -610,13 +561,24 @@ fn month_day(v: &Value, path: &str) -> Read<MonthDay> {
     })
 }
 
+/// The document ids a pack may cite: its own sources and the shared ones.
+struct Docs<'a>(Vec<&'a str>);
+
 #[inline(never)]
-fn cite(v: &Value, path: &str) -> Read<Cite> {
+fn cite(v: &Value, path: &str, docs: &Docs) -> Read<Cite> {
     read::parsed(v, path, |s| match s.split_once(' ') {
-        Some((doc, clause)) if !doc.is_empty() && !clause.trim().is_empty() => Ok(Cite {
-            doc: doc.to_owned(),
-            clause: clause.trim().to_owned(),
-        }),
+        Some((doc, clause)) if !doc.is_empty() && !clause.trim().is_empty() => {
+            if !docs.0.contains(&doc) {
+                let known = docs.0.join(", ");
+                return Err(format!(
+                    "cites document \"{doc}\", which is not among the sources ({known})"
+                ));
+            }
+            Ok(Cite {
+                doc: doc.to_owned(),
+                clause: clause.trim().to_owned(),
+            })
+        }
         _ => Err(format!(
             "\"{s}\" is not a citation: write the document id, a space and the clause, like \"004 三(一)\""
         )),
@@ -669,27 +631,27 @@ fn span(v: &Value, path: &str) -> Read<Span> {
 }
 
 #[inline(never)]
-fn rule(v: &Value, path: &str) -> Read<Rule> {
+fn rule(v: &Value, path: &str, docs: &Docs) -> Read<Rule> {
     let mut o = Obj::new(v, path)?;
     let r = Rule {
         when: o.take("when", When::read).unwrap_or_default(),
         status: o.need("status", read::choice),
         code: o.need("code", read::string),
         message: o.need("message", text),
-        source: o.need("source", cite),
+        source: o.need("source", |v, p| cite(v, p, docs)),
     };
     o.finish(r)
 }
 
 /// `when`, `code`, `message` and `source`: what notes, subsidies and household rules share.
 #[inline(never)]
-fn note(v: &Value, path: &str) -> Read<Note> {
+fn note(v: &Value, path: &str, docs: &Docs) -> Read<Note> {
     let mut o = Obj::new(v, path)?;
     let n = Note {
         when: o.take("when", When::read).unwrap_or_default(),
         code: o.need("code", read::string),
         message: o.need("message", text),
-        source: o.need("source", cite),
+        source: o.need("source", |v, p| cite(v, p, docs)),
     };
     o.finish(n)
 }
@@ -709,7 +671,7 @@ fn share(v: &Value, path: &str) -> Read<Share> {
 }
 
 #[inline(never)]
-fn tier(v: &Value, path: &str) -> Read<Tier> {
+fn tier(v: &Value, path: &str, docs: &Docs) -> Read<Tier> {
     let mut o = Obj::new(v, path)?;
     let t = Tier {
         when: o.take("when", When::read).unwrap_or_default(),
@@ -719,51 +681,51 @@ fn tier(v: &Value, path: &str) -> Read<Tier> {
         unknown: o.take("unknown", text),
         code: o.need("code", read::string),
         message: o.need("message", text),
-        source: o.need("source", cite),
+        source: o.need("source", |v, p| cite(v, p, docs)),
     };
     o.finish(t)
 }
 
 #[inline(never)]
-fn fee_schedule(v: &Value, path: &str) -> Read<FeeSchedule> {
+fn fee_schedule(v: &Value, path: &str, docs: &Docs) -> Read<FeeSchedule> {
     let mut o = Obj::new(v, path)?;
     let span = span_of(&mut o);
     let f = FeeSchedule {
         from: span.from,
         to: span.to,
         period: o.need("period", read::choice),
-        tiers: o.need("tiers", |v, p| read::list(v, p, tier)),
-        subsidies: o.many("subsidies", note),
+        tiers: o.need("tiers", |v, p| read::list(v, p, |v, p| tier(v, p, docs))),
+        subsidies: o.many("subsidies", |v, p| note(v, p, docs)),
     };
     o.finish(f)
 }
 
 #[inline(never)]
-fn deadline(v: &Value, path: &str) -> Read<Deadline> {
+fn deadline(v: &Value, path: &str, docs: &Docs) -> Read<Deadline> {
     let mut o = Obj::new(v, path)?;
     let d = Deadline {
         when: o.take("when", When::read).unwrap_or_default(),
         valid: o.take("valid", span),
         date: o.take("date", day),
         month_day: o.take("monthDay", month_day),
-        source: o.need("source", cite),
+        source: o.need("source", |v, p| cite(v, p, docs)),
     };
     o.finish(d)
 }
 
 #[inline(never)]
-fn listing(v: &Value, path: &str) -> Read<Listing> {
+fn listing(v: &Value, path: &str, docs: &Docs) -> Read<Listing> {
     let mut o = Obj::new(v, path)?;
     let l = Listing {
         when: o.take("when", When::read).unwrap_or_default(),
         items: o.need("items", |v, p| read::list(v, p, text)),
-        source: o.need("source", cite),
+        source: o.need("source", |v, p| cite(v, p, docs)),
     };
     o.finish(l)
 }
 
 #[inline(never)]
-fn benefit(v: &Value, path: &str) -> Read<Benefit> {
+fn benefit(v: &Value, path: &str, docs: &Docs) -> Read<Benefit> {
     let mut o = Obj::new(v, path)?;
     let span = span_of(&mut o);
     let b = Benefit {
@@ -771,84 +733,96 @@ fn benefit(v: &Value, path: &str) -> Read<Benefit> {
         to: span.to,
         code: o.need("code", read::string),
         message: o.need("message", text),
-        source: o.need("source", cite),
+        source: o.need("source", |v, p| cite(v, p, docs)),
     };
     o.finish(b)
 }
 
 #[inline(never)]
-fn scheme_rules(v: &Value, path: &str) -> Read<SchemeRules> {
+fn scheme_rules(v: &Value, path: &str, docs: &Docs) -> Read<SchemeRules> {
     let mut o = Obj::new(v, path)?;
     let s = SchemeRules {
         scheme: o.need("scheme", read::choice),
         name: o.take("name", text),
-        eligibility: o.need("eligibility", |v, p| read::list(v, p, rule)),
-        notes: o.many("notes", note),
+        eligibility: o.need("eligibility", |v, p| read::list(v, p, |v, p| rule(v, p, docs))),
+        notes: o.many("notes", |v, p| note(v, p, docs)),
         exclusive_with: o.many("exclusiveWith", read::choice),
-        exclusive_source: o.take("exclusiveSource", cite),
-        fees: o.many("fees", fee_schedule),
-        deadlines: o.many("deadlines", deadline),
-        places: o.many("places", listing),
-        documents: o.many("documents", listing),
-        benefits: o.many("benefits", benefit),
+        exclusive_source: o.take("exclusiveSource", |v, p| cite(v, p, docs)),
+        fees: o.many("fees", |v, p| fee_schedule(v, p, docs)),
+        deadlines: o.many("deadlines", |v, p| deadline(v, p, docs)),
+        places: o.many("places", |v, p| listing(v, p, docs)),
+        documents: o.many("documents", |v, p| listing(v, p, docs)),
+        benefits: o.many("benefits", |v, p| benefit(v, p, docs)),
     };
     o.finish(s)
 }
 
 #[inline(never)]
-fn dated_amount(v: &Value, path: &str) -> Read<DatedAmount> {
+fn dated_amount(v: &Value, path: &str, docs: &Docs) -> Read<DatedAmount> {
     let mut o = Obj::new(v, path)?;
     let span = span_of(&mut o);
     let d = DatedAmount {
         from: span.from,
         to: span.to,
         value: o.take("value", money),
-        source: o.need("source", cite),
+        source: o.need("source", |v, p| cite(v, p, docs)),
     };
     o.finish(d)
 }
 
 #[inline(never)]
-fn household_rule(v: &Value, path: &str) -> Read<HouseholdRule> {
+fn household_rule(v: &Value, path: &str, docs: &Docs) -> Read<HouseholdRule> {
     let mut o = Obj::new(v, path)?;
     let h = HouseholdRule {
         scheme: o.need("scheme", read::choice),
         code: o.need("code", read::string),
         message: o.need("message", text),
-        source: o.need("source", cite),
+        source: o.need("source", |v, p| cite(v, p, docs)),
     };
     o.finish(h)
 }
 
-fn pack(v: &Value, path: &str) -> Read<Pack> {
+fn pack(v: &Value, path: &str, shared: &[Source]) -> Read<Pack> {
     let mut o = Obj::new(v, path)?;
-    let p = Pack {
-        id: o.need("id", read::string),
-        name: o.need("name", text),
-        default: o.take("default", read::boolean).unwrap_or(false),
-        valid: o.need("valid", span),
-        reference_day: o.need("referenceDay", |v, p| {
+    // The sources first: every citation after them is checked against them.
+    let sources: Vec<Source> = o.need("sources", |v, p| read::list(v, p, source));
+    let docs = Docs(sources.iter().chain(shared).map(|s| s.id.as_str()).collect());
+    let docs = &docs;
+    let id = o.need("id", read::string);
+    let name = o.need("name", text);
+    let default = o.take("default", read::boolean).unwrap_or(false);
+    let valid = o.need("valid", span);
+    let reference_day = o.need("referenceDay", |v, p| {
+        let mut r = Obj::new(v, p)?;
+        let day = ReferenceDay {
+            day: r.need("day", month_day),
+            source: r.take("source", |v, p| cite(v, p, docs)),
+        };
+        r.finish(day)
+    });
+    let parameters = o
+        .take("parameters", |v, p| {
             let mut r = Obj::new(v, p)?;
-            let day = ReferenceDay {
-                day: r.need("day", month_day),
-                source: r.take("source", cite),
-            };
-            r.finish(day)
-        }),
-        sources: o.need("sources", |v, p| read::list(v, p, source)),
-        parameters: o
-            .take("parameters", |v, p| {
-                let mut r = Obj::new(v, p)?;
-                let params = Parameters {
-                    average_monthly_wage: r.many("averageMonthlyWage", dated_amount),
-                };
-                r.finish(params)
+            let wages = r.many("averageMonthlyWage", |v, p| dated_amount(v, p, docs));
+            r.finish(Parameters {
+                average_monthly_wage: wages,
             })
-            .unwrap_or_default(),
-        schemes: o.need("schemes", |v, p| read::list(v, p, scheme_rules)),
-        household: o.many("household", household_rule),
+        })
+        .unwrap_or_default();
+    let schemes = o.need("schemes", |v, p| read::list(v, p, |v, p| scheme_rules(v, p, docs)));
+    let household = o.many("household", |v, p| household_rule(v, p, docs));
+    let pack = Pack {
+        id,
+        name,
+        default,
+        valid,
+        reference_day,
+        sources,
+        parameters,
+        schemes,
+        household,
     };
-    o.finish(p)
+    o.finish(pack)
 }
 
 #[cfg(test)]
@@ -874,7 +848,8 @@ mod tests {
 
     #[test]
     fn citation_needs_document_and_clause() {
-        let c = |s: &str| cite(&serde_json::json!(s), "source");
+        let docs = Docs(vec!["004"]);
+        let c = |s: &str| cite(&serde_json::json!(s), "source", &docs);
         assert_eq!(
             c("004 三(一)").unwrap(),
             Cite {
@@ -884,5 +859,6 @@ mod tests {
         );
         assert!(c("004").is_err());
         assert_eq!(c(" 三(一)").unwrap_err().path, "source");
+        assert!(c("005 一").unwrap_err().message.contains("not among the sources (004)"));
     }
 }

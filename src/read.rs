@@ -23,8 +23,15 @@ pub enum Fault {
     Missing,
     /// A value of the wrong JSON type.
     Type,
-    /// A value of the right type that is not allowed (a bad date, an unknown name).
+    /// A value of the right type that is not allowed (an unknown name); the
+    /// message lists what is.
     Value,
+    /// A string that is not a date.
+    Date,
+    /// A string that is not an amount.
+    Amount,
+    /// A number out of range; the message gives the range.
+    Range,
 }
 
 /// What went wrong, and at which path (`""` for the root).
@@ -139,7 +146,7 @@ pub fn integer_in(v: &Value, path: &str, min: i64, max: i64) -> Read<i64> {
     if (min..=max).contains(&n) {
         Ok(n)
     } else {
-        bad_value(path, format!("{n} is out of range {min} to {max}"))
+        fail(path, Fault::Range, format!("{min}–{max}"))
     }
 }
 
@@ -172,14 +179,23 @@ pub fn quoted(names: &[&str]) -> String {
 #[inline(never)]
 fn position(v: &Value, path: &str, names: &[&str]) -> Read<usize> {
     parsed(v, path, |s| {
-        names.iter().position(|n| *n == s).ok_or_else(|| format!("unknown value \"{s}\", expected one of {}", quoted(names)))
+        names
+            .iter()
+            .position(|n| *n == s)
+            .ok_or_else(|| format!("unknown value \"{s}\", expected one of {}", quoted(names)))
     })
 }
 
 /// One of a vocabulary's values; an unknown one is refused naming those allowed.
 pub fn choice<T: Choice>(v: &Value, path: &str) -> Read<T> {
     let i = position(v, path, T::NAMES)?;
-    T::nth(i).ok_or_else(|| ReadError(Box::new(Detail { path: path.into(), fault: Fault::Value, message: String::new() })))
+    T::nth(i).ok_or_else(|| {
+        ReadError(Box::new(Detail {
+            path: path.into(),
+            fault: Fault::Value,
+            message: String::new(),
+        }))
+    })
 }
 
 /// A set of values of one vocabulary (or of small numbers), one bit each.
@@ -194,6 +210,15 @@ impl Set {
     pub fn of(bits: &[u32]) -> Set {
         Set(bits.iter().filter(|b| **b < 32).fold(0, |acc, b| acc | 1 << b))
     }
+}
+
+/// A date `YYYY-MM-DD`.
+pub fn date(v: &Value, path: &str) -> Read<chrono::NaiveDate> {
+    let s = string(v, path)?;
+    crate::date::parse(&s).map_or_else(
+        || fail(path, Fault::Date, format!("\"{s}\" is not a date: write YYYY-MM-DD")),
+        Ok,
+    )
 }
 
 /// A list of a vocabulary's values as a [`Set`] of their positions.

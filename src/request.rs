@@ -12,12 +12,11 @@
 use chrono::NaiveDate;
 use serde_json::Value;
 
-use crate::date;
 use crate::i18n;
 use crate::money::Money;
 use crate::person::{Person, School};
-use crate::read::{self, Choice, Fault, Obj, ReadError};
-use crate::vocab::Lang;
+use crate::read::{self, Detail, Fault, Obj, Read, ReadError};
+use crate::vocab::{EnterpriseCondition, HukouType, Lang, Ownership, PensionFrom};
 
 /// The largest request text accepted, far above any real one.
 pub const MAX_REQUEST_BYTES: usize = 64 * 1024;
@@ -124,13 +123,24 @@ pub const MAX_MEMBERS: usize = 20;
 
 /// A structural mistake (unknown key, wrong JSON type) as a request error.
 fn structural(e: ReadError, lang: Lang) -> RequestError {
-    let code = match e.fault {
-        Fault::Unknown => ErrorCode::UnknownField,
-        Fault::Missing => ErrorCode::MissingField,
-        Fault::Type => ErrorCode::InvalidType,
-        Fault::Value => ErrorCode::InvalidValue,
+    let d = *e.0;
+    let (code, detail) = match d.fault {
+        Fault::Unknown => (ErrorCode::UnknownField, String::new()),
+        Fault::Missing => (ErrorCode::MissingField, String::new()),
+        Fault::Type => (ErrorCode::InvalidType, String::new()),
+        Fault::Date => (ErrorCode::InvalidDate, String::new()),
+        Fault::Amount => (ErrorCode::InvalidAmount, String::new()),
+        Fault::Range => (ErrorCode::OutOfRange, d.message),
+        // The allowed values, after "expected one of ".
+        Fault::Value => (
+            ErrorCode::InvalidValue,
+            d.message
+                .split_once("one of ")
+                .map(|(_, l)| l.to_owned())
+                .unwrap_or_default(),
+        ),
     };
-    RequestError::new(code, e.0.path, lang)
+    RequestError::new(code, d.path, lang).with_detail(detail)
 }
 
 /// Reads the keys a request and a household request share, then `body` for the rest.
@@ -207,122 +217,95 @@ pub fn household_from_tree(value: &Value) -> Result<crate::household::HouseholdR
 
 /// Reads one person's answers at `path` (`person`, or `members[1]`).
 fn person(v: &Value, path: &str, lang: Lang) -> Result<(Person, Option<u32>), RequestError> {
-    let s = |e| structural(e, lang);
-    let err = |code, key: &str| RequestError::new(code, read::child(path, key), lang);
-    let mut o = Obj::new(v, path).map_err(s)?;
-
-    // A closed vocabulary: a string, one of the allowed values.
-    fn choice<T: Choice>(o: &mut Obj, key: &'static str, lang: Lang) -> Result<Option<T>, RequestError> {
-        let Some(value) = o.opt(key, read::string).map_err(|e| structural(e, lang))? else {
-            return Ok(None);
-        };
-        T::NAMES.iter().position(|n| *n == value).and_then(T::nth).map(Some).ok_or_else(|| {
-            RequestError::new(ErrorCode::InvalidValue, read::child(&o.path, key), lang).with_detail(read::quoted(T::NAMES))
+    // Each key is read with `take`, which keeps the first error; `finish` returns it.
+    fn amount(v: &Value, path: &str) -> Read<Money> {
+        let s = read::string(v, path)?;
+        Money::parse(&s).ok_or_else(|| {
+            ReadError(Box::new(Detail {
+                path: path.into(),
+                fault: Fault::Amount,
+                message: s,
+            }))
         })
     }
-    fn day(o: &mut Obj, key: &'static str, lang: Lang) -> Result<Option<NaiveDate>, RequestError> {
-        let Some(value) = o.opt(key, read::string).map_err(|e| structural(e, lang))? else {
-            return Ok(None);
+    fn hukou(v: &Value, path: &str) -> Read<(Option<HukouType>, Option<bool>, Option<NaiveDate>, Option<bool>)> {
+        let mut h = Obj::new(v, path)?;
+        let r = (
+            h.take("type", read::choice),
+            h.take("local", read::boolean),
+            h.take("movedInOn", read::date),
+            h.take("movedAfterRetirement", read::boolean),
+        );
+        h.finish(r)
+    }
+    fn school(v: &Value, path: &str) -> Read<School> {
+        let mut h = Obj::new(v, path)?;
+        let school = School {
+            level: h.take("level", read::choice),
+            full_time: h.take("fullTime", read::boolean),
+            local: h.take("local", read::boolean),
         };
-        date::parse(&value)
-            .map(Some)
-            .ok_or_else(|| RequestError::new(ErrorCode::InvalidDate, read::child(&o.path, key), lang))
+        h.finish(school)
+    }
+    fn enterprise(v: &Value, path: &str) -> Read<(Option<Ownership>, Option<EnterpriseCondition>)> {
+        let mut e = Obj::new(v, path)?;
+        let r = (e.take("ownership", read::choice), e.take("condition", read::choice));
+        e.finish(r)
+    }
+    fn retirement(
+        v: &Value,
+        path: &str,
+    ) -> Read<(Option<PensionFrom>, (Option<Ownership>, Option<EnterpriseCondition>))> {
+        let mut r = Obj::new(v, path)?;
+        let x = (
+            r.take("pensionFrom", read::choice),
+            r.take("enterprise", enterprise).unwrap_or_default(),
+        );
+        r.finish(x)
     }
 
-    let birth_date = day(&mut o, "birthDate", lang)?;
-    let stated_age = match o.opt("age", read::integer).map_err(s)? {
-        None => None,
-        Some(a) if (0..=150).contains(&a) => Some(a as u32),
-        Some(_) => return Err(err(ErrorCode::OutOfRange, "age").with_detail("0–150")),
+    let read = || -> Read<(Person, Option<u32>)> {
+        let mut o = Obj::new(v, path)?;
+        let birth_date = o.take("birthDate", read::date);
+        let stated_age = o.take("age", |v, p| read::integer_in(v, p, 0, 150).map(|a| a as u32));
+        let sex = o.take("sex", read::choice);
+        let (hukou_type, hukou_local, moved_in_on, moved_after_retirement) = o.take("hukou", hukou).unwrap_or_default();
+        let employment = o.take("employment", read::choice);
+        let school = o.take("school", school);
+        let (pension_from, (ownership, condition)) = o.take("retirement", retirement).unwrap_or_default();
+        let person = Person {
+            birth_date,
+            age: None,
+            sex,
+            hukou_type,
+            hukou_local,
+            moved_in_on,
+            moved_in_years: None,
+            moved_after_retirement,
+            employment,
+            school,
+            pension_from,
+            ownership,
+            condition,
+            low_income: o.take("lowIncome", read::choice),
+            disability_grade: o.take("disabilityGrade", |v, p| read::integer_in(v, p, 1, 4).map(|g| g as u8)),
+            land_expropriated: o.take("landExpropriated", read::boolean),
+            children_have_local_urban_hukou: o.take("childrenHaveLocalUrbanHukou", read::boolean),
+            monthly_wage: o.take("monthlyWage", amount),
+            enrolled: o.take("enrolled", read::choice),
+        };
+        o.finish((person, stated_age))
     };
-    let sex = choice(&mut o, "sex", lang)?;
-    let (hukou_type, hukou_local, moved_in_on, moved_after_retirement) = match o.get("hukou") {
-        None => (None, None, None, None),
-        Some((v, p)) => {
-            let mut h = Obj::new(v, &p).map_err(s)?;
-            let r = (
-                choice(&mut h, "type", lang)?,
-                h.opt("local", read::boolean).map_err(s)?,
-                day(&mut h, "movedInOn", lang)?,
-                h.opt("movedAfterRetirement", read::boolean).map_err(s)?,
-            );
-            h.done().map_err(s)?;
-            r
-        }
-    };
-    let employment = choice(&mut o, "employment", lang)?;
-    let school = match o.get("school") {
-        None => None,
-        Some((v, p)) => {
-            let mut h = Obj::new(v, &p).map_err(s)?;
-            let school = School {
-                level: choice(&mut h, "level", lang)?,
-                full_time: h.opt("fullTime", read::boolean).map_err(s)?,
-                local: h.opt("local", read::boolean).map_err(s)?,
-            };
-            h.done().map_err(s)?;
-            Some(school)
-        }
-    };
-    let (pension_from, ownership, condition) = match o.get("retirement") {
-        None => (None, None, None),
-        Some((v, p)) => {
-            let mut r = Obj::new(v, &p).map_err(s)?;
-            let pension_from = choice(&mut r, "pensionFrom", lang)?;
-            let (ownership, condition) = match r.get("enterprise") {
-                None => (None, None),
-                Some((v, p)) => {
-                    let mut e = Obj::new(v, &p).map_err(s)?;
-                    let oc = (choice(&mut e, "ownership", lang)?, choice(&mut e, "condition", lang)?);
-                    e.done().map_err(s)?;
-                    oc
-                }
-            };
-            r.done().map_err(s)?;
-            (pension_from, ownership, condition)
-        }
-    };
-    let low_income = choice(&mut o, "lowIncome", lang)?;
-    let disability_grade = match o.opt("disabilityGrade", read::integer).map_err(s)? {
-        None => None,
-        Some(g) if (1..=4).contains(&g) => Some(g as u8),
-        Some(_) => return Err(err(ErrorCode::OutOfRange, "disabilityGrade").with_detail("1–4")),
-    };
-    let land_expropriated = o.opt("landExpropriated", read::boolean).map_err(s)?;
-    let children_have_local_urban_hukou = o.opt("childrenHaveLocalUrbanHukou", read::boolean).map_err(s)?;
-    let monthly_wage = match o.opt("monthlyWage", read::string).map_err(s)? {
-        None => None,
-        Some(w) => Some(Money::parse(&w).ok_or_else(|| err(ErrorCode::InvalidAmount, "monthlyWage"))?),
-    };
-    let enrolled = choice(&mut o, "enrolled", lang)?;
-    o.done().map_err(s)?;
-
-    if let (Some(born), Some(moved)) = (birth_date, moved_in_on) {
+    let (person, stated_age) = read().map_err(|e| structural(e, lang))?;
+    if let (Some(born), Some(moved)) = (person.birth_date, person.moved_in_on) {
         if moved < born {
-            return Err(err(ErrorCode::MovedBeforeBirth, "hukou.movedInOn"));
+            return Err(RequestError::new(
+                ErrorCode::MovedBeforeBirth,
+                read::child(path, "hukou.movedInOn"),
+                lang,
+            ));
         }
     }
-    let person = Person {
-        birth_date,
-        age: None,
-        sex,
-        hukou_type,
-        hukou_local,
-        moved_in_on,
-        moved_in_years: None,
-        moved_after_retirement,
-        employment,
-        school,
-        pension_from,
-        ownership,
-        condition,
-        low_income,
-        disability_grade,
-        land_expropriated,
-        children_have_local_urban_hukou,
-        monthly_wage,
-        enrolled,
-    };
     Ok((person, stated_age))
 }
 

@@ -14,7 +14,7 @@
 use std::cell::RefCell;
 
 use chrono::{Days, NaiveDate};
-use serde_json::{Map, Number, Value};
+use serde_json::{Map, Value};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -22,6 +22,13 @@ use crate::engine::Engine;
 use crate::pack::{Pack, PackError};
 use crate::request::{self, ErrorCode, RequestError};
 use crate::vocab::Lang;
+
+// A free-list allocator of a few hundred bytes instead of dlmalloc's several
+// kilobytes: a check allocates little, and wasm here is single-threaded.
+#[global_allocator]
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    // SAFETY: the wasm32-unknown-unknown build has no threads.
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
 
 thread_local! {
     /// The built-in packs plus those loaded with `loadPolicy`, made on first use.
@@ -120,14 +127,10 @@ fn tree(value: &JsValue, path: &str, depth: usize) -> Result<Value, Unfit> {
         return Ok(Value::Bool(b));
     }
     if let Some(n) = value.as_f64() {
+        // Every number in a request or a pack is a whole number; a fraction,
+        // NaN or infinity is refused here at its path.
         const SAFE: f64 = 9_007_199_254_740_991.0;
-        return if n.fract() == 0.0 && n.abs() <= SAFE {
-            Ok(Value::from(n as i64))
-        } else {
-            Number::from_f64(n)
-                .map(Value::Number)
-                .ok_or_else(|| unfit(ErrorCode::InvalidType))
-        };
+        return if n.fract() == 0.0 && n.abs() <= SAFE { Ok(Value::from(n as i64)) } else { Err(unfit(ErrorCode::InvalidType)) };
     }
     if let Some(s) = value.dyn_ref::<js_sys::JsString>() {
         if s.length() > MAX_STRING {
@@ -196,19 +199,6 @@ pub fn check(request: JsValue, today_: Option<String>) -> Result<JsValue, JsValu
     })
 }
 
-/// Checks one person from JSON text, as the CLI does.
-#[wasm_bindgen(js_name = checkJson)]
-pub fn check_json(text: &str, today_: Option<String>) -> Result<JsValue, JsValue> {
-    if text.len() > request::MAX_REQUEST_BYTES {
-        let e = RequestError::new(ErrorCode::TooLarge, "", Lang::default())
-            .with_detail(request::MAX_REQUEST_BYTES.to_string());
-        return Err(request_error(&e));
-    }
-    let parsed = js_sys::JSON::parse(text)
-        .map_err(|_| request_error(&RequestError::new(ErrorCode::InvalidJson, "", Lang::default())))?;
-    check(parsed, today_)
-}
-
 /// Checks a household: `checkHousehold({ region, year, lang, members: [person, …] }, today?)`.
 #[wasm_bindgen(js_name = checkHousehold)]
 pub fn check_household(request: JsValue, today_: Option<String>) -> Result<JsValue, JsValue> {
@@ -247,9 +237,9 @@ pub fn load_policy(pack: JsValue) -> Result<JsValue, JsValue> {
         .ok()
         .and_then(|s| s.as_string())
         .unwrap_or_default();
-    let parsed = Pack::from_value(&value, FILE).map_err(|e| pack_error(&e))?;
-    let id = parsed.id.clone();
     with_engine(|engine| {
+        let parsed = Pack::from_value(&value, FILE, engine.national_sources()).map_err(|e| pack_error(&e))?;
+        let id = parsed.id.clone();
         engine
             .load(parsed, FILE, content.as_bytes())
             .map_err(|e| pack_error(&e))?;

@@ -290,8 +290,9 @@ fn every_pack_has_a_case_file_covering_each_clause_and_rule() {
 /// The codes of the national notices' rules (those citing 000 or 001), merged into every pack.
 fn national_codes(engine: &Engine) -> BTreeSet<String> {
     let mut codes = BTreeSet::new();
-    for loaded in engine.packs() {
-        for s in &loaded.pack.schemes {
+    let national = engine.national().schemes.iter();
+    for s in engine.packs().iter().flat_map(|l| &l.pack.schemes).chain(national) {
+        {
             let rules = s.eligibility.iter().map(|r| (&r.source, &r.code));
             let notes = s.notes.iter().map(|n| (&n.source, &n.code));
             for (source, code) in rules.chain(notes) {

@@ -91,7 +91,7 @@ fn validate_names_the_file_and_key_of_a_bad_pack() {
     let dir = std::env::temp_dir().join(format!("canbao-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let bad = dir.join("bad.json");
-    std::fs::write(&bad, r#"{"id":"x","name":{"zh-CN":"x"},"valid":{"from":"2020-01-01"},"referenceDay":{"day":"01-01"},"sources":[],"schemes":[{"scheme":"urban_resident","eligibility":[{"status":"eligible","code":"c","message":{"zh-CN":"m"},"source":"004 二","colour":"red"}]}]}"#).unwrap();
+    std::fs::write(&bad, r#"{"id":"x","name":{"zh-CN":"x"},"valid":{"from":"2020-01-01"},"referenceDay":{"day":"01-01"},"sources":[{"id":"004","title":"t"}],"schemes":[{"scheme":"urban_resident","eligibility":[{"status":"eligible","code":"c","message":{"zh-CN":"m"},"source":"004 二","colour":"red"}]}]}"#).unwrap();
     let (code, _, err) = canbao(&["validate", bad.to_str().unwrap()], "");
     assert_eq!(code, 1);
     assert!(err.contains("bad.json: schemes[0].eligibility[0].colour"), "{err}");

@@ -36,7 +36,7 @@ fn merged_pack() -> Value {
 fn load(pack: &Value) -> Result<Engine, canbao::pack::PackError> {
     let mut engine = Engine::builtin().unwrap();
     let text = pack.to_string();
-    let p = Pack::from_json(&text, "operator.json")?;
+    let p = Pack::from_json(&text, "operator.json", engine.national_sources())?;
     engine.load(p, "operator.json", text.as_bytes())?;
     Ok(engine)
 }
