@@ -16,5 +16,7 @@ for target in web bundler nodejs; do
   wasm-pack --log-level warn build . --release --target "$target" --out-dir "pkg/$target" --out-name canbao \
     -- -Zbuild-std=panic_abort,core,alloc,std
 done
+# WeChat on iOS refuses exported Globals; wasm-bindgen's runtime leaves two.
+node scripts/strip-global-exports.mjs pkg/*/canbao_bg.wasm
 # One package.json for npm at pkg/: ES module for bundlers, the web build for browsers.
 node scripts/package-pkg.mjs

@@ -97,6 +97,132 @@ fn today(given: Option<String>) -> Result<NaiveDate, JsValue> {
         .ok_or_else(|| js_error("internal", "today", "the device clock is out of range"))
 }
 
+/// The TypeScript types of the contract, written into the generated `.d.ts`
+/// (tests/wasm/types-check.ts is type-checked against them with `tsc`).
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+export type Lang = "zh-CN" | "zh-TW" | "en";
+export type SchemeId = "employee" | "large_expense_supplement" | "retiree_inpatient_pool" | "urban_resident"
+  | "rural_cooperative" | "urban_rural_resident" | "medical_assistance";
+export type Status = "mandatory" | "eligible" | "ineligible" | "needs_info";
+export type Employment = "employee" | "public_employee" | "flexible" | "farmer" | "student" | "none" | "retired";
+/** A date written YYYY-MM-DD. */
+export type DateString = string;
+/** An amount in yuan with two decimals, like "140.00". */
+export type Amount = string;
+
+export interface Person {
+  birthDate?: DateString;
+  /** Age on the policy's reference day, instead of a birth date. */
+  age?: number;
+  sex?: "male" | "female";
+  hukou?: { type?: "urban" | "rural"; local?: boolean; movedInOn?: DateString; movedAfterRetirement?: boolean };
+  employment?: Employment;
+  school?: { level?: "preschool" | "primary" | "secondary" | "higher"; fullTime?: boolean; local?: boolean };
+  retirement?: {
+    pensionFrom?: "local" | "elsewhere";
+    enterprise?: {
+      ownership?: "state" | "collective" | "private" | "other";
+      condition?: "normal" | "struggling" | "closed" | "bankrupt" | "restructured";
+    };
+  };
+  lowIncome?: "none" | "low_income_family" | "dibao";
+  disabilityGrade?: 1 | 2 | 3 | 4;
+  landExpropriated?: boolean;
+  childrenHaveLocalUrbanHukou?: boolean;
+  monthlyWage?: Amount;
+  enrolled?: "none" | SchemeId;
+}
+
+export interface Request { region?: string; year?: number; lang?: Lang; person: Person }
+
+export interface Reason { code: string; message: string; source: string | null }
+
+export interface Fee {
+  period: "year" | "month";
+  total: Amount | null;
+  individual: Amount | null;
+  employer: Amount | null;
+  government: Amount | null;
+  reasons: Reason[];
+}
+
+export interface SchemeResult {
+  scheme: SchemeId;
+  name: string;
+  status: Status;
+  fee: Fee | null;
+  deadline: DateString | null;
+  reasons: Reason[];
+  enrol: { where: string[]; documents: string[] } | null;
+  benefits: Reason[];
+}
+
+export interface Response {
+  region: string;
+  year: number;
+  lang: Lang;
+  referenceDate: DateString;
+  age: number | null;
+  schemes: SchemeResult[];
+  /** Request fields (paths like "person.sex") whose answer would change the result. */
+  missing: string[];
+  warnings: Reason[];
+}
+
+export type ErrorCode = "invalid_json" | "too_large" | "invalid_type" | "unknown_field" | "missing_field"
+  | "invalid_date" | "invalid_value" | "invalid_amount" | "out_of_range" | "unknown_region"
+  | "year_out_of_range" | "birth_after_year" | "age_conflict" | "moved_before_birth"
+  | "invalid_pack" | "busy" | "internal";
+
+/** What every function throws: an Error with the field at fault. */
+export interface CanbaoError extends Error { code: ErrorCode; field: string; message: string; file?: string }
+
+export interface HouseholdRequest { region?: string; year?: number; lang?: Lang; members: Person[] }
+
+export interface HouseholdTotal {
+  period: "year" | "month";
+  total: Amount | null;
+  individual: Amount | null;
+  employer: Amount | null;
+  government: Amount | null;
+}
+
+export interface HouseholdRule extends Reason {
+  scheme: SchemeId;
+  members: number[];
+  others: number[];
+  split: boolean;
+}
+
+export interface HouseholdResponse {
+  members: Response[];
+  chosen: (SchemeId | null)[];
+  totals: HouseholdTotal[];
+  rules: HouseholdRule[];
+}
+
+export interface Source { id: string; number: string | null; title: string; issued: DateString | null; file: string | null }
+
+export interface Region {
+  id: string;
+  name: string;
+  default: boolean;
+  builtin: boolean;
+  firstYear: number;
+  lastYear: number | null;
+  schemes: SchemeId[];
+  sources: Source[];
+  /** FNV-1a 64 of the pack's JSON text. */
+  hash: string;
+}
+
+export interface Version { version: string; packs: { id: string; hash: string; builtin: boolean }[] }
+
+/** A policy pack, as in policies/*.toml and docs/policy-pack.schema.json. */
+export interface PolicyPack { id: string; [key: string]: unknown }
+"#;
+
 /// How much a JavaScript value may hold: far above any real request or pack, low
 /// enough that junk cannot exhaust memory or the stack.
 const MAX_DEPTH: usize = 24;
@@ -130,7 +256,11 @@ fn tree(value: &JsValue, path: &str, depth: usize) -> Result<Value, Unfit> {
         // Every number in a request or a pack is a whole number; a fraction,
         // NaN or infinity is refused here at its path.
         const SAFE: f64 = 9_007_199_254_740_991.0;
-        return if n.fract() == 0.0 && n.abs() <= SAFE { Ok(Value::from(n as i64)) } else { Err(unfit(ErrorCode::InvalidType)) };
+        return if n.fract() == 0.0 && n.abs() <= SAFE {
+            Ok(Value::from(n as i64))
+        } else {
+            Err(unfit(ErrorCode::InvalidType))
+        };
     }
     if let Some(s) = value.dyn_ref::<js_sys::JsString>() {
         if s.length() > MAX_STRING {
@@ -187,8 +317,11 @@ fn request_tree(value: &JsValue) -> Result<Value, JsValue> {
 }
 
 /// Checks one person: `check({ region, year, lang, person }, today?)`.
-#[wasm_bindgen]
-pub fn check(request: JsValue, today_: Option<String>) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(unchecked_return_type = "Response")]
+pub fn check(
+    #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue,
+    #[wasm_bindgen(js_name = "today")] today_: Option<String>,
+) -> Result<JsValue, JsValue> {
     let day = today(today_)?;
     let req = request::from_tree(&request_tree(&request)?).map_err(|e| request_error(&e))?;
     with_engine(|engine| {
@@ -200,8 +333,11 @@ pub fn check(request: JsValue, today_: Option<String>) -> Result<JsValue, JsValu
 }
 
 /// Checks a household: `checkHousehold({ region, year, lang, members: [person, …] }, today?)`.
-#[wasm_bindgen(js_name = checkHousehold)]
-pub fn check_household(request: JsValue, today_: Option<String>) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = checkHousehold, unchecked_return_type = "HouseholdResponse")]
+pub fn check_household(
+    #[wasm_bindgen(unchecked_param_type = "HouseholdRequest")] request: JsValue,
+    #[wasm_bindgen(js_name = "today")] today_: Option<String>,
+) -> Result<JsValue, JsValue> {
     let day = today(today_)?;
     let req = request::household_from_tree(&request_tree(&request)?).map_err(|e| request_error(&e))?;
     with_engine(|engine| {
@@ -213,16 +349,16 @@ pub fn check_household(request: JsValue, today_: Option<String>) -> Result<JsVal
 }
 
 /// The packs, with their years and sources: `regions(lang?)`.
-#[wasm_bindgen]
-pub fn regions(lang: Option<String>) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(unchecked_return_type = "Region[]")]
+pub fn regions(#[wasm_bindgen(unchecked_param_type = "Lang")] lang: Option<String>) -> Result<JsValue, JsValue> {
     let lang = lang.as_deref().and_then(Lang::parse).unwrap_or_default();
     with_engine(|engine| to_js(&crate::engine::regions_json(&engine.regions(lang), false)))
 }
 
 /// Validates a pack written by a portal operator and makes it available by its id.
 /// Returns the pack as `regions()` lists it; throws `invalid_pack` naming the key.
-#[wasm_bindgen(js_name = loadPolicy)]
-pub fn load_policy(pack: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = loadPolicy, unchecked_return_type = "Region")]
+pub fn load_policy(#[wasm_bindgen(unchecked_param_type = "PolicyPack")] pack: JsValue) -> Result<JsValue, JsValue> {
     const FILE: &str = "loadPolicy";
     let value = tree(&pack, "", 0).map_err(|u| {
         let message = format!("not a JSON value ({})", u.code.as_str());
@@ -258,7 +394,7 @@ pub fn load_policy(pack: JsValue) -> Result<JsValue, JsValue> {
 }
 
 /// The crate version and a hash of each pack, so a kiosk can show which rules it runs.
-#[wasm_bindgen]
+#[wasm_bindgen(unchecked_return_type = "Version")]
 pub fn version() -> Result<JsValue, JsValue> {
     with_engine(|engine| {
         let mut w = crate::json::Writer::new(false);
