@@ -1,7 +1,8 @@
 # The two commands the README leads with:
 #   make serve   the main job: build, then check the bundled example
 #   make test    every test, after installing what they need (idempotent)
-# Both work on a fresh machine with the Rust toolchain and the package registries.
+# Both work on a fresh machine with the Rust toolchain, Node and the package
+# registries (no other internet).
 
 SHELL := /bin/bash
 .ONESHELL:
@@ -9,7 +10,7 @@ SHELL := /bin/bash
 
 CARGO ?= cargo
 
-.PHONY: serve example test rust-test bench
+.PHONY: serve example test rust-test wasm wasm-setup wasm-test bench bench-wasm fuzz
 
 serve: example
 
@@ -18,11 +19,29 @@ example:
 	./target/release/canbao check examples/request.json --pretty
 	./target/release/canbao check examples/request.json
 
-test: rust-test
+test: rust-test wasm-test
 
 rust-test:
 	$(CARGO) test --locked --all-targets
 	$(CARGO) test --locked --doc
 
+# pkg/: the MVP-only wasm build, targets web, bundler and nodejs.
+wasm: wasm-setup
+	bash scripts/build-wasm.sh
+
+wasm-setup:
+	bash scripts/setup-wasm.sh
+
+# The Node tests load pkg/ and compare every case with the native CLI.
+wasm-test: wasm
+	$(CARGO) build --locked
+	node --test tests/wasm/
+
 bench:
 	$(CARGO) bench --bench check
+
+bench-wasm: wasm
+	node bench/wasm.mjs
+
+fuzz:
+	cd fuzz && cargo +nightly fuzz run check -- -max_total_time=300 -max_len=2048
