@@ -26,7 +26,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             let request = canbao::request::from_json(black_box(REQUEST)).expect("request");
             let response = engine.check(&request, today).expect("response");
-            black_box(serde_json::to_string(&response).expect("json"))
+            black_box(response.to_json(false))
         })
     });
     group.finish();
