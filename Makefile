@@ -10,7 +10,7 @@ SHELL := /bin/bash
 
 CARGO ?= cargo
 
-.PHONY: serve example test rust-test wasm wasm-setup wasm-test bench bench-wasm fuzz
+.PHONY: serve example test rust-test wasm wasm-setup wasm-test wechat bench bench-wasm fuzz
 
 serve: example
 
@@ -32,10 +32,16 @@ wasm: wasm-setup
 wasm-setup:
 	bash scripts/setup-wasm.sh
 
-# The Node tests load pkg/ and compare every case with the native CLI.
-wasm-test: wasm
+# The Node tests load pkg/ and compare every case with the native CLI; the
+# mini-program kit is assembled and run under WeChat's conditions; the JSON
+# Schemas are checked against the cases, the output and the packs.
+wasm-test: wasm wechat
 	$(CARGO) build --locked
-	node --test tests/wasm/
+	node --test tests/wasm/ tests/wechat/ tests/schema/
+
+# www/wechat/dist/: the mini-program with the wasm brotli-compressed.
+wechat: wasm
+	node scripts/build-wechat.mjs
 
 bench:
 	$(CARGO) bench --bench check

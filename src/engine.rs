@@ -26,6 +26,13 @@ mod embedded {
     include!(concat!(env!("OUT_DIR"), "/packs.rs"));
 }
 
+/// The JSON text of a built-in pack, by id, as it is embedded: a template for
+/// writing a pack of one's own (`canbao pack ID`).
+pub fn builtin_json(id: &str) -> Option<&'static str> {
+    let file = format!("policies/{id}.toml");
+    embedded::PACKS.iter().find(|(f, _)| *f == file).map(|(_, json)| *json)
+}
+
 /// A pack ready to answer: the region's own rules with the national ones merged in.
 #[derive(Clone, Debug)]
 pub struct LoadedPack {

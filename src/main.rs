@@ -4,6 +4,7 @@
 //! canbao check FILE|-  [--pretty] [--pack PACK.json]...   prints the response JSON
 //! canbao regions       [--lang en]                        lists the packs
 //! canbao validate PACK.json                               checks a pack written for a region
+//! canbao pack ID                                          prints a built-in pack as JSON
 //! ```
 //! A request error prints `{"error": …}` on stdout and exits 2; a usage or I/O
 //! error prints to stderr and exits 1.
@@ -20,6 +21,7 @@ const USAGE: &str = "usage:
   canbao check FILE|- [--pretty] [--pack PACK.json]... [--today YYYY-MM-DD]
   canbao regions [--lang zh-CN|zh-TW|en]
   canbao validate PACK.json
+  canbao pack ID            print a built-in pack as JSON (a template for your own)
   canbao version";
 
 fn main() -> ExitCode {
@@ -105,6 +107,12 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             let id = pack.id.clone();
             engine.load(pack, path, text.as_bytes()).map_err(|e| e.to_string())?;
             println!("{path}: pack \"{id}\" is valid");
+        }
+        Some("pack") => {
+            let id = args.get(1).ok_or(USAGE)?;
+            let json = canbao::engine::builtin_json(id).ok_or_else(|| format!("no built-in pack \"{id}\""))?;
+            let value: serde_json::Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
+            println!("{}", serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?);
         }
         Some("version") => println!("canbao {}", env!("CARGO_PKG_VERSION")),
         _ => return Err(USAGE.into()),
