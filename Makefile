@@ -1,5 +1,6 @@
 # The two commands the README leads with:
-#   make serve   the main job: build, then check the bundled example
+#   make serve   the main job: build the engine and the page, serve it on
+#                http://127.0.0.1:8080 (after checking the bundled example)
 #   make test    every test, after installing what they need (idempotent)
 # Both work on a fresh machine with the Rust toolchain, Node and the package
 # registries (no other internet).
@@ -10,16 +11,17 @@ SHELL := /bin/bash
 
 CARGO ?= cargo
 
-.PHONY: serve example test rust-test wasm wasm-setup wasm-test wechat bench bench-wasm fuzz
+.PHONY: serve example test rust-test wasm wasm-setup wasm-test wechat www www-test bench bench-wasm fuzz
 
-serve: example
+serve: example www
+	node scripts/serve.mjs www/dist
 
 example:
 	$(CARGO) build --release --locked
 	./target/release/canbao check examples/request.json --pretty
 	./target/release/canbao check examples/request.json
 
-test: rust-test wasm-test
+test: rust-test wasm-test www-test
 
 rust-test:
 	$(CARGO) test --locked --all-targets
@@ -42,6 +44,15 @@ wasm-test: wasm wechat
 # www/wechat/dist/: the mini-program with the wasm brotli-compressed.
 wechat: wasm
 	node scripts/build-wechat.mjs
+
+# www/dist/: the page, and kiosk.html (one file, runs from file://).
+www: wasm
+	node scripts/build-www.mjs
+
+# The page in headless Chromium (Debian's, driven by playwright-core).
+www-test: www
+	bash scripts/setup-browser.sh
+	node --test --test-concurrency=1 tests/www/
 
 bench:
 	$(CARGO) bench --bench check

@@ -13,6 +13,8 @@ const LIMIT = 2 * 1024 * 1024;
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 cpSync(src, dist, { recursive: true });
+// The page logic is shared with the web page.
+cpSync("www/logic.js", join(dist, "pages/check/logic.js"));
 
 // The glue, adapted: text codec for runtimes without TextEncoder/TextDecoder,
 // no import.meta (WeChat's ES6-to-ES5 step breaks it, and the default path is

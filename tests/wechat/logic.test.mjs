@@ -1,4 +1,4 @@
-// The check page's plain-JS logic (www/wechat/src/pages/check/logic.js) with the
+// The check page's plain-JS logic (www/logic.js, used by the page and the mini-program) with the
 // case files: every request survives the form round trip, and every response
 // becomes a view that shows what the engine said.
 import { test } from "node:test";
@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { root, caseFiles, load } from "../wasm/harness.mjs";
 import { Utf8Decoder, Utf8Encoder } from "../../www/wechat/src/canbao/text-codec.js";
 
-const logic = await import(join(root, "www/wechat/src/pages/check/logic.js"));
+const logic = await import(join(root, "www/logic.js"));
 const canbao = await load();
 
 for (const { file, doc } of caseFiles()) {

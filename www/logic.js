@@ -1,5 +1,7 @@
-// The check page's logic, plain JS with no WeChat API, so it is unit-tested in
-// Node (tests/wechat/logic.test.mjs) with the same case files as the engine.
+// The check page's logic, shared by the web page (www/app.js) and the WeChat
+// mini-program (copied into pages/check/ by scripts/build-wechat.mjs): plain JS
+// with no browser or WeChat API, unit-tested in Node (tests/wechat/logic.test.mjs)
+// with the same case files as the engine.
 //
 // A form is flat (what WXML pickers and inputs give: strings and booleans);
 // a request is the engine's nested JSON. `requestFrom` and `formFrom` convert

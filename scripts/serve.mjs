@@ -1,0 +1,23 @@
+// Serves www/dist on http://127.0.0.1:8080 (PORT to change): static files only,
+// with the page's Content-Security-Policy as a header too.
+import { createServer } from "node:http";
+import { readFile } from "node:fs/promises";
+import { extname, join, normalize } from "node:path";
+
+const root = process.argv[2] ?? "www/dist";
+const port = Number(process.env.PORT ?? 8080);
+const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".wasm": "application/wasm", ".json": "application/json" };
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+createServer(async (req, res) => {
+  const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
+  const file = join(root, path.endsWith("/") ? `${path}index.html` : path);
+  try {
+    const body = await readFile(file);
+    res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream", "Content-Security-Policy": CSP, "Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff" });
+    res.end(body);
+  } catch {
+    res.writeHead(404, { "Content-Type": "text/plain" });
+    res.end("not found");
+  }
+}).listen(port, "127.0.0.1", () => console.log(`canbao: http://127.0.0.1:${port}/ (kiosk: /?kiosk=1, single file: ${root}/kiosk.html)`));

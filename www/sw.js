@@ -1,0 +1,27 @@
+// Caches the page's own files on first visit, so it opens and answers with no
+// network afterwards. Only same-origin GETs are answered; nothing else is
+// fetched or stored.
+const CACHE = "canbao-v1";
+const FILES = ["./", "./index.html", "./style.css", "./main.js", "./app.js", "./i18n.js", "./logic.js", "./canbao.js", "./canbao_bg.wasm"];
+
+self.addEventListener("install", (e) => {
+  e.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener("activate", (e) => {
+  e.waitUntil(
+    caches.keys().then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k)))).then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener("fetch", (e) => {
+  const url = new URL(e.request.url);
+  if (e.request.method !== "GET" || url.origin !== location.origin) return;
+  e.respondWith(
+    caches.match(e.request, { ignoreSearch: true }).then((hit) => hit || fetch(e.request).then((res) => {
+      const copy = res.clone();
+      caches.open(CACHE).then((c) => c.put(e.request, copy));
+      return res;
+    })),
+  );
+});
