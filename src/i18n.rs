@@ -29,7 +29,7 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
 }
 
 /// What a field holds, for "the wrong type" messages.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq)]
 enum Kind {
     Text,
     Number,
@@ -232,12 +232,6 @@ fn field_kind(field: &str, lang: Lang) -> &'static str {
         .find(|(k, _)| k.eq(&kind))
         .map(|(_, t)| pick(t, lang))
         .unwrap_or_default()
-}
-
-impl PartialEq for Kind {
-    fn eq(&self, other: &Kind) -> bool {
-        *self as u8 == *other as u8
-    }
 }
 
 fn error_template(code: ErrorCode) -> Triple {

@@ -5,7 +5,6 @@
 //! when, the answer would change the result.
 
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 
 use crate::money::Money;
 use crate::vocab::{
@@ -43,11 +42,4 @@ pub struct Person {
     pub children_have_local_urban_hukou: Option<bool>,
     pub monthly_wage: Option<Money>,
     pub enrolled: Option<Enrolled>,
-}
-
-impl Person {
-    /// The monthly wage as a decimal, for contribution bases.
-    pub fn wage(&self) -> Option<Decimal> {
-        self.monthly_wage.map(Money::decimal)
-    }
 }

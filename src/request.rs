@@ -228,7 +228,9 @@ fn person(v: &Value, path: &str, lang: Lang) -> Result<(Person, Option<u32>), Re
             }))
         })
     }
-    fn hukou(v: &Value, path: &str) -> Read<(Option<HukouType>, Option<bool>, Option<NaiveDate>, Option<bool>)> {
+    type Hukou = (Option<HukouType>, Option<bool>, Option<NaiveDate>, Option<bool>);
+    type Enterprise = (Option<Ownership>, Option<EnterpriseCondition>);
+    fn hukou(v: &Value, path: &str) -> Read<Hukou> {
         let mut h = Obj::new(v, path)?;
         let r = (
             h.take("type", read::choice),
@@ -247,15 +249,12 @@ fn person(v: &Value, path: &str, lang: Lang) -> Result<(Person, Option<u32>), Re
         };
         h.finish(school)
     }
-    fn enterprise(v: &Value, path: &str) -> Read<(Option<Ownership>, Option<EnterpriseCondition>)> {
+    fn enterprise(v: &Value, path: &str) -> Read<Enterprise> {
         let mut e = Obj::new(v, path)?;
         let r = (e.take("ownership", read::choice), e.take("condition", read::choice));
         e.finish(r)
     }
-    fn retirement(
-        v: &Value,
-        path: &str,
-    ) -> Read<(Option<PensionFrom>, (Option<Ownership>, Option<EnterpriseCondition>))> {
+    fn retirement(v: &Value, path: &str) -> Read<(Option<PensionFrom>, Enterprise)> {
         let mut r = Obj::new(v, path)?;
         let x = (
             r.take("pensionFrom", read::choice),

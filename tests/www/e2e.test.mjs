@@ -63,16 +63,22 @@ async function answer(page) {
   await page.waitForSelector("#answer");
 }
 
+/** The first questions, as a resident answers them. */
+async function basics(page, { region, year, birthDate, hukouType = "urban", hukouLocal = "true", employment = "none" }) {
+  if (region) await page.selectOption("#q-region", region);
+  await page.selectOption("#q-year", year);
+  await birth(page, birthDate);
+  await choose(page, "hukouType", hukouType);
+  if (hukouLocal !== null) await choose(page, "hukouLocal", hukouLocal);
+  await choose(page, "employment", employment);
+}
+
 /** The text of the first open scheme card. */
 const firstOpen = (page) => page.locator("#answer .open .scheme").first().textContent();
 
 test("persona: county adult urban resident, 140 a year, asked only what matters", async () => {
   const { context, page, errors } = await open(`${ORIGIN}/`);
-  await page.selectOption("#q-year", "2015");
-  await birth(page, "1980-06-01");
-  await choose(page, "hukouType", "urban");
-  await choose(page, "hukouLocal", "true");
-  await choose(page, "employment", "none");
+  await basics(page, { year: "2015", birthDate: "1980-06-01" });
   // Questions the engine does not need are not on the page.
   assert.equal(await page.locator('input[name="q-ownership"]').count(), 0);
   await answer(page);
@@ -92,11 +98,7 @@ test("persona: county adult urban resident, 140 a year, asked only what matters"
 
 test("persona: urban low-bao elder, the finance bureau pays the 60", async () => {
   const { context, page } = await open(`${ORIGIN}/`);
-  await page.selectOption("#q-year", "2015");
-  await birth(page, "1945-03-01");
-  await choose(page, "hukouType", "urban");
-  await choose(page, "hukouLocal", "true");
-  await choose(page, "employment", "none");
+  await basics(page, { year: "2015", birthDate: "1945-03-01" });
   await answer(page);
   await choose(page, "lowIncome", "dibao");
   const text = await firstOpen(page);
@@ -109,12 +111,7 @@ test("persona: urban low-bao elder, the finance bureau pays the 60", async () =>
 
 test("persona: Ordos budget-paid staff, 6+2 of a 4000 wage, monthly", async () => {
   const { context, page } = await open(`${ORIGIN}/`);
-  await page.selectOption("#q-region", "ordos-2009");
-  await page.selectOption("#q-year", "2009");
-  await birth(page, "1975-05-05");
-  await choose(page, "hukouType", "urban");
-  await choose(page, "hukouLocal", "true");
-  await choose(page, "employment", "public_employee");
+  await basics(page, { region: "ordos-2009", year: "2009", birthDate: "1975-05-05", employment: "public_employee" });
   await answer(page);
   await page.fill("#q-monthlyWage", "4000.00");
   await page.locator("#q-monthlyWage").dispatchEvent("change");
@@ -128,12 +125,7 @@ test("persona: Ordos budget-paid staff, 6+2 of a 4000 wage, monthly", async () =
 
 test("persona: Ordos flexible worker sees both schemes side by side", async () => {
   const { context, page } = await open(`${ORIGIN}/`);
-  await page.selectOption("#q-region", "ordos-2009");
-  await page.selectOption("#q-year", "2010");
-  await birth(page, "1985-01-01");
-  await choose(page, "hukouType", "urban");
-  await choose(page, "hukouLocal", "true");
-  await choose(page, "employment", "flexible");
+  await basics(page, { region: "ordos-2009", year: "2010", birthDate: "1985-01-01", employment: "flexible" });
   await answer(page);
   assert.ok((await page.locator("#answer .open.side-by-side .scheme").count()) >= 2);
   const names = await page.locator("#answer .open .scheme h3").allTextContents();
@@ -143,12 +135,7 @@ test("persona: Ordos flexible worker sees both schemes side by side", async () =
 
 test("persona: Liaoning retiree of a closed collective enterprise, inpatient pooling, pays nothing", async () => {
   const { context, page } = await open(`${ORIGIN}/`);
-  await page.selectOption("#q-region", "liaoning-2007");
-  await page.selectOption("#q-year", "2008");
-  await birth(page, "1945-03-01");
-  await choose(page, "hukouType", "urban");
-  await choose(page, "hukouLocal", "true");
-  await choose(page, "employment", "retired");
+  await basics(page, { region: "liaoning-2007", year: "2008", birthDate: "1945-03-01", employment: "retired" });
   await answer(page);
   await choose(page, "ownership", "collective");
   await choose(page, "condition", "closed");
@@ -162,11 +149,7 @@ test("persona: Liaoning retiree of a closed collective enterprise, inpatient poo
 
 test("persona: rural pupil at a county school, 40 a year through the school", async () => {
   const { context, page } = await open(`${ORIGIN}/`);
-  await page.selectOption("#q-year", "2015");
-  await birth(page, "2005-09-01");
-  await choose(page, "hukouType", "rural");
-  await choose(page, "hukouLocal", "false");
-  await choose(page, "employment", "student");
+  await basics(page, { year: "2015", birthDate: "2005-09-01", hukouType: "rural", hukouLocal: "false", employment: "student" });
   await answer(page);
   for (const [k, v] of [["schoolLevel", "primary"], ["schoolFullTime", "true"], ["schoolLocal", "true"], ["lowIncome", "none"], ["enrolled", "none"]]) {
     if (await page.locator(`input[name="q-${k}"]`).count()) await choose(page, k, v);
@@ -180,11 +163,7 @@ test("persona: rural pupil at a county school, 40 a year through the school", as
 
 test("language switch: Traditional Chinese and English, labels and engine messages", async () => {
   const { context, page } = await open(`${ORIGIN}/`);
-  await page.selectOption("#q-year", "2015");
-  await birth(page, "1980-06-01");
-  await choose(page, "hukouType", "urban");
-  await choose(page, "hukouLocal", "true");
-  await choose(page, "employment", "none");
+  await basics(page, { year: "2015", birthDate: "1980-06-01" });
   await answer(page);
   await page.click("#lang-en");
   assert.equal(await page.textContent("h1"), "Medical insurance self-check");
@@ -198,12 +177,7 @@ test("language switch: Traditional Chinese and English, labels and engine messag
 
 test("household: two Ordos members, totals by payer, and the whole-household rule", async () => {
   const { context, page } = await open(`${ORIGIN}/`);
-  await page.selectOption("#q-region", "ordos-2009");
-  await page.selectOption("#q-year", "2010");
-  await birth(page, "1975-05-05");
-  await choose(page, "hukouType", "urban");
-  await choose(page, "hukouLocal", "true");
-  await choose(page, "employment", "public_employee");
+  await basics(page, { region: "ordos-2009", year: "2010", birthDate: "1975-05-05", employment: "public_employee" });
   await answer(page);
   await page.fill("#q-monthlyWage", "5000.00");
   await page.locator("#q-monthlyWage").dispatchEvent("change");
@@ -240,11 +214,7 @@ test("works with the network cut after load, and offline from the service worker
   const { context, page } = await open(`${ORIGIN}/`);
   await page.evaluate(() => navigator.serviceWorker.ready);
   await context.setOffline(true);
-  await page.selectOption("#q-year", "2015");
-  await birth(page, "1980-06-01");
-  await choose(page, "hukouType", "urban");
-  await choose(page, "hukouLocal", "true");
-  await choose(page, "employment", "none");
+  await basics(page, { year: "2015", birthDate: "1980-06-01" });
   await answer(page);
   assert.match(await firstOpen(page), /140\.00/);
   await page.reload();
@@ -318,11 +288,7 @@ test("axe-core finds no accessibility violations, before and after an answer", a
   await page.evaluate(AXE);
   const scan = () => page.evaluate(async () => (await window.axe.run(document, { resultTypes: ["violations"] })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`));
   assert.deepEqual(await scan(), []);
-  await page.selectOption("#q-year", "2015");
-  await birth(page, "1980-06-01");
-  await choose(page, "hukouType", "urban");
-  await choose(page, "hukouLocal", "true");
-  await choose(page, "employment", "none");
+  await basics(page, { year: "2015", birthDate: "1980-06-01" });
   await answer(page);
   assert.deepEqual(await scan(), []);
   await context.close();
@@ -330,11 +296,7 @@ test("axe-core finds no accessibility violations, before and after an answer", a
 
 test("the print view fits one A4 page", async () => {
   const { context, page } = await open(`${ORIGIN}/`);
-  await page.selectOption("#q-year", "2015");
-  await birth(page, "1980-06-01");
-  await choose(page, "hukouType", "urban");
-  await choose(page, "hukouLocal", "true");
-  await choose(page, "employment", "none");
+  await basics(page, { year: "2015", birthDate: "1980-06-01" });
   await answer(page);
   await choose(page, "lowIncome", "none");
   await page.emulateMedia({ media: "print" });
