@@ -10,8 +10,10 @@ const CHOICES = {
   lowIncome: [["none", "不是"], ["low_income_family", "低收入家庭"], ["dibao", "低保"]],
 };
 
+const LABELS = { sex: "性别", hukouType: "户籍", employment: "就业情况", lowIncome: "低保或低收入" };
+
 Page({
-  data: { regions: [], regionIndex: 0, form: { lang: "zh-CN" }, choices: CHOICES, result: null, error: null, ask: [] },
+  data: { regions: [], regionIndex: 0, form: { lang: "zh-CN" }, choices: CHOICES, labels: LABELS, shown: {}, result: null, error: null, ask: [] },
 
   async onLoad() {
     await getApp().canbao;
@@ -28,9 +30,10 @@ Page({
   onField(e) {
     const key = e.currentTarget.dataset.key;
     let value = e.detail.value;
-    if (e.currentTarget.dataset.choices) value = CHOICES[key][Number(value)][0];
+    let shown = value;
+    if (e.currentTarget.dataset.choices) [value, shown] = CHOICES[key][Number(value)];
     if (e.currentTarget.dataset.bool) value = value === true || value === "true";
-    this.setData({ [`form.${key}`]: value, error: null });
+    this.setData({ [`form.${key}`]: value, [`shown.${key}`]: shown, error: null });
   },
 
   onCheck() {
