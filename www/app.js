@@ -142,7 +142,7 @@ export function start(canbao, options = {}) {
         h("div", { class: "q" },
           h("label", { for: "q-region" }, t(lang, "region")),
           h("select", { id: "q-region", onchange: (e) => { state.form.region = e.target.value; const r = regions.find((x) => x.id === e.target.value); state.form.year = String(r.lastYear ?? Math.max(r.firstYear, Number(todayInChina().slice(0, 4)))); if (state.checked) run(); render("region"); } },
-            regions.map((r) => h("option", { value: r.id, selected: r.id === state.form.region }, canbao.regions(lang).find((x) => x.id === r.id).name)))),
+            canbao.regions(lang).map((r) => h("option", { value: r.id, selected: r.id === state.form.region }, r.name)))),
         h("div", { class: "q" },
           h("label", { for: "q-year" }, t(lang, "year")),
           h("select", { id: "q-year", onchange: (e) => set("year", e.target.value) }, years.map((y) => h("option", { value: y, selected: y === state.form.year }, y))),
