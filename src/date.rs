@@ -48,6 +48,16 @@ pub fn full_years(from: NaiveDate, on: NaiveDate) -> Option<u32> {
     u32::try_from(years).ok()
 }
 
+/// The date in China (UTC+8) at `secs` seconds after the Unix epoch: the
+/// insurance year when a request names none. The CLI passes the system clock,
+/// the wasm build the device's.
+pub fn china_date(secs: u64) -> NaiveDate {
+    let days = secs.saturating_add(8 * 3600) / 86_400;
+    NaiveDate::from_ymd_opt(1970, 1, 1)
+        .and_then(|epoch| epoch.checked_add_days(chrono::Days::new(days)))
+        .unwrap_or(NaiveDate::MAX)
+}
+
 /// A date in the insurance year from a month and day, clamped to the month's end
 /// (a `02-29` deadline falls on 28 February in common years).
 pub fn in_year(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
@@ -105,6 +115,14 @@ mod tests {
         assert_eq!(full_years(ymd(1996, 2, 29), ymd(2014, 3, 1)), Some(18));
         assert_eq!(full_years(ymd(1996, 2, 29), ymd(2016, 2, 29)), Some(20));
         assert_eq!(full_years(ymd(2015, 6, 1), ymd(2015, 1, 1)), None);
+    }
+
+    #[test]
+    fn china_date_is_eight_hours_ahead_of_utc() {
+        // 2015-01-04T16:00:00Z is already 5 January in China.
+        assert_eq!(china_date(1_420_387_200), ymd(2015, 1, 5));
+        assert_eq!(china_date(1_420_387_199), ymd(2015, 1, 4));
+        assert_eq!(china_date(0), ymd(1970, 1, 1));
     }
 
     #[test]

@@ -68,17 +68,12 @@ impl HouseholdResponse {
             w.array(Some("totals"), &self.totals, |w, t| {
                 w.object(None, |w| {
                     w.str(Some("period"), t.period.as_str());
-                    w.opt_display(Some("total"), t.total);
-                    w.opt_display(Some("individual"), t.individual);
-                    w.opt_display(Some("employer"), t.employer);
-                    w.opt_display(Some("government"), t.government);
+                    crate::response::write_amounts(w, t.total, [t.individual, t.employer, t.government]);
                 })
             });
             w.array(Some("rules"), &self.rules, |w, n| {
                 w.object(None, |w| {
-                    w.str(Some("code"), &n.reason.code);
-                    w.str(Some("message"), &n.reason.message);
-                    w.opt_str(Some("source"), n.reason.source.as_deref());
+                    n.reason.write_members(w);
                     w.str(Some("scheme"), n.scheme.as_str());
                     w.array(Some("members"), &n.members, |w, i| w.int(None, *i as i64));
                     w.array(Some("others"), &n.others, |w, i| w.int(None, *i as i64));

@@ -15,7 +15,7 @@ use std::process::ExitCode;
 use canbao::pack::Pack;
 use canbao::vocab::{Lang, Status};
 use canbao::{Engine, Response};
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 
 const USAGE: &str = "usage:
   canbao check FILE|- [--pretty] [--pack PACK.json]... [--today YYYY-MM-DD]
@@ -41,10 +41,7 @@ fn today_in_china() -> NaiveDate {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs())
         .unwrap_or(0);
-    let days = (secs + 8 * 3600) / 86_400;
-    NaiveDate::from_ymd_opt(1970, 1, 1)
-        .and_then(|epoch| epoch.checked_add_days(Days::new(days)))
-        .unwrap_or_default()
+    canbao::date::china_date(secs)
 }
 
 fn flag_values<'a>(args: &'a [String], flag: &str) -> Vec<&'a str> {

@@ -40,6 +40,8 @@ pub struct Detail {
     pub path: String,
     pub fault: Fault,
     pub message: String,
+    /// For an unknown name: the allowed ones, quoted and joined.
+    pub allowed: String,
 }
 
 /// A [`Detail`], boxed: every reader returns `Result<T, ReadError>`, and a
@@ -69,11 +71,12 @@ impl std::error::Error for ReadError {}
 pub type Read<T> = Result<T, ReadError>;
 
 #[inline(never)]
-fn fail<T>(path: &str, fault: Fault, message: String) -> Read<T> {
+pub fn fail<T>(path: &str, fault: Fault, message: String) -> Read<T> {
     Err(ReadError(Box::new(Detail {
         path: path.to_owned(),
         fault,
         message,
+        allowed: String::new(),
     })))
 }
 
@@ -178,24 +181,23 @@ pub fn quoted(names: &[&str]) -> String {
 /// every vocabulary.
 #[inline(never)]
 fn position(v: &Value, path: &str, names: &[&str]) -> Read<usize> {
-    parsed(v, path, |s| {
-        names
-            .iter()
-            .position(|n| *n == s)
-            .ok_or_else(|| format!("unknown value \"{s}\", expected one of {}", quoted(names)))
+    let s = string(v, path)?;
+    names.iter().position(|n| *n == s).ok_or_else(|| {
+        let allowed = quoted(names);
+        let message = format!("unknown value \"{s}\", expected one of {allowed}");
+        ReadError(Box::new(Detail {
+            path: path.to_owned(),
+            fault: Fault::Value,
+            message,
+            allowed,
+        }))
     })
 }
 
 /// One of a vocabulary's values; an unknown one is refused naming those allowed.
 pub fn choice<T: Choice>(v: &Value, path: &str) -> Read<T> {
     let i = position(v, path, T::NAMES)?;
-    T::nth(i).ok_or_else(|| {
-        ReadError(Box::new(Detail {
-            path: path.into(),
-            fault: Fault::Value,
-            message: String::new(),
-        }))
-    })
+    T::nth(i).map_or_else(|| fail(path, Fault::Value, format!("no value at position {i}")), Ok)
 }
 
 /// A set of values of one vocabulary (or of small numbers), one bit each.

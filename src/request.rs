@@ -15,7 +15,7 @@ use serde_json::Value;
 use crate::i18n;
 use crate::money::Money;
 use crate::person::{Person, School};
-use crate::read::{self, Detail, Fault, Obj, Read, ReadError};
+use crate::read::{self, Fault, Obj, Read, ReadError};
 use crate::vocab::{EnterpriseCondition, HukouType, Lang, Ownership, PensionFrom};
 
 /// The largest request text accepted, far above any real one.
@@ -131,14 +131,7 @@ fn structural(e: ReadError, lang: Lang) -> RequestError {
         Fault::Date => (ErrorCode::InvalidDate, String::new()),
         Fault::Amount => (ErrorCode::InvalidAmount, String::new()),
         Fault::Range => (ErrorCode::OutOfRange, d.message),
-        // The allowed values, after "expected one of ".
-        Fault::Value => (
-            ErrorCode::InvalidValue,
-            d.message
-                .split_once("one of ")
-                .map(|(_, l)| l.to_owned())
-                .unwrap_or_default(),
-        ),
+        Fault::Value => (ErrorCode::InvalidValue, d.allowed),
     };
     RequestError::new(code, d.path, lang).with_detail(detail)
 }
@@ -220,13 +213,7 @@ fn person(v: &Value, path: &str, lang: Lang) -> Result<(Person, Option<u32>), Re
     // Each key is read with `take`, which keeps the first error; `finish` returns it.
     fn amount(v: &Value, path: &str) -> Read<Money> {
         let s = read::string(v, path)?;
-        Money::parse(&s).ok_or_else(|| {
-            ReadError(Box::new(Detail {
-                path: path.into(),
-                fault: Fault::Amount,
-                message: s,
-            }))
-        })
+        Money::parse(&s).map_or_else(|| read::fail(path, Fault::Amount, s), Ok)
     }
     type Hukou = (Option<HukouType>, Option<bool>, Option<NaiveDate>, Option<bool>);
     type Enterprise = (Option<Ownership>, Option<EnterpriseCondition>);

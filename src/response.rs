@@ -66,11 +66,22 @@ pub struct Enrol {
 
 impl Reason {
     pub fn write(&self, w: &mut Writer, key: Option<&str>) {
-        w.object(key, |w| {
-            w.str(Some("code"), &self.code);
-            w.str(Some("message"), &self.message);
-            w.opt_str(Some("source"), self.source.as_deref());
-        });
+        w.object(key, |w| self.write_members(w));
+    }
+
+    /// `code`, `message`, `source` into the object being written.
+    pub fn write_members(&self, w: &mut Writer) {
+        w.str(Some("code"), &self.code);
+        w.str(Some("message"), &self.message);
+        w.opt_str(Some("source"), self.source.as_deref());
+    }
+}
+
+/// The four amounts of a fee or a total, each a string or `null`.
+pub fn write_amounts(w: &mut Writer, total: Option<Money>, shares: [Option<Money>; 3]) {
+    w.opt_display(Some("total"), total);
+    for (key, amount) in ["individual", "employer", "government"].into_iter().zip(shares) {
+        w.opt_display(Some(key), amount);
     }
 }
 
@@ -83,10 +94,7 @@ impl Fee {
     fn write(&self, w: &mut Writer) {
         w.object(Some("fee"), |w| {
             w.str(Some("period"), self.period.as_str());
-            w.opt_display(Some("total"), self.total);
-            w.opt_display(Some("individual"), self.individual);
-            w.opt_display(Some("employer"), self.employer);
-            w.opt_display(Some("government"), self.government);
+            write_amounts(w, self.total, [self.individual, self.employer, self.government]);
             write_reasons(w, "reasons", &self.reasons);
         });
     }

@@ -13,7 +13,7 @@
 
 use std::cell::RefCell;
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use serde_json::{Map, Value};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -87,14 +87,12 @@ fn today(given: Option<String>) -> Result<NaiveDate, JsValue> {
             .ok_or_else(|| js_error("invalid_date", "today", "today must be written YYYY-MM-DD"));
     }
     let ms = js_sys::Date::now();
-    let days = if ms.is_finite() && ms > 0.0 {
-        ((ms / 1000.0 + 8.0 * 3600.0) / 86_400.0) as u64
+    let secs = if ms.is_finite() && ms > 0.0 {
+        (ms / 1000.0) as u64
     } else {
         0
     };
-    NaiveDate::from_ymd_opt(1970, 1, 1)
-        .and_then(|epoch| epoch.checked_add_days(Days::new(days)))
-        .ok_or_else(|| js_error("internal", "today", "the device clock is out of range"))
+    Ok(crate::date::china_date(secs))
 }
 
 /// The TypeScript types of the contract, written into the generated `.d.ts`
