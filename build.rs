@@ -3,14 +3,29 @@
 //! wasm build carries a TOML parser. A pack that is not valid TOML fails the build
 //! here with its file and line; what TOML cannot check (citations, dates, unknown
 //! keys) the engine checks when it loads the JSON, and the tests load every pack.
+//!
+//! The packs are ordered so that each comes after the pack it `extends`.
 
 use std::fmt::Write as _;
 use std::{env, fs, path::Path};
 
-fn to_json(path: &Path) -> String {
+struct Pack {
+    id: String,
+    extends: Option<String>,
+    file: String,
+    json: String,
+}
+
+fn read(path: &Path) -> Pack {
     let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let value: toml::Value = toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    serde_json::to_string(&value).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    let field = |key: &str| value.get(key).and_then(toml::Value::as_str).map(str::to_owned);
+    Pack {
+        id: field("id").unwrap_or_else(|| panic!("{}: no id", path.display())),
+        extends: field("extends"),
+        file: format!("policies/{}", path.file_name().unwrap_or_default().to_string_lossy()),
+        json: serde_json::to_string(&value).unwrap_or_else(|e| panic!("{}: {e}", path.display())),
+    }
 }
 
 fn main() {
@@ -21,22 +36,20 @@ fn main() {
         .filter(|p| p.extension().is_some_and(|x| x == "toml"))
         .collect();
     files.sort();
-    let mut out = String::new();
-    let mut national = None;
-    out.push_str("pub const PACKS: &[(&str, &str)] = &[\n");
-    for path in &files {
-        println!("cargo:rerun-if-changed={}", path.display());
-        let json = to_json(path);
-        let name = format!("policies/{}", path.file_name().unwrap_or_default().to_string_lossy());
-        if name == "policies/national.toml" {
-            national = Some(json);
-        } else {
-            writeln!(out, "    ({name:?}, {json:?}),").unwrap();
-        }
+    let mut pending: Vec<Pack> = files.iter().map(|p| read(p)).collect();
+    let mut ordered: Vec<Pack> = Vec::new();
+    while !pending.is_empty() {
+        let ready = pending
+            .iter()
+            .position(|p| p.extends.as_ref().is_none_or(|e| ordered.iter().any(|o| &o.id == e)))
+            .unwrap_or_else(|| panic!("policies: {} extends a pack that is not there (or a cycle)", pending[0].file));
+        ordered.push(pending.remove(ready));
+    }
+    let mut out = String::from("/// (id, file, JSON), each after the pack it extends.\npub const PACKS: &[(&str, &str, &str)] = &[\n");
+    for p in &ordered {
+        writeln!(out, "    ({:?}, {:?}, {:?}),", p.id, p.file, p.json).unwrap();
     }
     out.push_str("];\n");
-    let national = national.expect("policies/national.toml");
-    writeln!(out, "pub const NATIONAL: &str = {national:?};").unwrap();
     let dest = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("packs.rs");
     fs::write(dest, out).expect("write packs.rs");
 }

@@ -3,59 +3,101 @@
 //! A pack's rules say *who* they apply to with a `when` table (`hukouType`,
 //! `ageAtLeast`, `ownership` …), every key of which must hold. A request may leave
 //! any answer out, so each key evaluates to a three-valued [`Tri`]: `Unknown`
-//! carries the request fields that would settle it. `and` short-circuits on a `No`,
-//! so only the answers that can change the outcome are ever reported missing; that
-//! is what lets a form ask a resident only the questions that matter.
+//! carries the request field that would settle it. `and` short-circuits on a
+//! `No`, and of several unknown keys keeps the first: if that answer is "no", the
+//! others never matter. So only the answers that can change the outcome are
+//! reported missing, the one to ask next for each rule; that is what lets a form
+//! ask a resident only the questions that matter, a few at a time.
+//!
+//! A `when` table is compiled once, when its pack loads, into a [`Cond`] of bit
+//! sets; the fields a check still needs are a bit set too. Checking a person
+//! against a rule allocates nothing.
 
-use serde_json::Value;
-
-use crate::read::{self, Obj, Read, Set};
-
+use crate::pack::wire;
 use crate::person::Person;
-use crate::vocab::{
-    Employment, Enrolled, EnterpriseCondition, HukouType, LowIncome, Ownership, PensionFrom, Scheme, SchoolLevel, Sex,
-};
+use crate::vocab::{Employment, Scheme, Sex};
 
-/// Request fields, by their wire path (`person.birthDate`).
-pub type Field = &'static str;
+macro_rules! fields {
+    ($($variant:ident = $path:literal),+ $(,)?) => {
+        /// A request field the rules may need, by its wire path.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Field { $($variant),+ }
 
-/// A sorted set of fields. A few at most, so a sorted `Vec` serves: a
-/// `BTreeSet` and a sort cost kilobytes in the wasm module for nothing.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Fields(Vec<Field>);
+        impl Field {
+            pub const ALL: &'static [Field] = &[$(Field::$variant),+];
+
+            /// The wire path: `person.hukou.type`.
+            pub fn path(self) -> &'static str {
+                match self { $(Field::$variant => $path),+ }
+            }
+        }
+    };
+}
+
+fields! {
+    BirthDate = "person.birthDate",
+    Sex = "person.sex",
+    HukouType = "person.hukou.type",
+    HukouLocal = "person.hukou.local",
+    MovedIn = "person.hukou.movedIn",
+    MovedInOn = "person.hukou.movedInOn",
+    MovedAfterRetirement = "person.hukou.movedAfterRetirement",
+    ResidencePermit = "person.residencePermit",
+    Employment = "person.employment",
+    SchoolLevel = "person.school.level",
+    SchoolFullTime = "person.school.fullTime",
+    SchoolLocal = "person.school.local",
+    PensionFrom = "person.retirement.pensionFrom",
+    Ownership = "person.retirement.enterprise.ownership",
+    Condition = "person.retirement.enterprise.condition",
+    LowIncome = "person.lowIncome",
+    DisabilityGrade = "person.disabilityGrade",
+    LandExpropriated = "person.landExpropriated",
+    ChildrenHaveLocalUrbanHukou = "person.childrenHaveLocalUrbanHukou",
+    MonthlyWage = "person.monthlyWage",
+    Enrolled = "person.enrolled",
+    LastCoveredYear = "person.history.lastCoveredYear",
+    ContinuousYears = "person.history.continuousYears",
+    BackPayYears = "person.history.backPayYears",
+}
+
+/// A set of fields, one bit each, listed in the order of [`Field::ALL`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Fields(u32);
 
 impl Fields {
-    pub fn insert(&mut self, field: Field) {
-        if let Err(at) = self.0.binary_search(&field) {
-            self.0.insert(at, field);
-        }
+    pub fn one(f: Field) -> Fields {
+        Fields(1 << f as u32)
     }
 
-    pub fn extend(&mut self, fields: impl IntoIterator<Item = Field>) {
-        for f in fields {
-            self.insert(f);
-        }
+    pub fn union(self, other: Fields) -> Fields {
+        Fields(self.0 | other.0)
     }
 
-    pub fn as_slice(&self) -> &[Field] {
-        &self.0
+    pub fn has(self, f: Field) -> bool {
+        self.0 & (1 << f as u32) != 0
     }
 
-    pub fn into_vec(self) -> Vec<Field> {
-        self.0
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    pub fn iter(self) -> impl Iterator<Item = Field> {
+        Field::ALL.iter().copied().filter(move |f| self.0 & (1 << *f as u32) != 0)
     }
 }
 
-/// A yes/no answer that may depend on fields the request left out.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A yes/no answer that may depend on a field the request left out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tri {
     Yes,
     No,
-    Unknown(Vec<Field>),
+    /// The field to ask next: the first of the rule's keys still open.
+    Unknown(Field),
 }
 
 impl Tri {
-    fn from_bool(b: bool) -> Tri {
+    pub fn from_bool(b: bool) -> Tri {
         if b {
             Tri::Yes
         } else {
@@ -64,37 +106,18 @@ impl Tri {
     }
 
     fn unknown(field: Field) -> Tri {
-        Tri::Unknown(vec![field])
+        Tri::Unknown(field)
     }
 
-    /// Both must hold. A `No` on either side decides, whatever the other lacks.
+    /// Both must hold. A `No` on either side decides, whatever the other lacks;
+    /// of two unknowns the first is asked first.
     pub fn and(self, other: impl FnOnce() -> Tri) -> Tri {
         match self {
             Tri::No => Tri::No,
             Tri::Yes => other(),
-            Tri::Unknown(mut fields) => match other() {
+            Tri::Unknown(field) => match other() {
                 Tri::No => Tri::No,
-                Tri::Yes => Tri::Unknown(fields),
-                Tri::Unknown(more) => {
-                    fields.extend(more);
-                    Tri::Unknown(fields)
-                }
-            },
-        }
-    }
-
-    /// Either may hold. A `Yes` on either side decides.
-    pub fn or(self, other: impl FnOnce() -> Tri) -> Tri {
-        match self {
-            Tri::Yes => Tri::Yes,
-            Tri::No => other(),
-            Tri::Unknown(mut fields) => match other() {
-                Tri::Yes => Tri::Yes,
-                Tri::No => Tri::Unknown(fields),
-                Tri::Unknown(more) => {
-                    fields.extend(more);
-                    Tri::Unknown(fields)
-                }
+                Tri::Yes | Tri::Unknown(_) => Tri::Unknown(field),
             },
         }
     }
@@ -106,124 +129,108 @@ impl Tri {
             unknown => unknown,
         }
     }
+
+    /// `self == wanted` for a yes/no key: `student = false` holds when the person is not one.
+    fn eq_bool(self, wanted: bool) -> Tri {
+        if wanted {
+            self
+        } else {
+            self.negate()
+        }
+    }
+}
+
+/// A set of values of one vocabulary (or of small numbers), one bit each.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Set(u32);
+
+impl Set {
+    pub fn has(self, bit: u32) -> bool {
+        bit < 32 && self.0 & (1 << bit) != 0
+    }
+
+    pub fn of(bits: impl IntoIterator<Item = u32>) -> Set {
+        Set(bits.into_iter().filter(|b| *b < 32).fold(0, |acc, b| acc | 1 << b))
+    }
 }
 
 /// A known value, or the field that would give it.
-fn known<T: Copy>(value: Option<T>, field: Field) -> Result<T, Tri> {
-    value.ok_or_else(|| Tri::unknown(field))
-}
-
-fn one_of<T: read::Choice>(value: Option<T>, field: Field, allowed: &Set) -> Tri {
-    match known(value, field) {
-        Ok(v) => Tri::from_bool(allowed.has(v.bit())),
-        Err(unknown) => unknown,
+fn one_of(value: Option<u32>, field: Field, allowed: Set) -> Tri {
+    match value {
+        Some(v) => Tri::from_bool(allowed.has(v)),
+        None => Tri::unknown(field),
     }
 }
 
-fn is<T: Copy + PartialEq>(value: Option<T>, field: Field, wanted: T) -> Tri {
-    match known(value, field) {
-        Ok(v) => Tri::from_bool(v == wanted),
-        Err(unknown) => unknown,
+fn is<T: PartialEq>(value: Option<T>, field: Field, wanted: T) -> Tri {
+    match value {
+        Some(v) => Tri::from_bool(v == wanted),
+        None => Tri::unknown(field),
     }
 }
 
-/// The age thresholds of a rule that treats men and women differently
-/// (004 二(二): men 60 and over, women 50 and over).
-#[derive(Clone, Debug, PartialEq)]
-pub struct AgeBySex {
-    pub male: u32,
-    pub female: u32,
-}
-
-/// Who a rule applies to: every key given must hold; an empty table holds for all.
+/// A `when` table, compiled: who a rule applies to.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct When {
-    pub employment: Option<Set>,
-    pub hukou_type: Option<Set>,
-    /// Hukou registered in this pack's region.
-    pub hukou_local: Option<bool>,
-    /// In full-time school (any level), or says they are a student.
-    pub student: Option<bool>,
-    pub school_level: Option<Set>,
-    pub school_full_time: Option<bool>,
-    /// The school is in this pack's region.
-    pub school_local: Option<bool>,
-    /// Age on the reference day, inclusive.
-    pub age_at_least: Option<u32>,
-    /// Age on the reference day, exclusive.
-    pub age_below: Option<u32>,
-    /// At least the age given for the person's sex.
-    pub age_at_least_by_sex: Option<AgeBySex>,
-    pub land_expropriated: Option<bool>,
-    /// The hukou moved into the region (a `movedInOn` date was given).
-    pub moved_in: Option<bool>,
-    /// Full years since the move, on the reference day, inclusive.
-    pub moved_in_years_at_least: Option<u32>,
-    pub moved_in_years_below: Option<u32>,
-    pub children_have_local_urban_hukou: Option<bool>,
-    pub pension_from: Option<Set>,
-    pub moved_after_retirement: Option<bool>,
-    pub ownership: Option<Set>,
-    pub condition: Option<Set>,
-    /// `low_income_family` includes 低保 households: list both to mean "low income".
-    pub low_income: Option<Set>,
-    /// Disability grade 1-4; a person who gave none has none.
-    pub disability_grade: Option<Set>,
-    pub enrolled: Option<Set>,
-    /// Enrolled now in the scheme this rule belongs to (续保 rather than 新参保).
-    pub renewal: Option<bool>,
+pub struct Cond {
+    employment: Option<Set>,
+    hukou_type: Option<Set>,
+    hukou_local: Option<bool>,
+    residence_permit: Option<bool>,
+    student: Option<bool>,
+    school_level: Option<Set>,
+    school_full_time: Option<bool>,
+    school_local: Option<bool>,
+    age_at_least: Option<u32>,
+    age_below: Option<u32>,
+    age_at_least_by_sex: Option<wire::AgeBySex>,
+    land_expropriated: Option<bool>,
+    moved_in: Option<bool>,
+    moved_in_years_at_least: Option<u32>,
+    moved_in_years_below: Option<u32>,
+    children_have_local_urban_hukou: Option<bool>,
+    pension_from: Option<Set>,
+    moved_after_retirement: Option<bool>,
+    ownership: Option<Set>,
+    condition: Option<Set>,
+    low_income: Option<Set>,
+    disability_grade: Option<Set>,
+    enrolled: Option<Set>,
+    renewal: Option<bool>,
+    continuous_years_at_least: Option<u32>,
 }
 
-/// An age in whole years.
-fn years(v: &Value, path: &str) -> Read<u32> {
-    read::integer_in(v, path, 0, 150).map(|n| n as u32)
-}
-
-/// A list of one vocabulary's values, as a set.
-fn choices<T: read::Choice>(v: &Value, path: &str) -> Read<Set> {
-    read::set(v, path, T::NAMES)
-}
-
-impl When {
-    /// Reads a `when` table of a pack; an unknown key is an error naming it.
-    pub fn read(v: &Value, path: &str) -> Read<When> {
-        let mut o = Obj::new(v, path)?;
-        let w = When {
-            employment: o.take("employment", choices::<Employment>),
-            hukou_type: o.take("hukouType", choices::<HukouType>),
-            hukou_local: o.take("hukouLocal", read::boolean),
-            student: o.take("student", read::boolean),
-            school_level: o.take("schoolLevel", choices::<SchoolLevel>),
-            school_full_time: o.take("schoolFullTime", read::boolean),
-            school_local: o.take("schoolLocal", read::boolean),
-            age_at_least: o.take("ageAtLeast", years),
-            age_below: o.take("ageBelow", years),
-            age_at_least_by_sex: o.take("ageAtLeastBySex", |v, p| {
-                let mut a = Obj::new(v, p)?;
-                let ages = AgeBySex {
-                    male: a.need("male", years),
-                    female: a.need("female", years),
-                };
-                a.finish(ages)
-            }),
-            land_expropriated: o.take("landExpropriated", read::boolean),
-            moved_in: o.take("movedIn", read::boolean),
-            moved_in_years_at_least: o.take("movedInYearsAtLeast", years),
-            moved_in_years_below: o.take("movedInYearsBelow", years),
-            children_have_local_urban_hukou: o.take("childrenHaveLocalUrbanHukou", read::boolean),
-            pension_from: o.take("pensionFrom", choices::<PensionFrom>),
-            moved_after_retirement: o.take("movedAfterRetirement", read::boolean),
-            ownership: o.take("ownership", choices::<Ownership>),
-            condition: o.take("condition", choices::<EnterpriseCondition>),
-            low_income: o.take("lowIncome", choices::<LowIncome>),
-            disability_grade: o.take("disabilityGrade", |v, p| {
-                let grades = read::list(v, p, |v, p| read::integer_in(v, p, 1, 4).map(|g| g as u32))?;
-                Ok(Set::of(&grades))
-            }),
-            enrolled: o.take("enrolled", choices::<Enrolled>),
-            renewal: o.take("renewal", read::boolean),
-        };
-        o.finish(w)
+impl Cond {
+    pub fn new(w: &wire::When) -> Cond {
+        fn set<T: Copy>(v: &Option<Vec<T>>, bit: impl Fn(T) -> u32) -> Option<Set> {
+            v.as_ref().map(|v| Set::of(v.iter().map(|x| bit(*x))))
+        }
+        Cond {
+            employment: set(&w.employment, |v| v.bit()),
+            hukou_type: set(&w.hukou_type, |v| v.bit()),
+            hukou_local: w.hukou_local,
+            residence_permit: w.residence_permit,
+            student: w.student,
+            school_level: set(&w.school_level, |v| v.bit()),
+            school_full_time: w.school_full_time,
+            school_local: w.school_local,
+            age_at_least: w.age_at_least,
+            age_below: w.age_below,
+            age_at_least_by_sex: w.age_at_least_by_sex,
+            land_expropriated: w.land_expropriated,
+            moved_in: w.moved_in,
+            moved_in_years_at_least: w.moved_in_years_at_least,
+            moved_in_years_below: w.moved_in_years_below,
+            children_have_local_urban_hukou: w.children_have_local_urban_hukou,
+            pension_from: set(&w.pension_from, |v| v.bit()),
+            moved_after_retirement: w.moved_after_retirement,
+            ownership: set(&w.ownership, |v| v.bit()),
+            condition: set(&w.condition, |v| v.bit()),
+            low_income: set(&w.low_income, |v| v.bit()),
+            disability_grade: set(&w.disability_grade, u32::from),
+            enrolled: set(&w.enrolled, |v| v.bit()),
+            renewal: w.renewal,
+            continuous_years_at_least: w.continuous_years_at_least,
+        }
     }
 
     /// Whether this holds for the person, for a rule of `scheme`.
@@ -232,93 +239,74 @@ impl When {
         // Each key narrows; `and` keeps only the missing fields that still matter.
         macro_rules! key {
             ($opt:expr, |$v:ident| $eval:expr) => {
-                if let Some($v) = &$opt {
-                    t = t.and(|| $eval);
+                if let Some($v) = $opt {
+                    if t != Tri::No {
+                        t = t.and(|| $eval);
+                    }
                 }
             };
         }
-        key!(self.employment, |v| one_of(p.employment, "person.employment", v));
-        key!(self.hukou_type, |v| one_of(p.hukou_type, "person.hukou.type", v));
-        key!(self.hukou_local, |v| is(p.hukou_local, "person.hukou.local", *v));
-        key!(self.student, |v| student(p).eq_bool(*v));
+        let bit = |v: Option<u32>| v;
+        key!(self.employment, |v| one_of(bit(p.employment.map(|e| e.bit())), Field::Employment, v));
+        key!(self.hukou_type, |v| one_of(p.hukou_type.map(|h| h.bit()), Field::HukouType, v));
+        key!(self.hukou_local, |v| is(p.hukou_local, Field::HukouLocal, v));
+        key!(self.residence_permit, |v| is(p.residence_permit, Field::ResidencePermit, v));
+        key!(self.student, |v| student(p).eq_bool(v));
         key!(self.school_level, |v| school(p, |s| one_of(
-            s.level,
-            "person.school.level",
+            s.level.map(|l| l.bit()),
+            Field::SchoolLevel,
             v
         )));
-        key!(self.school_full_time, |v| school(p, |s| is(
-            s.full_time,
-            "person.school.fullTime",
-            *v
-        )));
-        key!(self.school_local, |v| school(p, |s| is(
-            s.local,
-            "person.school.local",
-            *v
-        )));
-        key!(self.age_at_least, |v| age(p, |a| a >= *v));
-        key!(self.age_below, |v| age(p, |a| a < *v));
+        key!(self.school_full_time, |v| school(p, |s| is(s.full_time, Field::SchoolFullTime, v)));
+        key!(self.school_local, |v| school(p, |s| is(s.local, Field::SchoolLocal, v)));
+        key!(self.age_at_least, |v| age(p, |a| a >= v));
+        key!(self.age_below, |v| age(p, |a| a < v));
         key!(self.age_at_least_by_sex, |v| age_by_sex(p, v));
-        key!(self.land_expropriated, |v| is(
-            p.land_expropriated,
-            "person.landExpropriated",
-            *v
+        key!(self.land_expropriated, |v| is(p.land_expropriated, Field::LandExpropriated, v));
+        key!(self.moved_in, |v| is(p.moved_in, Field::MovedIn, v));
+        key!(self.moved_in_years_at_least, |v| moved_years(p, |y| y >= v));
+        key!(self.moved_in_years_below, |v| moved_years(p, |y| y < v));
+        key!(self.children_have_local_urban_hukou, |v| is(
+            p.children_have_local_urban_hukou,
+            Field::ChildrenHaveLocalUrbanHukou,
+            v
         ));
-        key!(self.moved_in, |v| Tri::from_bool(p.moved_in_on.is_some() == *v));
-        key!(self.moved_in_years_at_least, |v| moved_years(p, |y| y >= *v));
-        key!(self.moved_in_years_below, |v| moved_years(p, |y| y < *v));
-        key!(self.children_have_local_urban_hukou, |v| {
-            is(
-                p.children_have_local_urban_hukou,
-                "person.childrenHaveLocalUrbanHukou",
-                *v,
-            )
-        });
         key!(self.pension_from, |v| retiree(p, || one_of(
-            p.pension_from,
-            "person.retirement.pensionFrom",
+            p.pension_from.map(|x| x.bit()),
+            Field::PensionFrom,
             v
         )));
-        key!(self.moved_after_retirement, |v| {
-            retiree(p, || {
-                is(p.moved_after_retirement, "person.hukou.movedAfterRetirement", *v)
-            })
-        });
+        key!(self.moved_after_retirement, |v| retiree(p, || is(
+            p.moved_after_retirement,
+            Field::MovedAfterRetirement,
+            v
+        )));
         key!(self.ownership, |v| retiree(p, || one_of(
-            p.ownership,
-            "person.retirement.enterprise.ownership",
+            p.ownership.map(|x| x.bit()),
+            Field::Ownership,
             v
         )));
         key!(self.condition, |v| retiree(p, || one_of(
-            p.condition,
-            "person.retirement.enterprise.condition",
+            p.condition.map(|x| x.bit()),
+            Field::Condition,
             v
         )));
-        key!(self.low_income, |v| one_of(p.low_income, "person.lowIncome", v));
-        key!(self.disability_grade, |v| Tri::from_bool(
-            p.disability_grade.is_some_and(|g| v.has(u32::from(g)))
+        key!(self.low_income, |v| one_of(p.low_income.map(|x| x.bit()), Field::LowIncome, v));
+        key!(self.disability_grade, |v| one_of(
+            p.disability_grade.map(u32::from),
+            Field::DisabilityGrade,
+            v
         ));
-        // "Enrolled in X" holds only when the person said so: absence means not known
-        // to be in X, which never blocks a rule. `renewal` below asks instead.
-        key!(self.enrolled, |v| Tri::from_bool(
-            p.enrolled.is_some_and(|e| v.has(read::Choice::bit(e)))
-        ));
+        key!(self.enrolled, |v| one_of(p.enrolled.map(|e| e.bit()), Field::Enrolled, v));
         key!(self.renewal, |v| match p.enrolled {
-            Some(e) => Tri::from_bool((e.scheme() == Some(scheme)) == *v),
-            None => Tri::unknown("person.enrolled"),
+            Some(e) => Tri::from_bool((e.scheme() == Some(scheme)) == v),
+            None => Tri::unknown(Field::Enrolled),
+        });
+        key!(self.continuous_years_at_least, |v| match p.history.continuous_years {
+            Some(y) => Tri::from_bool(y >= v),
+            None => Tri::unknown(Field::ContinuousYears),
         });
         t
-    }
-}
-
-impl Tri {
-    /// `self == wanted` for a yes/no key: `student = false` holds when the person is not one.
-    fn eq_bool(self, wanted: bool) -> Tri {
-        if wanted {
-            self
-        } else {
-            self.negate()
-        }
     }
 }
 
@@ -331,11 +319,11 @@ fn student(p: &Person) -> Tri {
     match &p.school {
         Some(s) => match s.full_time {
             Some(ft) => Tri::from_bool(ft),
-            None => Tri::unknown("person.school.fullTime"),
+            None => Tri::unknown(Field::SchoolFullTime),
         },
         None => match p.employment {
             Some(_) => Tri::No,
-            None => Tri::unknown("person.employment"),
+            None => Tri::unknown(Field::Employment),
         },
     }
 }
@@ -345,26 +333,26 @@ fn student(p: &Person) -> Tri {
 fn school(p: &Person, f: impl FnOnce(&crate::person::School) -> Tri) -> Tri {
     match &p.school {
         Some(s) => f(s),
-        None if p.employment == Some(Employment::Student) => Tri::unknown("person.school.level"),
+        None if p.employment == Some(Employment::Student) => Tri::unknown(Field::SchoolLevel),
         None => Tri::No,
     }
 }
 
 /// A retirement key: only retirees have one; a retiree who left it out is asked.
 fn retiree(p: &Person, f: impl FnOnce() -> Tri) -> Tri {
-    is(p.employment, "person.employment", Employment::Retired).and(f)
+    is(p.employment, Field::Employment, Employment::Retired).and(f)
 }
 
 fn age(p: &Person, test: impl FnOnce(u32) -> bool) -> Tri {
     match p.age {
         Some(a) => Tri::from_bool(test(a)),
-        None => Tri::unknown("person.birthDate"),
+        None => Tri::unknown(Field::BirthDate),
     }
 }
 
-fn age_by_sex(p: &Person, by_sex: &AgeBySex) -> Tri {
+fn age_by_sex(p: &Person, by_sex: wire::AgeBySex) -> Tri {
     let Some(a) = p.age else {
-        return Tri::unknown("person.birthDate");
+        return Tri::unknown(Field::BirthDate);
     };
     match p.sex {
         Some(Sex::Male) => Tri::from_bool(a >= by_sex.male),
@@ -372,15 +360,18 @@ fn age_by_sex(p: &Person, by_sex: &AgeBySex) -> Tri {
         // Sex matters only between the two thresholds.
         None if a >= by_sex.male.max(by_sex.female) => Tri::Yes,
         None if a < by_sex.male.min(by_sex.female) => Tri::No,
-        None => Tri::unknown("person.sex"),
+        None => Tri::unknown(Field::Sex),
     }
 }
 
+/// Full years since the hukou moved here: no move means the key does not hold;
+/// a move without its date leaves it open.
 fn moved_years(p: &Person, test: impl FnOnce(u32) -> bool) -> Tri {
-    match p.moved_in_on {
-        // Moved after the reference day: zero full years so far.
-        Some(_) => Tri::from_bool(test(p.moved_in_years.unwrap_or(0))),
-        None => Tri::No,
+    match (p.moved_in, p.moved_in_years) {
+        (Some(false), _) => Tri::No,
+        (Some(true), Some(years)) => Tri::from_bool(test(years)),
+        (Some(true), None) => Tri::unknown(Field::MovedInOn),
+        (None, _) => Tri::unknown(Field::MovedIn),
     }
 }
 
@@ -393,10 +384,11 @@ fn moved_years(p: &Person, test: impl FnOnce(u32) -> bool) -> Tri {
 /// undecided and names the fields that would decide it.
 pub enum Pick<'r, R> {
     Found(&'r R),
-    /// `candidates` are the rules that may apply, in order; `fallback` the one that
+    /// `fields` are the answers to ask, in the order of the rules that need them;
+    /// `candidates` the rules that may apply, in order; `fallback` the one that
     /// holds if none of the unknown ones do.
     Undecided {
-        fields: Fields,
+        fields: Vec<Field>,
         candidates: Vec<&'r R>,
         fallback: Option<&'r R>,
     },
@@ -408,32 +400,47 @@ pub fn pick<'r, R>(
     holds: impl Fn(&R) -> Tri,
     same: impl Fn(&R, &R) -> bool,
 ) -> Pick<'r, R> {
-    let mut pending: Vec<(&R, Vec<Field>)> = Vec::new();
-    let mut fallback = None;
+    let mut pending: Vec<(&R, Field)> = Vec::new();
     for rule in rules {
         match holds(rule) {
             Tri::No => {}
-            Tri::Unknown(fields) => pending.push((rule, fields)),
+            Tri::Unknown(f) => pending.push((rule, f)),
             Tri::Yes => {
                 if pending.iter().all(|(p, _)| same(p, rule)) {
                     return Pick::Found(rule);
                 }
-                pending.push((rule, Vec::new()));
-                fallback = Some(rule);
-                break;
+                // Ask what could lead elsewhere; an open rule that would give the
+                // same result as this one changes nothing whichever way it goes.
+                let fields = fields_of(pending.iter().filter(|(p, _)| !same(p, rule)));
+                let mut candidates: Vec<&R> = pending.into_iter().map(|(r, _)| r).collect();
+                candidates.push(rule);
+                return Pick::Undecided {
+                    fields,
+                    candidates,
+                    fallback: Some(rule),
+                };
             }
         }
     }
     if pending.is_empty() {
         return Pick::Nothing;
     }
-    let mut fields = Fields::default();
-    fields.extend(pending.iter().flat_map(|(_, f)| f.iter().copied()));
     Pick::Undecided {
-        fields,
+        fields: fields_of(pending.iter()),
         candidates: pending.into_iter().map(|(r, _)| r).collect(),
-        fallback,
+        fallback: None,
     }
+}
+
+/// The fields of open rules, each once, in the rules' order.
+fn fields_of<'a, R: 'a>(pending: impl Iterator<Item = &'a (&'a R, Field)>) -> Vec<Field> {
+    let mut fields = Vec::new();
+    for (_, f) in pending {
+        if !fields.contains(f) {
+            fields.push(*f);
+        }
+    }
+    fields
 }
 
 #[cfg(test)]
@@ -441,29 +448,44 @@ mod tests {
     use super::*;
 
     #[test]
-    fn and_or_keep_only_deciding_unknowns() {
-        let u = |f| Tri::Unknown(vec![f]);
-        assert_eq!(u("a").and(|| Tri::No), Tri::No);
-        assert_eq!(Tri::No.and(|| u("a")), Tri::No);
-        assert_eq!(u("a").and(|| u("b")), Tri::Unknown(vec!["a", "b"]));
-        assert_eq!(u("a").or(|| Tri::Yes), Tri::Yes);
-        assert_eq!(u("a").or(|| Tri::No), u("a"));
+    fn and_keeps_only_deciding_unknowns() {
+        let u = |f| Tri::unknown(f);
+        assert_eq!(u(Field::Sex).and(|| Tri::No), Tri::No);
+        assert_eq!(Tri::No.and(|| u(Field::Sex)), Tri::No);
+        // Of two open keys, the first is asked: if it is "no", the second never matters.
+        assert_eq!(u(Field::Sex).and(|| u(Field::BirthDate)), u(Field::Sex));
     }
 
     #[test]
     fn pick_waits_for_unknowns_that_would_change_the_result() {
-        let rules = [(Tri::Unknown(vec!["x"]), 1), (Tri::Yes, 2), (Tri::Yes, 3)];
+        let x = Tri::unknown(Field::Sex);
+        let rules = [(x, 1), (Tri::Yes, 2), (Tri::Yes, 3)];
         let found = |r: &Pick<(Tri, i32)>| match r {
             Pick::Found(r) => Some(r.1),
             _ => None,
         };
         // The unknown rule would give 1, the first holding one 2: undecided.
-        let p = pick(&rules, |r| r.0.clone(), |a, b| a.1 == b.1);
-        assert!(matches!(&p, Pick::Undecided { fields, .. } if fields.as_slice() == ["x"]));
+        let p = pick(&rules, |r| r.0, |a, b| a.1 == b.1);
+        assert!(matches!(&p, Pick::Undecided { fields, .. } if *fields == [Field::Sex]));
         // Same result either way: decided.
-        let p = pick(&rules, |r| r.0.clone(), |_, _| true);
+        let p = pick(&rules, |r| r.0, |_, _| true);
         assert_eq!(found(&p), Some(2));
         let none = [(Tri::No, 1)];
-        assert!(matches!(pick(&none, |r| r.0.clone(), |_, _| true), Pick::Nothing));
+        assert!(matches!(pick(&none, |r| r.0, |_, _| true), Pick::Nothing));
+    }
+
+    #[test]
+    fn unstated_disability_and_move_are_unknown_not_none() {
+        let w: wire::When = serde_json::from_str(r#"{"disabilityGrade":[1,2]}"#).unwrap();
+        let c = Cond::new(&w);
+        let mut p = Person::default();
+        assert_eq!(c.holds(&p, Scheme::UrbanResident), Tri::unknown(Field::DisabilityGrade));
+        p.disability_grade = Some(0);
+        assert_eq!(c.holds(&p, Scheme::UrbanResident), Tri::No);
+        let w: wire::When = serde_json::from_str(r#"{"movedInYearsBelow":2}"#).unwrap();
+        let c = Cond::new(&w);
+        assert_eq!(c.holds(&Person::default(), Scheme::UrbanResident), Tri::unknown(Field::MovedIn));
+        p.moved_in = Some(false);
+        assert_eq!(c.holds(&p, Scheme::UrbanResident), Tri::No);
     }
 }

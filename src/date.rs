@@ -16,7 +16,7 @@ use chrono::{Datelike, NaiveDate};
 /// including dates that do not exist (`2015-02-29`).
 pub fn parse(s: &str) -> Option<NaiveDate> {
     let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
         return None;
     }
     let num = |r: std::ops::Range<usize>| -> Option<u32> {
@@ -56,6 +56,11 @@ pub fn china_date(secs: u64) -> NaiveDate {
     NaiveDate::from_ymd_opt(1970, 1, 1)
         .and_then(|epoch| epoch.checked_add_days(chrono::Days::new(days)))
         .unwrap_or(NaiveDate::MAX)
+}
+
+/// The same day `years` years earlier (28 February for a 29 February in a common year).
+pub fn years_before(day: NaiveDate, years: u32) -> Option<NaiveDate> {
+    day.checked_sub_months(chrono::Months::new(years.checked_mul(12)?))
 }
 
 /// A date in the insurance year from a month and day, clamped to the month's end

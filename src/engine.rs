@@ -1,25 +1,26 @@
-//! The engine: a request and a pack in, a response out.
+//! The engine: a request and a pack in, a [`Decision`] out.
 //!
-//! One path: pick the pack and the year, settle the person's age on the pack's
-//! reference day, then for each scheme the pack knows decide the status, the fee
-//! and who pays it, the deadline, and where to go with which papers. Everything a
-//! rule needed but the request did not say is gathered into `missing`.
+//! One path: pick the pack and the coverage year, settle the person's age on the
+//! pack's reference day, then for each scheme the pack knows decide the status,
+//! the fee and who pays it, the deadline, how to enrol, and when cover starts.
+//! Everything a rule needed but the request did not say is gathered into
+//! `missing`, most decisive first. Nothing is worded here: `render` does that.
 //!
 //! The engine is pure: it reads no clock. The caller passes today's date in China
-//! (the CLI from the system clock, the page from the browser's), used only when the
-//! request names no year.
+//! (the CLI from the system clock, the page from the browser's): it is the day of
+//! paying unless the request names one, and it decides the coverage year when the
+//! request names none.
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::condition::{pick, Field, Fields, Pick};
+use crate::condition::{pick, Field, Pick, Tri};
 use crate::date;
-use crate::i18n::{self, Said};
+use crate::decision::{Decision, Enrol, Fee, Own, Reason, SchemeDecision};
 use crate::money::Money;
-use crate::pack::{Base, Cite, Dated, Day, National, Pack, PackError, SchemeRules, Share, Source, Text, Tier};
+use crate::pack::{Base, Covers, FeeSchedule, Pack, PackError, RuleStatus, SchemeRules, Share, Tier};
 use crate::person::Person;
-use crate::request::{ErrorCode, Request, RequestError};
-use crate::response::{Enrol, Fee, Reason, Response, SchemeResult};
-use crate::vocab::{Lang, Period, Scheme, Status};
+use crate::request::{Detail, ErrorCode, Request, RequestError, MAX_AGE_FROM_BIRTH_DATE, MIN_WORKING_AGE};
+use crate::vocab::{Period, Role, Scheme, Status};
 
 /// The packs built into the binary, converted from `policies/*.toml` at build time.
 mod embedded {
@@ -29,256 +30,172 @@ mod embedded {
 /// The JSON text of a built-in pack, by id, as it is embedded: a template for
 /// writing a pack of one's own (`canbao pack ID`).
 pub fn builtin_json(id: &str) -> Option<&'static str> {
-    let file = format!("policies/{id}.toml");
-    embedded::PACKS.iter().find(|(f, _)| *f == file).map(|(_, json)| *json)
-}
-
-/// A pack ready to answer: the region's own rules with the national ones merged in.
-#[derive(Clone, Debug)]
-pub struct LoadedPack {
-    pub pack: Pack,
-    /// FNV-1a 64 of the pack's JSON text, so a kiosk can show which rules it runs.
-    pub hash: String,
-    pub builtin: bool,
+    embedded::PACKS.iter().find(|(pack_id, _, _)| *pack_id == id).map(|(_, _, json)| *json)
 }
 
 /// The packs, built in and loaded.
 #[derive(Clone, Debug)]
 pub struct Engine {
-    national: National,
-    packs: Vec<LoadedPack>,
-}
-
-/// A pack as `regions` lists it.
-#[derive(Clone, Debug)]
-pub struct RegionInfo {
-    pub id: String,
-    pub name: String,
-    pub default: bool,
-    pub builtin: bool,
-    /// The first and last insurance year served (`null`: open-ended).
-    pub first_year: i32,
-    pub last_year: Option<i32>,
-    pub schemes: Vec<Scheme>,
-    pub sources: Vec<Source>,
-    pub hash: String,
-}
-
-impl RegionInfo {
-    pub fn write(&self, w: &mut crate::json::Writer) {
-        w.object(None, |w| {
-            w.str(Some("id"), &self.id);
-            w.str(Some("name"), &self.name);
-            w.bool(Some("default"), self.default);
-            w.bool(Some("builtin"), self.builtin);
-            w.int(Some("firstYear"), i64::from(self.first_year));
-            match self.last_year {
-                Some(y) => w.int(Some("lastYear"), i64::from(y)),
-                None => w.raw(Some("lastYear"), "null"),
-            }
-            w.array(Some("schemes"), &self.schemes, |w, s| w.str(None, s.as_str()));
-            w.array(Some("sources"), &self.sources, |w, s| s.write(w));
-            w.str(Some("hash"), &self.hash);
-        });
-    }
-}
-
-/// The region list as JSON, for `canbao regions` and `regions()`.
-pub fn regions_json(regions: &[RegionInfo], pretty: bool) -> String {
-    let mut w = crate::json::Writer::new(pretty);
-    w.array(None, regions, |w, r| r.write(w));
-    w.finish()
+    packs: Vec<Pack>,
 }
 
 impl Engine {
     /// The engine with the built-in packs. They are checked by the tests, so an
     /// error here means a broken build, but it is still an error, not a panic.
     pub fn builtin() -> Result<Engine, PackError> {
-        Engine::builtin_with(|text| serde_json::from_str(text).map_err(|e| e.to_string()))
-    }
-
-    /// The same, parsing the embedded JSON with `parse`: the wasm build passes the
-    /// browser's `JSON.parse` and so carries no JSON parser of its own.
-    pub fn builtin_with(parse: impl Fn(&str) -> Result<serde_json::Value, String>) -> Result<Engine, PackError> {
-        let tree = |text: &str, file: &str| {
-            parse(text).map_err(|message| PackError {
-                file: file.into(),
-                key: String::new(),
-                message,
-            })
-        };
-        let national_file = "policies/national.toml";
-        let national = National::from_value(&tree(embedded::NATIONAL, national_file)?, national_file)?;
-        let mut engine = Engine {
-            national,
-            packs: Vec::new(),
-        };
-        for (file, json) in embedded::PACKS {
-            let pack = Pack::from_value(&tree(json, file)?, file, &engine.national.sources)?;
-            engine.insert(pack, file, json.as_bytes(), true)?;
+        let mut engine = Engine { packs: Vec::new() };
+        // build.rs orders the packs so that each comes after the one it extends.
+        for (_, file, json) in embedded::PACKS {
+            engine.insert(json, file, true)?;
         }
         Ok(engine)
     }
 
-    /// Validates a pack written by a portal operator and makes it available by its
-    /// id. A loaded pack may replace an earlier loaded one, never a built-in one.
-    pub fn load(&mut self, pack: Pack, file: &str, content: &[u8]) -> Result<&LoadedPack, PackError> {
-        if self.packs.iter().any(|p| p.builtin && p.pack.id == pack.id) {
-            return Err(PackError {
-                file: file.into(),
-                key: "id".into(),
-                message: format!("\"{}\" is a built-in pack: choose another id", pack.id),
-            });
-        }
-        self.insert(pack, file, content, false)
+    /// Validates a pack written by a portal operator (JSON text) and makes it
+    /// available by its id. A loaded pack may replace an earlier loaded one,
+    /// never a built-in one, and may extend any pack.
+    pub fn load(&mut self, text: &str, file: &str) -> Result<&Pack, PackError> {
+        self.insert(text, file, false)
     }
 
-    fn insert(&mut self, mut pack: Pack, file: &str, content: &[u8], builtin: bool) -> Result<&LoadedPack, PackError> {
-        pack.validate(&self.national.sources, file)?;
-        if pack.default && self.packs.iter().any(|p| p.pack.default) {
-            if builtin {
-                return Err(PackError {
-                    file: file.into(),
-                    key: "default".into(),
-                    message: "another pack is the default already".into(),
-                });
+    fn insert(&mut self, text: &str, file: &str, builtin: bool) -> Result<&Pack, PackError> {
+        let pack = Pack::load(text, file, builtin, |id| self.packs.iter().find(|p| p.id == id).cloned())?;
+        let fail = |key: &str, message: String| PackError {
+            file: file.to_owned(),
+            key: key.to_owned(),
+            message,
+        };
+        if let Some(old) = self.packs.iter().find(|p| p.id == pack.id) {
+            if old.builtin {
+                return Err(fail("id", format!("\"{}\" is a built-in pack: choose another id", pack.id)));
             }
-            pack.default = false;
+            if self.packs.iter().any(|p| p.extends.as_deref() == Some(&pack.id)) {
+                let message = format!("\"{}\" is extended by another pack: load it under a new id", pack.id);
+                return Err(fail("id", message));
+            }
         }
-        self.packs.retain(|p| p.pack.id != pack.id);
-        self.packs.push(LoadedPack {
-            pack,
-            hash: fnv1a64(content),
-            builtin,
-        });
-        // Just pushed, so `last` is there; `ok_or` keeps this path panic-free.
-        self.packs.last().ok_or_else(|| PackError {
-            file: file.into(),
-            key: String::new(),
-            message: "not stored".into(),
-        })
+        // Two entries a resident cannot tell apart in a region picker.
+        for other in self.packs.iter().filter(|p| p.id != pack.id && !p.base) {
+            for lang in crate::vocab::Lang::ALL {
+                if other.name.get(*lang) == pack.name.get(*lang) && !pack.base {
+                    let message = format!("\"{}\" is already the name of pack \"{}\"", pack.name.get(*lang), other.id);
+                    return Err(fail(&format!("name.{}", lang.as_str()), message));
+                }
+            }
+        }
+        if pack.default && self.packs.iter().any(|p| p.default && p.id != pack.id) {
+            if builtin {
+                return Err(fail("default", "another pack is the default already".into()));
+            }
+            return Err(fail("default", "only a built-in pack can be the default".into()));
+        }
+        self.packs.retain(|p| p.id != pack.id);
+        self.packs.push(pack);
+        // Just pushed, so `last` is there; `ok_or_else` keeps this path panic-free.
+        self.packs.last().ok_or_else(|| fail("", "not stored".into()))
     }
 
-    pub fn packs(&self) -> &[LoadedPack] {
+    pub fn packs(&self) -> &[Pack] {
         &self.packs
     }
 
-    /// The national notices every pack shares.
-    pub fn national(&self) -> &National {
-        &self.national
+    /// The packs a request may name, for region selectors.
+    pub fn regions(&self) -> impl Iterator<Item = &Pack> {
+        self.packs.iter().filter(|p| !p.base)
     }
 
-    pub fn national_sources(&self) -> &[Source] {
-        &self.national.sources
+    pub fn pack(&self, id: &str) -> Option<&Pack> {
+        self.regions().find(|p| p.id == id)
     }
 
-    /// The packs with their years and sources, for region selectors.
-    pub fn regions(&self, lang: Lang) -> Vec<RegionInfo> {
-        self.packs
-            .iter()
-            .map(|l| {
-                let p = &l.pack;
-                let mut sources = p.sources.clone();
-                sources.extend(self.national.sources.iter().cloned());
-                RegionInfo {
-                    id: p.id.clone(),
-                    name: p.name.get(lang).to_owned(),
-                    default: p.default,
-                    builtin: l.builtin,
-                    first_year: p.valid.from.0.year(),
-                    last_year: p.valid.to.map(|t| t.0.year()),
-                    schemes: schemes(p, &self.national).iter().map(|(s, _)| s.scheme).collect(),
-                    sources,
-                    hash: l.hash.clone(),
-                }
-            })
-            .collect()
+    fn default_pack(&self) -> Option<&Pack> {
+        self.regions().find(|p| p.default).or_else(|| self.regions().next())
     }
 
-    fn find(&self, region: Option<&str>, lang: Lang) -> Result<&Pack, RequestError> {
-        let found = match region {
-            Some(id) => self.packs.iter().find(|p| p.pack.id == id),
-            None => self.packs.iter().find(|p| p.pack.default).or(self.packs.first()),
-        };
-        found.map(|p| &p.pack).ok_or_else(|| {
-            let ids: Vec<&str> = self.packs.iter().map(|p| p.pack.id.as_str()).collect();
-            RequestError::new(ErrorCode::UnknownRegion, "region", lang).with_detail(ids.join(", "))
+    fn find(&self, region: Option<&str>, lang: crate::vocab::Lang) -> Result<&Pack, RequestError> {
+        match region {
+            Some(id) => self.pack(id),
+            None => self.default_pack(),
+        }
+        .ok_or_else(|| {
+            let ids = self.regions().map(|p| p.id.clone()).collect();
+            RequestError::new(ErrorCode::UnknownRegion, "region", lang).with(Detail::Allowed(ids))
         })
     }
 
-    /// Answers a request. `today` is today's date in China, used when the request
-    /// names no year.
-    pub fn check(&self, req: &Request, today: NaiveDate) -> Result<Response, RequestError> {
+    /// The coverage year being enrolled for on `today`: once a pack's collection
+    /// window has opened, next year; before, or for a pack without one, this year.
+    pub fn enrolling_year(pack: &Pack, today: NaiveDate) -> (i32, bool) {
+        let year = today.year();
+        match &pack.collection {
+            Some(c) if c.opens.in_year(year).is_some_and(|opens| today >= opens) => (year + 1, true),
+            _ => (year, false),
+        }
+    }
+
+    /// Decides a request. `today` is today's date in China.
+    pub fn decide<'e>(&'e self, req: &Request, today: NaiveDate) -> Result<Decision<'e>, RequestError> {
         let lang = req.lang;
         let pack = self.find(req.region.as_deref(), lang)?;
         let mut warnings = Vec::new();
         let year = match req.year {
             Some(y) => y,
             None => {
-                warnings.push(said(Said::DefaultYear, &today.year().to_string(), lang));
-                today.year()
+                let (year, collecting) = Engine::enrolling_year(pack, today);
+                warnings.push(Reason::Own(Own::DefaultYear { year, collecting }, None));
+                year
             }
         };
         let out_of_range = || {
-            let years = match pack.valid.to {
-                Some(t) => format!("{}–{}", pack.valid.from.0.year(), t.0.year()),
-                None => format!("{}–", pack.valid.from.0.year()),
-            };
-            RequestError::new(ErrorCode::YearOutOfRange, "year", lang).with_detail(years)
+            // Name the default pack if it covers the year: the one that serves
+            // every region (another region's pack would not be the person's).
+            let covers = |p: &&Pack| p.id != pack.id && p.reference_day.in_year(year).is_some_and(|d| p.valid.contains(d));
+            let instead = self.default_pack().filter(covers);
+            RequestError::new(ErrorCode::YearOutOfRange, "year", lang).with(Detail::Years {
+                first: pack.first_year(),
+                last: pack.last_year(),
+                year,
+                instead: instead.map(|p| p.name.clone()),
+            })
         };
-        let reference = pack.reference_day.day.in_year(year).ok_or_else(out_of_range)?;
+        let reference = pack.reference_day.in_year(year).ok_or_else(out_of_range)?;
         if !pack.valid.contains(reference) {
             return Err(out_of_range());
         }
-        let person = settle(req, year, reference)?;
-        let mut missing = Fields::default();
-        let ctx = Ctx {
+        let pay_date = req.pay_date.unwrap_or(today);
+        let person = settle(req, year, reference, pay_date)?;
+        if let Some((opens, _)) = pack.collection.as_ref().and_then(|c| c.window(year)) {
+            if pay_date < opens {
+                warnings.push(Reason::Own(Own::NotOpenYet { opens }, None));
+            }
+        }
+        let mut ctx = Ctx {
             pack,
-            shared: &self.national.sources,
             person: &person,
-            lang,
             reference,
             year,
+            pay_date,
+            missing: Vec::new(),
         };
-        let schemes = schemes(pack, &self.national)
-            .into_iter()
-            .map(|(s, n)| ctx.scheme(s, n, &mut missing))
-            .collect();
-        Ok(Response {
-            region: pack.id.clone(),
+        let mut schemes: Vec<SchemeDecision> = pack.schemes.iter().map(|s| ctx.scheme(s)).collect();
+        let alternatives = alternatives(&mut schemes);
+        Ok(Decision {
+            pack,
             year,
-            lang,
-            reference_date: Day(reference),
+            reference_date: reference,
+            pay_date,
             age: person.age,
             schemes,
-            missing: missing.into_vec(),
+            alternatives,
+            missing: ctx.missing(),
             warnings,
         })
     }
 }
 
-/// The schemes a pack answers for, each with the national notices' rules for
-/// it: the pack's own schemes first, then those only the notices name. The
-/// notices apply in every region; their rules come after the pack's own.
-fn schemes<'a>(pack: &'a Pack, national: &'a National) -> Vec<(&'a SchemeRules, Option<&'a SchemeRules>)> {
-    let mut list: Vec<_> = pack
-        .schemes
-        .iter()
-        .map(|s| (s, national.schemes.iter().find(|n| n.scheme == s.scheme)))
-        .collect();
-    list.extend(
-        national
-            .schemes
-            .iter()
-            .filter(|n| pack.scheme(n.scheme).is_none())
-            .map(|n| (n, None)),
-    );
-    list
-}
-
-/// Fills in what depends on the pack's reference day: the age, and how long the
-/// hukou has been here.
-fn settle(req: &Request, year: i32, reference: NaiveDate) -> Result<Person, RequestError> {
+/// Fills in what depends on the reference day: the age, and how long the hukou
+/// has been here; and refuses answers no one person could give.
+fn settle(req: &Request, year: i32, reference: NaiveDate, pay_date: NaiveDate) -> Result<Person, RequestError> {
     let lang = req.lang;
     let mut person = req.person.clone();
     if let Some(born) = person.birth_date {
@@ -288,143 +205,176 @@ fn settle(req: &Request, year: i32, reference: NaiveDate) -> Result<Person, Requ
         }
         // Born in the year but after the reference day: 0 years old that day.
         let age = date::full_years(born, reference).unwrap_or(0);
+        if age > MAX_AGE_FROM_BIRTH_DATE {
+            let first = date::years_before(reference, MAX_AGE_FROM_BIRTH_DATE);
+            return Err(RequestError::new(ErrorCode::OutOfRange, "person.birthDate", lang)
+                .with(Detail::Dates(first, Some(last_day))));
+        }
         if let Some(stated) = req.stated_age {
             if stated != age {
-                let detail = i18n::age_on(&reference.to_string(), age, lang);
-                return Err(RequestError::new(ErrorCode::AgeConflict, "person.age", lang).with_detail(detail));
+                return Err(RequestError::new(ErrorCode::AgeConflict, "person.age", lang)
+                    .with(Detail::AgeOn { day: reference, age }));
             }
         }
         person.age = Some(age);
     } else {
         person.age = req.stated_age;
     }
-    person.moved_in_years = person.moved_in_on.and_then(|m| date::full_years(m, reference));
+    if let Some(moved) = person.moved_in_on {
+        if moved > pay_date.max(reference) {
+            return Err(RequestError::new(ErrorCode::OutOfRange, "person.hukou.movedInOn", lang)
+                .with(Detail::Dates(person.birth_date, Some(pay_date.max(reference)))));
+        }
+        // Moved after the reference day: zero full years so far.
+        person.moved_in_years = Some(date::full_years(moved, reference).unwrap_or(0));
+    }
+    if let (Some(age), Some(work)) = (person.age, person.employment) {
+        if age < MIN_WORKING_AGE && work.is_work() {
+            return Err(RequestError::new(ErrorCode::Implausible, "person.employment", lang)
+                .with(Detail::With("person.age".into())));
+        }
+    }
+    if let (Some(last), Some(age)) = (person.history.last_covered_year.flatten(), person.age) {
+        // Insured before being born (a year's slack: an age is counted on 1 January).
+        if last < year - i32::try_from(age).unwrap_or(i32::MAX) - 1 {
+            return Err(RequestError::new(ErrorCode::Implausible, "person.history.lastCoveredYear", lang)
+                .with(Detail::With("person.age".into())));
+        }
+    }
     Ok(person)
 }
 
-fn said(s: Said, detail: &str, lang: Lang) -> Reason {
-    Reason {
-        code: s.code().to_owned(),
-        message: s.message(detail, lang),
-        source: None,
-    }
+/// How much a missing answer decides: the status of a scheme first, then its
+/// fee, then when cover starts, then how to enrol.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Weight {
+    Status,
+    Fee,
+    Cover,
+    Enrol,
 }
 
-/// Everything one check reads, so each step takes one argument.
-struct Ctx<'a> {
+/// Everything one check reads, and the answers it finds missing.
+struct Ctx<'a, 'q> {
     pack: &'a Pack,
-    shared: &'a [Source],
-    person: &'a Person,
-    lang: Lang,
+    person: &'q Person,
     reference: NaiveDate,
     year: i32,
+    pay_date: NaiveDate,
+    missing: Vec<(Weight, Field)>,
 }
 
-impl Ctx<'_> {
-    fn reason(&self, code: &str, message: &Text, source: &Cite) -> Reason {
-        Reason {
-            code: code.to_owned(),
-            message: message.get(self.lang).to_owned(),
-            source: Some(self.pack.cite(self.shared, source)),
+impl<'a> Ctx<'a, '_> {
+    fn need(&mut self, weight: Weight, fields: &[Field]) {
+        self.missing.extend(fields.iter().map(|f| (weight, *f)));
+    }
+
+    /// The missing answers, most decisive first, each once: by weight, then in
+    /// the order of [`Field::ALL`], which goes from the basic questions (age,
+    /// hukou, work) to the particular ones, as a form would ask them.
+    fn missing(&mut self) -> Vec<Field> {
+        self.missing.sort();
+        let mut out: Vec<Field> = Vec::with_capacity(self.missing.len());
+        for (_, f) in &self.missing {
+            if !out.contains(f) {
+                out.push(*f);
+            }
         }
+        out
     }
 
-    fn labels(&self, fields: &[Field]) -> String {
-        let labels: Vec<String> = fields.iter().map(|f| i18n::field_label(f, self.lang)).collect();
-        i18n::list(&labels, self.lang)
+    fn holds(&self, cond: &crate::condition::Cond, scheme: Scheme) -> Tri {
+        cond.holds(self.person, scheme)
     }
 
-    /// One scheme: the pack's `rules`, followed by the `national` ones for it.
-    fn scheme(&self, rules: &SchemeRules, national: Option<&SchemeRules>, missing: &mut Fields) -> SchemeResult {
-        let p = self.person;
+    /// One scheme.
+    fn scheme(&mut self, rules: &'a SchemeRules) -> SchemeDecision<'a> {
         let scheme = rules.scheme;
-        let holds = |w: &crate::condition::When| w.holds(p, scheme);
         let mut reasons = Vec::new();
-        let eligibility = rules
-            .eligibility
-            .iter()
-            .chain(national.into_iter().flat_map(|n| &n.eligibility));
-        let status = match pick(eligibility, |r| holds(&r.when), |a, b| a.status == b.status) {
+        let mut instead_of = None;
+        let status = match pick(&rules.eligibility, |r| self.holds(&r.cond, scheme), |a, b| a.status == b.status) {
             Pick::Found(rule) => {
-                reasons.push(self.reason(&rule.code, &rule.message, &rule.source));
+                reasons.push(Reason::Said(&rule.said));
+                instead_of = rule.instead_of;
                 match rule.status {
-                    crate::pack::RuleStatus::Mandatory => Status::Mandatory,
-                    crate::pack::RuleStatus::Eligible => Status::Eligible,
-                    crate::pack::RuleStatus::Ineligible => Status::Ineligible,
+                    RuleStatus::Mandatory => Status::Mandatory,
+                    RuleStatus::Eligible => Status::Eligible,
+                    RuleStatus::Ineligible => Status::Ineligible,
                 }
             }
             Pick::Undecided { fields, candidates, .. } => {
-                reasons.push(said(Said::NeedsInfo, &self.labels(fields.as_slice()), self.lang));
-                for rule in candidates {
-                    reasons.push(self.reason(&rule.code, &rule.message, &rule.source));
-                }
-                missing.extend(fields.into_vec());
+                self.need(Weight::Status, &fields);
+                reasons.push(Reason::Own(Own::NeedsInfo(fields), None));
+                reasons.extend(candidates.into_iter().map(|r| Reason::Said(&r.said)));
                 Status::NeedsInfo
             }
             Pick::Nothing => {
-                reasons.push(said(Said::NoRule, "", self.lang));
+                reasons.push(Reason::Own(Own::NoRule, None));
                 Status::Ineligible
             }
         };
-        let name = match &rules.name {
-            Some(t) => t.get(self.lang).to_owned(),
-            None => i18n::scheme_name(scheme, self.lang).to_owned(),
+        let mut decision = SchemeDecision {
+            rules,
+            status,
+            instead_of,
+            reasons,
+            fee: None,
+            deadline: None,
+            enrol: None,
+            cover_from: None,
+            waiting: None,
+            benefits: Vec::new(),
         };
         if status == Status::Ineligible {
-            return SchemeResult {
-                scheme,
-                name,
-                status,
-                fee: None,
-                deadline: None,
-                reasons,
-                enrol: None,
-                benefits: Vec::new(),
-            };
+            return decision;
         }
-        let notes = rules.notes.iter().chain(national.into_iter().flat_map(|n| &n.notes));
-        for note in notes.filter(|n| holds(&n.when) == crate::condition::Tri::Yes) {
-            reasons.push(self.reason(&note.code, &note.message, &note.source));
+        let reference = self.reference;
+        let applies = move |n: &&crate::pack::Note| n.valid.is_none_or(|v| v.contains(reference));
+        for note in rules.notes.iter().filter(applies).filter(|n| self.holds(&n.cond, scheme) == Tri::Yes) {
+            decision.reasons.push(Reason::Said(&note.said));
         }
-        // 004 二: not in this scheme and another at once.
-        if let (Some(held), Some(source)) = (p.enrolled.and_then(|e| e.scheme()), &rules.exclusive_source) {
+        // Not in this scheme and another at once (004 二; 2019 notice).
+        if let (Some(held), Some(cite)) = (self.person.enrolled.and_then(|e| e.scheme()), &rules.exclusive_cite) {
             if rules.exclusive_with.contains(&held) {
-                let held_name = match self.pack.scheme(held).and_then(|s| s.name.as_ref()) {
-                    Some(t) => t.get(self.lang),
-                    None => i18n::scheme_name(held, self.lang),
-                };
-                let r = said(Said::NotBoth, held_name, self.lang);
-                reasons.push(Reason {
-                    source: Some(self.pack.cite(self.shared, source)),
-                    ..r
-                });
+                let name = self.pack.scheme(held).map_or_else(|| &rules.name, |s| &s.name);
+                decision.reasons.push(Reason::Own(Own::NotBoth(name), Some(cite)));
             }
         }
-        let fee = Some(self.fee(rules, missing));
-        let deadline = self.deadline(rules, missing);
-        let enrol = Some(Enrol {
-            places: self.listing(rules, &rules.places, missing),
-            documents: self.listing(rules, &rules.documents, missing),
-        });
-        let benefits = rules
+        decision.fee = Some(self.fee(rules));
+        let (deadline, deadline_cite) = self.deadline(rules);
+        decision.deadline = deadline;
+        let mut enrol = self.enrol(rules);
+        enrol.deadline_cite = deadline_cite;
+        if let Some(w) = &rules.waiting {
+            let collection = self.pack.collection.as_ref();
+            if let Some(outcome) = crate::waiting::decide(w, collection, self.year, self.pay_date, self.person) {
+                self.need(Weight::Cover, &outcome.missing);
+                decision.cover_from = outcome.cover_from;
+                decision.waiting = Some(outcome.waiting);
+            }
+        }
+        // After the deadline, while the year still runs: what the person can do now.
+        let year_end = NaiveDate::from_ymd_opt(self.year, 12, 31);
+        if let Some(d) = deadline.filter(|d| self.pay_date > *d && year_end.is_some_and(|e| self.pay_date <= e)) {
+            enrol.reasons.push(Reason::Own(Own::DeadlinePassed { deadline: d }, deadline_cite));
+            let late: Vec<_> =
+                rules.late.iter().filter(applies).filter(|n| self.holds(&n.cond, scheme) == Tri::Yes).collect();
+            if late.is_empty() {
+                enrol.reasons.push(Reason::Own(Own::LateSilent { deadline: d }, None));
+            }
+            enrol.reasons.extend(late.into_iter().map(|n| Reason::Said(&n.said)));
+        }
+        decision.enrol = Some(enrol);
+        decision.benefits = rules
             .benefits
             .iter()
-            .filter(|b| b.in_force(self.reference))
-            .map(|b| self.reason(&b.code, &b.message, &b.source))
+            .filter(|b| b.span.contains(self.reference))
+            .map(|b| Reason::Said(&b.said))
             .collect();
-        SchemeResult {
-            scheme,
-            name,
-            status,
-            fee,
-            deadline,
-            reasons,
-            enrol,
-            benefits,
-        }
+        decision
     }
 
-    fn fee(&self, rules: &SchemeRules, missing: &mut Fields) -> Fee {
+    fn fee(&mut self, rules: &'a SchemeRules) -> Fee<'a> {
         let scheme = rules.scheme;
         let unknown = |period, reason| Fee {
             period,
@@ -432,144 +382,219 @@ impl Ctx<'_> {
             individual: None,
             employer: None,
             government: None,
+            minimum: false,
+            estimate: false,
+            provisional: false,
+            public_subsidy: None,
             reasons: vec![reason],
         };
-        let Some(schedule) = rules.fees.iter().find(|f| f.in_force(self.reference)) else {
-            return unknown(default_period(scheme), said(Said::NoFee, "", self.lang));
+        // The schedules in force, the pack's own before its parent's.
+        let schedules: Vec<&FeeSchedule> = rules.fees.iter().filter(|f| f.span.contains(self.reference)).collect();
+        let Some(first) = schedules.first() else {
+            return unknown(default_period(scheme), Reason::Own(Own::NoFee, None));
         };
-        let period = schedule.period;
-        let tier = match pick(&schedule.tiers, |t| t.when.holds(self.person, scheme), same_shares) {
-            Pick::Found(t) => t,
+        let tiers = schedules.iter().flat_map(|s| s.tiers.iter().map(move |t| (*s, t)));
+        let tiers: Vec<(&FeeSchedule, &Tier)> = tiers.collect();
+        let (schedule, tier) = match pick(&tiers, |(_, t)| self.holds(&t.cond, scheme), |a, b| same_shares(a.1, b.1)) {
+            Pick::Found((s, t)) => (*s, *t),
             Pick::Undecided { fields, .. } => {
-                let r = said(Said::FeeNeedsInfo, &self.labels(fields.as_slice()), self.lang);
-                missing.extend(fields.into_vec());
-                return unknown(period, r);
+                self.need(Weight::Fee, &fields);
+                return unknown(first.period, Reason::Own(Own::FeeNeedsInfo(fields), None));
             }
-            Pick::Nothing => return unknown(period, said(Said::NoFee, "", self.lang)),
+            Pick::Nothing => return unknown(first.period, Reason::Own(Own::NoFee, None)),
         };
-        let mut reasons = vec![self.reason(&tier.code, &tier.message, &tier.source)];
-        let mut share = |s: &Option<Share>| -> Option<Money> {
+        let mut reasons = vec![Reason::Said(&tier.said)];
+        let mut share = |s: &Option<Share>, reasons: &mut Vec<Reason<'a>>| -> Option<Money> {
             match s {
                 None if tier.unknown.is_some() => None,
                 None => Some(Money::ZERO),
                 Some(Share::Fixed(m)) => Some(*m),
-                Some(Share::Rate { rate, base }) => match self.base(*base, &mut reasons, missing) {
-                    Some(b) => rate.of(b),
-                    None => None,
-                },
+                Some(Share::Rate { rate, base }) => self.base(*base, reasons).and_then(|b| rate.of(b)),
             }
         };
-        let mut individual = share(&tier.individual);
-        let employer = share(&tier.employer);
-        let mut government = share(&tier.government);
+        let mut individual = share(&tier.individual, &mut reasons);
+        let employer = share(&tier.employer, &mut reasons);
+        let mut government = share(&tier.government, &mut reasons);
         if let Some(why) = &tier.unknown {
-            reasons.push(self.reason("amount_not_in_source", why, &tier.source));
+            reasons.push(Reason::Text {
+                code: "amount_not_in_source",
+                text: why,
+                cite: &tier.said.cite,
+            });
         }
         // The total is known when every share is, whoever ends up paying them.
         let total = match (individual, employer, government) {
             (Some(i), Some(e), Some(g)) => i.checked_add(e).and_then(|s| s.checked_add(g)),
             _ => None,
         };
-        match pick(&schedule.subsidies, |s| s.when.holds(self.person, scheme), |_, _| true) {
+        let subsidies = rules.subsidies.iter().filter(|s| s.valid.is_none_or(|v| v.contains(self.reference)));
+        match pick(subsidies, |s| self.holds(&s.cond, scheme), |a, b| a.covers == b.covers) {
             Pick::Found(sub) => {
-                reasons.push(self.reason(&sub.code, &sub.message, &sub.source));
-                government = match (government, individual) {
-                    (Some(g), Some(i)) => g.checked_add(i),
-                    _ => None,
+                reasons.push(Reason::Said(&sub.said));
+                let covered = match &sub.covers {
+                    Covers::All => individual,
+                    Covers::Amount(a) => individual.map(|i| (*a).min(i)),
+                    Covers::Unknown(why) => {
+                        reasons.push(Reason::Text {
+                            code: "subsidy_set_elsewhere",
+                            text: why,
+                            cite: &sub.said.cite,
+                        });
+                        None
+                    }
                 };
-                individual = Some(Money::ZERO);
+                match (covered, individual, government) {
+                    (Some(c), Some(i), Some(g)) => {
+                        individual = i.checked_sub(c);
+                        government = g.checked_add(c);
+                    }
+                    _ => {
+                        individual = None;
+                        government = None;
+                    }
+                }
             }
             Pick::Undecided { fields, candidates, .. } => {
                 // Who pays depends on an answer not given: the amount stands, the split does not.
-                reasons.push(said(Said::FeeNeedsInfo, &self.labels(fields.as_slice()), self.lang));
-                for sub in candidates {
-                    reasons.push(self.reason(&sub.code, &sub.message, &sub.source));
-                }
-                missing.extend(fields.into_vec());
+                self.need(Weight::Fee, &fields);
+                reasons.push(Reason::Own(Own::FeeNeedsInfo(fields), None));
+                reasons.extend(candidates.into_iter().map(|s| Reason::Said(&s.said)));
                 individual = None;
                 government = None;
             }
             Pick::Nothing => {}
         }
+        let public_subsidy = schedules.iter().find_map(|s| s.public_subsidy.as_ref());
+        if let Some((_, said)) = public_subsidy {
+            reasons.push(Reason::Said(said));
+        }
+        if let Some(said) = &schedule.provisional {
+            reasons.push(Reason::Said(said));
+        }
         Fee {
-            period,
+            period: schedule.period,
             total,
             individual,
             employer,
             government,
+            minimum: tier.minimum,
+            estimate: tier.estimate,
+            provisional: schedule.provisional.is_some(),
+            public_subsidy: public_subsidy.map(|(m, _)| *m),
             reasons,
         }
     }
 
     /// The base a rate applies to, or why it is not known.
-    fn base(&self, base: Base, reasons: &mut Vec<Reason>, missing: &mut Fields) -> Option<Money> {
+    fn base(&mut self, base: Base, reasons: &mut Vec<Reason<'a>>) -> Option<Money> {
         match base {
             Base::MonthlyWage => {
                 if self.person.monthly_wage.is_none() {
-                    missing.insert("person.monthlyWage");
-                    reasons.push(said(Said::WageMissing, "", self.lang));
+                    self.need(Weight::Fee, &[Field::MonthlyWage]);
+                    reasons.push(Reason::Own(Own::WageMissing, None));
                 }
                 self.person.monthly_wage
             }
             Base::AverageWage => {
-                let param = self
-                    .pack
-                    .parameters
-                    .average_monthly_wage
-                    .iter()
-                    .find(|p| p.in_force(self.reference));
+                let param = self.pack.average_monthly_wage.iter().find(|p| p.span.contains(self.reference));
                 let value = param.and_then(|p| p.value);
                 if value.is_none() {
-                    let mut r = said(Said::AverageWageUnknown, "", self.lang);
-                    r.source = param.map(|p| self.pack.cite(self.shared, &p.source));
-                    reasons.push(r);
+                    reasons.push(Reason::Own(Own::AverageWageUnknown, param.map(|p| &p.cite)));
                 }
                 value
             }
         }
     }
 
-    fn deadline(&self, rules: &SchemeRules, missing: &mut Fields) -> Option<Day> {
-        let in_force = rules
-            .deadlines
-            .iter()
-            .filter(|d| d.valid.is_none_or(|v| v.contains(self.reference)));
-        let date_of = |d: &crate::pack::Deadline| {
-            d.date
-                .map(|x| x.0)
-                .or_else(|| d.month_day.and_then(|md| md.in_year(self.year)))
-        };
-        match pick(
-            in_force,
-            |d| d.when.holds(self.person, rules.scheme),
-            |a, b| date_of(a) == date_of(b),
-        ) {
-            Pick::Found(d) => date_of(d).map(Day),
+    fn deadline(&mut self, rules: &'a SchemeRules) -> (Option<NaiveDate>, Option<&'a crate::pack::Cite>) {
+        let year = self.year;
+        let in_force = rules.deadlines.iter().filter(|d| d.valid.is_none_or(|v| v.contains(self.reference)));
+        match pick(in_force, |d| self.holds(&d.cond, rules.scheme), |a, b| a.date_in(year) == b.date_in(year)) {
+            Pick::Found(d) => (d.date_in(year), Some(&d.cite)),
             Pick::Undecided { fields, .. } => {
-                missing.extend(fields.into_vec());
-                None
+                self.need(Weight::Enrol, &fields);
+                (None, None)
             }
-            Pick::Nothing => None,
+            Pick::Nothing => (None, None),
         }
     }
 
-    fn listing(&self, rules: &SchemeRules, list: &[crate::pack::Listing], missing: &mut Fields) -> Vec<String> {
-        let texts =
-            |l: &crate::pack::Listing| -> Vec<String> { l.items.iter().map(|t| t.get(self.lang).to_owned()).collect() };
-        match pick(
-            list,
-            |l| l.when.holds(self.person, rules.scheme),
-            |a, b| a.items == b.items,
-        ) {
-            Pick::Found(l) => texts(l),
-            // Show what holds unless an open answer says otherwise, and ask for it.
-            Pick::Undecided { fields, fallback, .. } => {
-                missing.extend(fields.into_vec());
-                fallback.map(texts).unwrap_or_default()
+    fn enrol(&mut self, rules: &'a SchemeRules) -> Enrol<'a> {
+        let scheme = rules.scheme;
+        let mut enrol = Enrol::default();
+        // Show what holds unless an open answer says otherwise, and ask for it.
+        let listing = |list: &'a [crate::pack::Listing], ctx: &mut Self| {
+            match pick(list, |l| ctx.holds(&l.cond, scheme), |a, b| a.items == b.items && a.through == b.through) {
+                Pick::Found(l) => Some(l),
+                Pick::Undecided { fields, fallback, .. } => {
+                    ctx.need(Weight::Enrol, &fields);
+                    fallback
+                }
+                Pick::Nothing => None,
             }
-            Pick::Nothing => Vec::new(),
+        };
+        match listing(&rules.places, self) {
+            Some(l) => {
+                enrol.through = l.through;
+                enrol.places = l.items.iter().collect();
+                enrol.places_cite = Some(&l.cite);
+                if let Some(t) = l.through {
+                    enrol.reasons.push(Reason::Own(Own::Through(t), Some(&l.cite)));
+                }
+            }
+            None => enrol.reasons.push(Reason::Own(Own::PlacesSilent, None)),
+        }
+        match listing(&rules.documents, self) {
+            Some(l) => {
+                enrol.documents = l.items.iter().collect();
+                enrol.documents_cite = Some(&l.cite);
+            }
+            // Through an employer or a school, the person brings nothing.
+            None if enrol.through.is_some() => {}
+            None => enrol.reasons.push(Reason::Own(Own::DocumentsSilent, None)),
+        }
+        enrol
+    }
+}
+
+/// The groups of schemes a person picks one of. Basic schemes are held one at a
+/// time, so the open ones are a choice, unless one is mandatory: then no basic
+/// scheme is an alternative to it, and those open only `instead_of` it (when it
+/// is hard to join) are a choice among themselves. Supplements go with their
+/// scheme and relief is a referral: neither is ever in a group.
+fn alternatives(schemes: &mut [SchemeDecision]) -> Vec<Vec<Scheme>> {
+    let mandatory: Vec<Scheme> = schemes
+        .iter()
+        .filter(|s| s.status == Status::Mandatory && s.scheme().role() == Role::Basic)
+        .map(SchemeDecision::scheme)
+        .collect();
+    // `instead_of` means something only beside a mandatory scheme.
+    for s in schemes.iter_mut() {
+        if s.instead_of.is_some_and(|x| !mandatory.contains(&x)) {
+            s.instead_of = None;
         }
     }
+    let eligible_basic = |s: &&SchemeDecision| s.status == Status::Eligible && s.scheme().role() == Role::Basic;
+    let mut groups = Vec::new();
+    if mandatory.is_empty() {
+        let group: Vec<Scheme> = schemes.iter().filter(eligible_basic).map(SchemeDecision::scheme).collect();
+        if group.len() > 1 {
+            groups.push(group);
+        }
+    } else {
+        for m in &mandatory {
+            let group: Vec<Scheme> = schemes
+                .iter()
+                .filter(eligible_basic)
+                .filter(|s| s.instead_of == Some(*m))
+                .map(SchemeDecision::scheme)
+                .collect();
+            if group.len() > 1 {
+                groups.push(group);
+            }
+        }
+    }
+    groups
 }
 
 /// Two tiers give the same fee when their shares are the same.
@@ -578,6 +603,8 @@ fn same_shares(a: &Tier, b: &Tier) -> bool {
         && a.employer == b.employer
         && a.government == b.government
         && a.unknown.is_none() == b.unknown.is_none()
+        && a.minimum == b.minimum
+        && a.estimate == b.estimate
 }
 
 /// Employee-scheme contributions are monthly; resident-scheme fees are yearly.
@@ -586,14 +613,4 @@ fn default_period(scheme: Scheme) -> Period {
         Scheme::Employee | Scheme::LargeExpenseSupplement | Scheme::RetireeInpatientPool => Period::Month,
         _ => Period::Year,
     }
-}
-
-/// FNV-1a, 64 bits, as 16 hex digits: small and stable, enough to tell two packs apart.
-pub fn fnv1a64(bytes: &[u8]) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{h:016x}")
 }

@@ -1,32 +1,58 @@
 //! The engine's own words in Simplified Chinese, Traditional Chinese and English.
 //!
 //! Rule texts live in the policy packs next to their clauses; what is here is what
-//! no pack says: error messages, field labels, and the few reasons the engine gives
-//! by itself (an amount not known, an answer still needed). Each entry is a triple
-//! in [`Lang`] order. The Traditional column was converted from the Simplified one
-//! with OpenCC-style tables (`zhconv`), then read over.
+//! no pack says: error messages, field labels, and the reasons the engine gives by
+//! itself (an answer still needed, the waiting period counted). Each entry is a
+//! triple in [`Lang`] order. The Traditional column was converted from the
+//! Simplified one with zhconv (`zh-hant`), then read over.
+//!
+//! Templates are filled in one pass ([`fill`]): a value put in is never read for
+//! placeholders again, so a field name that contains `{label}` stays as it is.
 
-use crate::request::ErrorCode;
+use std::borrow::Cow;
+
+use crate::condition::Field;
+use crate::decision::{Own, WaitingSaid};
+use crate::pack::{Strength, Text, Through};
+use crate::request::{Detail, ErrorCode, RequestError};
 use crate::vocab::{Lang, Scheme};
 
 type Triple = [&'static str; 3];
 
-fn pick(t: &Triple, lang: Lang) -> &'static str {
-    match lang {
-        Lang::ZhCn => t[0],
-        Lang::ZhTw => t[1],
-        Lang::En => t[2],
-    }
+pub fn pick(t: &Triple, lang: Lang) -> &'static str {
+    t.get(lang.index()).copied().unwrap_or_default()
 }
 
-/// Replaces `{name}` placeholders.
+/// Replaces each `{name}` of `template` with its value, in one pass.
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
-    let mut out = template.to_owned();
-    for (name, value) in args {
-        out = out.replace(&format!("{{{name}}}"), value);
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}').map(|close| (&after[..close], &after[close + 1..])) {
+            Some((name, tail)) if args.iter().any(|(n, _)| *n == name) => {
+                let value = args.iter().find(|(n, _)| *n == name).map_or("", |(_, v)| *v);
+                out.push_str(value);
+                rest = tail;
+            }
+            _ => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
+
+/// Joins labels as a list in the language's manner.
+pub fn list(items: &[Cow<str>], lang: Lang) -> String {
+    items.join(if lang == Lang::En { ", " } else { "、" })
+}
+
+// ---------------------------------------------------------------------------
+// Fields.
 
 /// What a field holds, for "the wrong type" messages.
 #[derive(Clone, Copy, PartialEq)]
@@ -37,177 +63,75 @@ enum Kind {
     Date,
     Amount,
     Group,
+    List,
 }
 
-const KINDS: [(Kind, Triple); 6] = [
-    (Kind::Text, ["文字", "文字", "text"]),
-    (Kind::Number, ["整数", "整數", "a whole number"]),
-    (
-        Kind::YesNo,
-        ["是或否（true/false）", "是或否（true/false）", "yes or no (true/false)"],
-    ),
-    (
-        Kind::Date,
-        [
-            "年-月-日 形式的日期",
-            "年-月-日 形式的日期",
-            "a date written year-month-day",
-        ],
-    ),
-    (
-        Kind::Amount,
-        [
-            "金额文字，如 \"4000.00\"",
-            "金額文字，如 \"4000.00\"",
-            "an amount as text, like \"4000.00\"",
-        ],
-    ),
-    (
-        Kind::Group,
-        ["一组信息（对象）", "一組信息（對象）", "a group of answers (an object)"],
-    ),
-];
+fn kind_words(kind: Kind) -> Triple {
+    match kind {
+        Kind::Text => ["文字", "文字", "text"],
+        Kind::Number => ["整数", "整數", "a whole number"],
+        Kind::YesNo => ["是或否（true/false）", "是或否（true/false）", "yes or no (true/false)"],
+        Kind::Date => ["年-月-日 形式的日期", "年-月-日 形式的日期", "a date written year-month-day"],
+        Kind::Amount => ["金额文字，如 \"4000.00\"", "金額文字，如 \"4000.00\"", "an amount as text, like \"4000.00\""],
+        Kind::Group => ["一组信息（对象）", "一組信息（對象）", "a group of answers (an object)"],
+        Kind::List => ["一串信息（列表）", "一串信息（列表）", "a list"],
+    }
+}
 
-/// Every field of the request: its label for a resident, and what it holds.
+/// Every field of a request: its label for a resident, and what it holds.
 const FIELDS: &[(&str, Kind, Triple)] = &[
+    ("", Kind::Group, ["请求内容", "請求內容", "request"]),
     ("region", Kind::Text, ["地区", "地區", "region"]),
-    ("year", Kind::Number, ["参保年度", "參保年度", "insurance year"]),
+    ("year", Kind::Number, ["参保年度", "參保年度", "coverage year"]),
     ("lang", Kind::Text, ["语言", "語言", "language"]),
+    ("payDate", Kind::Date, ["缴费日期", "繳費日期", "date of paying"]),
+    ("today", Kind::Date, ["今天的日期", "今天的日期", "today's date"]),
+    ("members", Kind::List, ["家庭成员", "家庭成員", "household members"]),
     ("person", Kind::Group, ["个人信息", "個人信息", "personal details"]),
-    (
-        "person.birthDate",
-        Kind::Date,
-        ["出生日期", "出生日期", "date of birth"],
-    ),
+    ("person.birthDate", Kind::Date, ["出生日期", "出生日期", "date of birth"]),
     ("person.age", Kind::Number, ["年龄", "年齡", "age"]),
     ("person.sex", Kind::Text, ["性别", "性別", "sex"]),
-    (
-        "person.hukou",
-        Kind::Group,
-        ["户籍", "戶籍", "household registration (hukou)"],
-    ),
-    (
-        "person.hukou.type",
-        Kind::Text,
-        [
-            "户籍类型（城镇或农村）",
-            "戶籍類型（城鎮或農村）",
-            "hukou type (urban or rural)",
-        ],
-    ),
-    (
-        "person.hukou.local",
-        Kind::YesNo,
-        [
-            "户籍是否在本地",
-            "戶籍是否在本地",
-            "whether the hukou is registered here",
-        ],
-    ),
-    (
-        "person.hukou.movedInOn",
-        Kind::Date,
-        ["户籍迁入本地的日期", "戶籍遷入本地的日期", "date the hukou moved here"],
-    ),
-    (
-        "person.hukou.movedAfterRetirement",
-        Kind::YesNo,
-        [
-            "是否退休后才迁入户籍",
-            "是否退休後才遷入戶籍",
-            "whether the hukou moved here after retiring",
-        ],
-    ),
-    ("person.employment", Kind::Text, ["就业情况", "就業情況", "employment"]),
+    ("person.hukou", Kind::Group, ["户籍", "戶籍", "household registration (hukou)"]),
+    ("person.hukou.type", Kind::Text, ["户籍类型（城镇或农村）", "戶籍類型（城鎮或農村）", "hukou type (urban or rural)"]),
+    ("person.hukou.local", Kind::YesNo, ["户籍是否在本地", "戶籍是否在本地", "whether the hukou is registered here"]),
+    ("person.hukou.movedIn", Kind::YesNo, ["户籍是否从外地迁入", "戶籍是否從外地遷入", "whether the hukou moved here from elsewhere"]),
+    ("person.hukou.movedInOn", Kind::Date, ["户籍迁入本地的日期", "戶籍遷入本地的日期", "date the hukou moved here"]),
+    ("person.hukou.movedAfterRetirement", Kind::YesNo, ["是否退休后才迁入户籍", "是否退休後才遷入戶籍", "whether the hukou moved here after retiring"]),
+    ("person.residencePermit", Kind::YesNo, ["是否持有本地居住证", "是否持有本地居住證", "whether you hold a residence permit here"]),
+    ("person.employment", Kind::Text, ["就业情况", "就業情況", "work"]),
     ("person.school", Kind::Group, ["就读学校", "就讀學校", "school"]),
-    (
-        "person.school.level",
-        Kind::Text,
-        ["就读阶段", "就讀階段", "school level"],
-    ),
-    (
-        "person.school.fullTime",
-        Kind::YesNo,
-        ["是否全日制就读", "是否全日制就讀", "whether study is full time"],
-    ),
-    (
-        "person.school.local",
-        Kind::YesNo,
-        [
-            "学校是否在本地",
-            "學校是否在本地",
-            "whether the school is in this region",
-        ],
-    ),
+    ("person.school.level", Kind::Text, ["就读阶段", "就讀階段", "school level"]),
+    ("person.school.fullTime", Kind::YesNo, ["是否全日制就读", "是否全日制就讀", "whether study is full time"]),
+    ("person.school.local", Kind::YesNo, ["学校是否在本地", "學校是否在本地", "whether the school is in this region"]),
     ("person.retirement", Kind::Group, ["退休情况", "退休情況", "retirement"]),
-    (
-        "person.retirement.pensionFrom",
-        Kind::Text,
-        ["养老金在哪里领取", "養老金在哪裏領取", "where the pension is paid from"],
-    ),
-    (
-        "person.retirement.enterprise",
-        Kind::Group,
-        ["原工作单位", "原工作單位", "former employer"],
-    ),
-    (
-        "person.retirement.enterprise.ownership",
-        Kind::Text,
-        ["原单位所有制", "原單位所有制", "former employer's ownership"],
-    ),
-    (
-        "person.retirement.enterprise.condition",
-        Kind::Text,
-        ["原单位经营状况", "原單位經營狀況", "former employer's condition"],
-    ),
-    (
-        "person.lowIncome",
-        Kind::Text,
-        ["低保或低收入家庭情况", "低保或低收入家庭情況", "low-income status"],
-    ),
-    (
-        "person.disabilityGrade",
-        Kind::Number,
-        ["残疾等级", "殘疾等級", "disability grade"],
-    ),
-    (
-        "person.landExpropriated",
-        Kind::YesNo,
-        [
-            "是否被征地农民",
-            "是否被徵地農民",
-            "whether your farmland was expropriated",
-        ],
-    ),
-    (
-        "person.childrenHaveLocalUrbanHukou",
-        Kind::YesNo,
-        [
-            "子女是否有本地城镇户籍",
-            "子女是否有本地城鎮戶籍",
-            "whether your children hold a local urban hukou",
-        ],
-    ),
+    ("person.retirement.pensionFrom", Kind::Text, ["养老金在哪里领取", "養老金在哪裏領取", "where the pension is paid from"]),
+    ("person.retirement.enterprise", Kind::Group, ["原工作单位", "原工作單位", "former employer"]),
+    ("person.retirement.enterprise.ownership", Kind::Text, ["原单位所有制", "原單位所有制", "former employer's ownership"]),
+    ("person.retirement.enterprise.condition", Kind::Text, ["原单位经营状况", "原單位經營狀況", "former employer's condition"]),
+    ("person.lowIncome", Kind::Text, ["是否属于特困、低保、低保边缘或防返贫监测对象", "是否屬於特困、低保、低保邊緣或防返貧監測對象", "whether you get help as a low-income person (tekun, dibao, low income, monitored)"]),
+    ("person.disabilityGrade", Kind::Number, ["残疾等级（没有填 0）", "殘疾等級（沒有填 0）", "disability grade (0 for none)"]),
+    ("person.landExpropriated", Kind::YesNo, ["是否被征地农民", "是否被徵地農民", "whether your farmland was expropriated"]),
+    ("person.childrenHaveLocalUrbanHukou", Kind::YesNo, ["子女是否有本地城镇户籍", "子女是否有本地城鎮戶籍", "whether your children hold a local urban hukou"]),
     ("person.monthlyWage", Kind::Amount, ["月工资", "月工資", "monthly wage"]),
-    (
-        "person.enrolled",
-        Kind::Text,
-        ["现在参加的医保", "現在參加的醫保", "the scheme you are in now"],
-    ),
+    ("person.enrolled", Kind::Text, ["现在参加的医保", "現在參加的醫保", "the scheme you are in now"]),
+    ("person.history", Kind::Group, ["参保记录", "參保記錄", "insurance history"]),
+    ("person.history.lastCoveredYear", Kind::Number, ["最近一次参保的年度（从未参保填 null）", "最近一次參保的年度（從未參保填 null）", "the last year you were insured (null if never)"]),
+    ("person.history.continuousYears", Kind::Number, ["连续参保年数", "連續參保年數", "years insured without a gap"]),
+    ("person.history.backPayYears", Kind::Number, ["补缴的断保年数", "補繳的斷保年數", "missed years you pay back"]),
 ];
 
 /// The label of a request field, or the path itself for one we do not know.
 /// A household member's field (`members[1].birthDate`) is labelled with the
 /// member's number, counted from 1.
-pub fn field_label(field: &str, lang: Lang) -> String {
+pub fn field_label(field: &str, lang: Lang) -> Cow<'static, str> {
     if let Some((n, rest)) = member_field(field) {
         let label = field_label(&format!("person{rest}"), lang);
         let t: Triple = ["第{n}位成员的{label}", "第{n}位成員的{label}", "member {n}'s {label}"];
-        return fill(pick(&t, lang), &[("n", &(n + 1).to_string()), ("label", &label)]);
+        return Cow::Owned(fill(pick(&t, lang), &[("n", &(n + 1).to_string()), ("label", &label)]));
     }
     match FIELDS.iter().find(|(f, _, _)| *f == field) {
-        Some((_, _, t)) => pick(t, lang).to_owned(),
-        None => field.to_owned(),
+        Some((_, _, t)) => Cow::Borrowed(pick(t, lang)),
+        None => Cow::Owned(field.to_owned()),
     }
 }
 
@@ -220,157 +144,228 @@ fn member_field(field: &str) -> Option<(usize, &str)> {
 
 fn field_kind(field: &str, lang: Lang) -> &'static str {
     if let Some((_, rest)) = member_field(field) {
+        if rest.is_empty() {
+            return pick(&kind_words(Kind::Group), lang);
+        }
         return field_kind(&format!("person{rest}"), lang);
     }
-    let kind = FIELDS
-        .iter()
-        .find(|(f, _, _)| *f == field)
-        .map(|(_, k, _)| *k)
-        .unwrap_or(Kind::Text);
-    KINDS
-        .iter()
-        .find(|(k, _)| k.eq(&kind))
-        .map(|(_, t)| pick(t, lang))
-        .unwrap_or_default()
+    let kind = FIELDS.iter().find(|(f, _, _)| *f == field).map_or(Kind::Text, |(_, k, _)| *k);
+    pick(&kind_words(kind), lang)
 }
+
+/// The labels of fields, joined.
+pub fn labels(fields: &[Field], lang: Lang) -> String {
+    let labels: Vec<Cow<str>> = fields.iter().map(|f| field_label(f.path(), lang)).collect();
+    list(&labels, lang)
+}
+
+// ---------------------------------------------------------------------------
+// Errors.
 
 fn error_template(code: ErrorCode) -> Triple {
     match code {
         ErrorCode::InvalidJson => ["请求内容不是有效的 JSON，请检查格式。", "請求內容不是有效的 JSON，請檢查格式。", "The request is not valid JSON: check its format."],
-        ErrorCode::TooLarge => ["请求内容太大（超过 {detail} 字节）。", "請求內容太大（超過 {detail} 字節）。", "The request is too large (over {detail} bytes)."],
+        ErrorCode::TooLarge => ["「{label}」太大（超过 {detail} 字节）。", "「{label}」太大（超過 {detail} 字節）。", "The {label} is too large (over {detail} bytes)."],
         ErrorCode::InvalidType => ["「{label}」填写得不对：应为{kind}。", "「{label}」填寫得不對：應為{kind}。", "The {label} is the wrong kind of value: it should be {kind}."],
         ErrorCode::UnknownField => ["不认识「{field}」这一项：请删去或检查拼写。", "不認識「{field}」這一項：請刪去或檢查拼寫。", "Unknown item {field}: remove it or check its spelling."],
         ErrorCode::MissingField => ["缺少「{label}」。", "缺少「{label}」。", "The {label} is required."],
         ErrorCode::InvalidDate => ["「{label}」不是有效的日期：请按 年-月-日 填写，例如 1980-06-01。", "「{label}」不是有效的日期：請按 年-月-日 填寫，例如 1980-06-01。", "The {label} is not a valid date: write it as year-month-day, for example 1980-06-01."],
         ErrorCode::InvalidValue => ["「{label}」的值不在可选范围内，可选：{detail}。", "「{label}」的值不在可選範圍內，可選：{detail}。", "The {label} must be one of {detail}."],
-        ErrorCode::InvalidAmount => ["「{label}」应为金额，例如 \"4000.00\"（不带正负号，最多两位小数）。", "「{label}」應為金額，例如 \"4000.00\"（不帶正負號，最多兩位小數）。", "The {label} must be an amount like \"4000.00\" (no sign, at most two decimals)."],
+        ErrorCode::InvalidAmount => ["「{label}」应为金额，只写数字，例如 4000 或 4000.50。", "「{label}」應為金額，只寫數字，例如 4000 或 4000.50。", "The {label} must be an amount in digits, like 4000 or 4000.50."],
         ErrorCode::OutOfRange => ["「{label}」超出范围，应在 {detail} 之间。", "「{label}」超出範圍，應在 {detail} 之間。", "The {label} is out of range: it must be within {detail}."],
         ErrorCode::UnknownRegion => ["没有这个地区的政策，可选：{detail}。", "沒有這個地區的政策，可選：{detail}。", "There is no policy for that region: choose one of {detail}."],
-        ErrorCode::YearOutOfRange => ["这一地区的政策适用于 {detail} 年度，请选择其中的年份。", "這一地區的政策適用於 {detail} 年度，請選擇其中的年份。", "This region's policy covers the years {detail}: choose a year within them."],
-        ErrorCode::BirthAfterYear => ["出生日期晚于所选的参保年度：请检查出生日期或年度。", "出生日期晚於所選的參保年度：請檢查出生日期或年度。", "The date of birth is after the insurance year: check the date or the year."],
-        ErrorCode::AgeConflict => ["年龄与出生日期不符：按出生日期，在政策计算年龄的那天（{detail}）。请只填一项或改正。", "年齡與出生日期不符：按出生日期，在政策計算年齡的那天（{detail}）。請只填一項或改正。", "The age does not match the date of birth: by the date of birth, on the day the policy counts age ({detail}). Give one of them, or correct it."],
+        ErrorCode::YearOutOfRange => ["这一地区的政策只适用于 {detail}", "這一地區的政策只適用於 {detail}", "This region's policy covers {detail}"],
+        ErrorCode::BirthAfterYear => ["出生日期晚于所选的参保年度：请检查出生日期或年度。", "出生日期晚於所選的參保年度：請檢查出生日期或年度。", "The date of birth is after the coverage year: check the date or the year."],
+        ErrorCode::AgeConflict => ["年龄与出生日期不符：按出生日期，{detail}。请只填一项或改正。", "年齡與出生日期不符：按出生日期，{detail}。請只填一項或改正。", "The age does not match the date of birth: by the date of birth, {detail}. Give one of them, or correct it."],
         ErrorCode::MovedBeforeBirth => ["户籍迁入日期早于出生日期：请检查这两个日期。", "戶籍遷入日期早於出生日期：請檢查這兩個日期。", "The hukou moved in before the date of birth: check both dates."],
+        ErrorCode::Implausible => ["「{label}」与「{detail}」不可能同时成立：请检查这两项。", "「{label}」與「{detail}」不可能同時成立：請檢查這兩項。", "The {label} and the {detail} cannot both be right: check them."],
+        ErrorCode::Conflict => ["「{label}」与「{detail}」相互矛盾：请只填一项或改正。", "「{label}」與「{detail}」相互矛盾：請只填一項或改正。", "The {label} contradicts the {detail}: give one of them, or correct it."],
     }
 }
 
-/// The message of a request error, in `lang`.
-pub fn error_message(code: ErrorCode, field: &str, detail: &str, lang: Lang) -> String {
-    let label = field_label(field, lang);
+/// The values an error quotes, worded.
+fn detail(d: &Detail, lang: Lang) -> String {
+    let comma = if lang == Lang::En { ", " } else { "、" };
+    match d {
+        Detail::None => String::new(),
+        Detail::Allowed(names) => {
+            let quoted: Vec<String> = names.iter().take(20).map(|n| format!("\"{n}\"")).collect();
+            quoted.join(comma)
+        }
+        Detail::Range(a, b) => format!("{a}–{b}"),
+        Detail::Dates(a, b) => format!(
+            "{}–{}",
+            a.map(|d| d.to_string()).unwrap_or_default(),
+            b.map(|d| d.to_string()).unwrap_or_default()
+        ),
+        Detail::Bytes(n) => n.to_string(),
+        Detail::Years { first, last, year, instead } => {
+            let years: Triple = match last {
+                Some(_) => ["{first}–{last} 年度。", "{first}–{last} 年度。", "the coverage years {first} to {last} only."],
+                None => ["{first} 年度及以后。", "{first} 年度及以後。", "the coverage years from {first} only."],
+            };
+            let then: Triple = match instead {
+                Some(_) => ["{year} 年度请选择「{name}」。", "{year} 年度請選擇「{name}」。", " For {year}, choose \"{name}\"."],
+                None => ["请选择其中的年份。", "請選擇其中的年份。", " Choose a year within them."],
+            };
+            let last = last.map(|l| l.to_string()).unwrap_or_default();
+            let name = instead.as_ref().map_or("", |n| n.get(lang));
+            let args = [("first", first.to_string()), ("last", last), ("year", year.to_string()), ("name", name.to_owned())];
+            let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            format!("{}{}", fill(pick(&years, lang), &args), fill(pick(&then, lang), &args))
+        }
+        Detail::AgeOn { day, age } => {
+            let t: Triple = ["在政策计算年龄的那天（{day}）应为 {age} 周岁", "在政策計算年齡的那天（{day}）應為 {age} 週歲", "on the day the policy counts age ({day}) you were {age}"];
+            fill(pick(&t, lang), &[("day", &day.to_string()), ("age", &age.to_string())])
+        }
+        Detail::With(field) => field_label(field, lang).into_owned(),
+    }
+}
+
+/// The message of a request error, in its language.
+pub fn error_message(e: &RequestError) -> String {
+    let lang = e.lang;
+    let label = field_label(&e.field, lang);
     fill(
-        pick(&error_template(code), lang),
+        pick(&error_template(e.code), lang),
         &[
             ("label", &label),
-            ("field", field),
-            ("detail", detail),
-            ("kind", field_kind(field, lang)),
+            ("field", &e.field),
+            ("detail", &detail(&e.detail, lang)),
+            ("kind", field_kind(&e.field, lang)),
         ],
     )
 }
 
-/// `age_conflict` detail: "2015-01-01 应为 34 周岁".
-pub fn age_on(day: &str, age: u32, lang: Lang) -> String {
-    let t: Triple = ["{day} 应为 {age} 周岁", "{day} 應為 {age} 週歲", "{day} you were {age}"];
-    fill(pick(&t, lang), &[("day", day), ("age", &age.to_string())])
-}
+// ---------------------------------------------------------------------------
+// The engine's own reasons.
 
-/// The reasons the engine gives on its own, not from a pack.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Said {
-    /// The status depends on answers not given.
-    NeedsInfo,
-    /// No rule of the pack applies.
-    NoRule,
-    /// The pack has no fee for this scheme and year.
-    NoFee,
-    /// The fee tier depends on answers not given.
-    FeeNeedsInfo,
-    /// A share is computed on the monthly wage, which was not given.
-    WageMissing,
-    /// A share is computed on the previous year's local average wage, which the pack lacks.
-    AverageWageUnknown,
-    /// No year was given: this year in China is used.
-    DefaultYear,
-    /// The person is enrolled in another scheme that cannot be held with this one.
-    NotBoth,
-}
-
-impl Said {
-    pub fn code(self) -> &'static str {
+impl Own<'_> {
+    /// The reason's stable code.
+    pub fn code(&self) -> &'static str {
         match self {
-            Said::NeedsInfo => "needs_info",
-            Said::NoRule => "no_rule_applies",
-            Said::NoFee => "fee_not_in_pack",
-            Said::FeeNeedsInfo => "fee_needs_info",
-            Said::WageMissing => "monthly_wage_missing",
-            Said::AverageWageUnknown => "average_wage_unknown",
-            Said::DefaultYear => "default_year",
-            Said::NotBoth => "not_both",
+            Own::NeedsInfo(_) => "needs_info",
+            Own::NoRule => "no_rule_applies",
+            Own::NoFee => "fee_not_in_pack",
+            Own::FeeNeedsInfo(_) => "fee_needs_info",
+            Own::WageMissing => "monthly_wage_missing",
+            Own::AverageWageUnknown => "average_wage_unknown",
+            Own::DefaultYear { .. } => "default_year",
+            Own::NotBoth(_) => "not_both",
+            Own::Through(t) => match t {
+                Through::Employer => "through_employer",
+                Through::School => "through_school",
+                Through::HomeCounty => "through_home_county",
+                Through::Certifier => "through_certifier",
+                Through::UnemploymentAgency => "through_unemployment_agency",
+            },
+            Own::PlacesSilent => "places_not_in_documents",
+            Own::DocumentsSilent => "documents_not_in_documents",
+            Own::DeadlinePassed { .. } => "deadline_passed",
+            Own::LateSilent { .. } => "late_not_in_documents",
+            Own::YearOver { .. } => "year_over",
+            Own::NotOpenYet { .. } => "collection_not_open",
+            Own::Waiting(w) => match w {
+                WaitingSaid::Continuous { .. } => "waiting_none_continuous",
+                WaitingSaid::AlreadyCovered { .. } => "already_covered",
+                WaitingSaid::Newborn { .. } => "waiting_none_newborn",
+                WaitingSaid::Fixed { .. } => "waiting_fixed",
+                WaitingSaid::Variable { .. } => "waiting_variable",
+                WaitingSaid::BackPay { .. } => "waiting_back_pay",
+                WaitingSaid::Floor { .. } => "waiting_floor",
+                WaitingSaid::CountingUnsettled => "waiting_counting_unsettled",
+                WaitingSaid::NeverInsured => "waiting_first_enrolment",
+                WaitingSaid::CoverFrom { .. } => "cover_from",
+                WaitingSaid::AfterYearEnd { .. } => "waiting_past_year_end",
+                WaitingSaid::HistoryNeeded => "waiting_needs_history",
+                WaitingSaid::BirthDateNeeded => "waiting_needs_birth_date",
+            },
         }
     }
 
-    fn template(self) -> Triple {
+    /// How sure the engine's own words are, where they go beyond a source:
+    /// `None` where they only restate one (or say what is missing).
+    pub fn strength(&self) -> Option<Strength> {
         match self {
-            Said::NeedsInfo => ["还需要知道：{detail}。", "還需要知道：{detail}。", "To decide, we need to know: {detail}."],
-            Said::NoRule => ["这一地区的政策中没有适用于您情况的条款。", "這一地區的政策中沒有適用於您情況的條款。", "No clause of this region's policy applies to your situation."],
-            Said::NoFee => ["政策文件没有给出这一险种在本地区的缴费标准，金额未知。", "政策文件沒有給出這一險種在本地區的繳費標準，金額未知。", "The policy documents give no fee for this scheme in this region, so the amount is unknown."],
-            Said::FeeNeedsInfo => ["缴费标准取决于：{detail}。", "繳費標準取決於：{detail}。", "The fee depends on: {detail}."],
-            Said::WageMissing => ["按月工资计算：填写月工资后可算出金额。", "按月工資計算：填寫月工資後可算出金額。", "Computed on the monthly wage: give your monthly wage to see the amount."],
-            Said::AverageWageUnknown => ["缴费基数按当地上年度职工平均工资确定，政策包中没有这一数字，金额未知。", "繳費基數按當地上年度職工平均工資確定，政策包中沒有這一數字，金額未知。", "The contribution base is the previous year's local average wage, which the policy pack does not give, so the amount is unknown."],
-            Said::DefaultYear => ["未选择参保年度，按中国今年（{detail}）计算。", "未選擇參保年度，按中國今年（{detail}）計算。", "No insurance year was given: using this year in China ({detail})."],
-            Said::NotBoth => ["您现在参加的是{detail}：两者不能同时参加，转入前须先停保原险种。", "您現在參加的是{detail}：兩者不能同時參加，轉入前須先停保原險種。", "You are now in the {detail}: the two cannot be held together, so leave it before joining this one."],
+            Own::Waiting(WaitingSaid::CountingUnsettled | WaitingSaid::NeverInsured) => Some(Strength::Unconfirmed),
+            _ => None,
         }
     }
 
-    pub fn message(self, detail: &str, lang: Lang) -> String {
-        fill(pick(&self.template(), lang), &[("detail", detail)])
+    /// The reason in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let (t, args): (Triple, Vec<(&str, String)>) = match self {
+            Own::NeedsInfo(f) => (["还需要知道：{fields}。", "還需要知道：{fields}。", "To decide, we need to know: {fields}."], vec![("fields", labels(f, lang))]),
+            Own::NoRule => (["这一地区的政策中没有适用于您情况的条款。", "這一地區的政策中沒有適用於您情況的條款。", "No clause of this region's policy applies to your situation."], vec![]),
+            Own::NoFee => (["政策文件没有给出这一险种在本地区的缴费标准，金额未知。", "政策文件沒有給出這一險種在本地區的繳費標準，金額未知。", "The policy documents give no fee for this scheme in this region, so the amount is unknown."], vec![]),
+            Own::FeeNeedsInfo(f) => (["缴多少或由谁缴取决于：{fields}。", "繳多少或由誰繳取決於：{fields}。", "How much, or who pays it, depends on: {fields}."], vec![("fields", labels(f, lang))]),
+            Own::WageMissing => (["按月工资计算：填写月工资后可算出金额。", "按月工資計算：填寫月工資後可算出金額。", "Computed on the monthly wage: give your monthly wage to see the amount."], vec![]),
+            Own::AverageWageUnknown => (["缴费基数按当地上年度职工平均工资确定，政策包中没有这一数字，金额未知。", "繳費基數按當地上年度職工平均工資確定，政策包中沒有這一數字，金額未知。", "The contribution base is the previous year's local average wage, which the policy pack does not give, so the amount is unknown."], vec![]),
+            Own::DefaultYear { year, collecting: true } => (["未选择参保年度：现在正在为 {year} 年度集中参保缴费，按 {year} 年度计算。", "未選擇參保年度：現在正在為 {year} 年度集中參保繳費，按 {year} 年度計算。", "No coverage year was given: enrolment is now open for {year}, so this is for {year}."], vec![("year", year.to_string())]),
+            Own::DefaultYear { year, collecting: false } => (["未选择参保年度，按今年（{year}）计算。", "未選擇參保年度，按今年（{year}）計算。", "No coverage year was given: this is for this year ({year})."], vec![("year", year.to_string())]),
+            Own::NotBoth(name) => (["您现在参加的是{name}：两者不能同时参加，转入前须先停保原险种。", "您現在參加的是{name}：兩者不能同時參加，轉入前須先停保原險種。", "You are now in the {name}: the two cannot be held together, so leave it before joining this one."], vec![("name", name.get(lang).to_owned())]),
+            Own::Through(Through::Employer) => (["由用人单位为您办理参保缴费，您不用自己去办。", "由用人單位為您辦理參保繳費，您不用自己去辦。", "Your employer enrols you and pays; you do not enrol yourself."], vec![]),
+            Own::Through(Through::School) => (["由所在学校统一组织办理参保缴费。", "由所在學校統一組織辦理參保繳費。", "Your school enrols its pupils together."], vec![]),
+            Own::Through(Through::HomeCounty) => (["到户籍所在地办理，不在本地区办理。", "到戶籍所在地辦理，不在本地區辦理。", "Enrol where your hukou is registered, not in this region."], vec![]),
+            Own::Through(Through::Certifier) => (["由认定您身份的部门统一办理（见办理地点）。", "由認定您身份的部門統一辦理（見辦理地點）。", "The office that certifies your status enrols you (see where to go)."], vec![]),
+            Own::Through(Through::UnemploymentAgency) => (["由失业保险经办机构为您办理，从失业保险基金中缴费，您个人不缴费。", "由失業保險經辦機構為您辦理，從失業保險基金中繳費，您個人不繳費。", "The unemployment insurance agency enrols you and pays from the unemployment fund; you pay nothing."], vec![]),
+            Own::PlacesSilent => (["政策文件没有写明到哪里办理。", "政策文件沒有寫明到哪裏辦理。", "The policy documents do not say where to enrol."], vec![]),
+            Own::DocumentsSilent => (["政策文件没有写明需要带什么材料。", "政策文件沒有寫明需要帶什麼材料。", "The policy documents do not say what to bring."], vec![]),
+            Own::DeadlinePassed { deadline } => (["缴费截止日期（{date}）已经过了。", "繳費截止日期（{date}）已經過了。", "The deadline ({date}) has passed."], vec![("date", deadline.to_string())]),
+            Own::LateSilent { .. } => (["政策文件没有说截止日期过后还能不能参保、怎样参保：请到办理地点询问。", "政策文件沒有說截止日期過後還能不能參保、怎樣參保：請到辦理地點詢問。", "The documents do not say whether or how you can still enrol after the deadline: ask where you would enrol."], vec![]),
+            Own::YearOver { year } => (["{year} 年度已经结束，不能再为这一年度参保缴费。", "{year} 年度已經結束，不能再為這一年度參保繳費。", "The {year} coverage year is over: you can no longer enrol for it."], vec![("year", year.to_string())]),
+            Own::NotOpenYet { opens } => (["这一年度的集中参保缴费从 {date} 开始。", "這一年度的集中參保繳費從 {date} 開始。", "Enrolment for this year opens on {date}."], vec![("date", opens.to_string())]),
+            Own::Waiting(w) => return waiting_message(w, lang),
+        };
+        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        fill(pick(&t, lang), &args)
     }
+}
+
+fn waiting_message(w: &WaitingSaid, lang: Lang) -> String {
+    let (t, args): (Triple, Vec<(&str, String)>) = match *w {
+        WaitingSaid::Continuous { from } => (["您上一年度已参保，在集中缴费期内缴费：从 {date} 起享受待遇，没有等待期。", "您上一年度已參保，在集中繳費期內繳費：從 {date} 起享受待遇，沒有等待期。", "You were insured last year and pay within the collection window: covered from {date}, no waiting period."], vec![("date", from.to_string())]),
+        WaitingSaid::AlreadyCovered { year } => (["您已参加 {year} 年度的医保。", "您已參加 {year} 年度的醫保。", "You are already insured for {year}."], vec![("year", year.to_string())]),
+        WaitingSaid::Newborn { days, from } => (["新生儿在出生后 {days} 天内由监护人办理参保缴费（缴纳出生当年的费用），从出生之日起享受待遇，没有等待期：从 {date} 起。", "新生兒在出生後 {days} 天內由監護人辦理參保繳費（繳納出生當年的費用），從出生之日起享受待遇，沒有等待期：從 {date} 起。", "A newborn enrolled by a guardian within {days} days of birth (paying the birth year's fee) is covered from birth, with no waiting period: from {date}."], vec![("days", days.to_string()), ("date", from.to_string())]),
+        WaitingSaid::Fixed { months, late, gap } => {
+            let why: Triple = match (late, gap) {
+                (true, Some(g)) if g > 0 => ["未在集中缴费期内缴费，且此前断保 {gap} 年", "未在集中繳費期內繳費，且此前斷保 {gap} 年", "you pay after the collection window and had a gap of {gap} years"],
+                (true, None) => ["未在集中缴费期内缴费，且此前没有参过保", "未在集中繳費期內繳費，且此前沒有參過保", "you pay after the collection window and have never been insured"],
+                (true, _) => ["未在集中缴费期内缴费", "未在集中繳費期內繳費", "you pay after the collection window"],
+                (false, None) => ["此前没有参过保", "此前沒有參過保", "you have never been insured"],
+                (false, _) => ["此前断保 {gap} 年", "此前斷保 {gap} 年", "you had a gap of {gap} years"],
+            };
+            let gap = gap.unwrap_or(0).to_string();
+            let why = fill(pick(&why, lang), &[("gap", &gap)]);
+            (["{why}：缴费后有 {months} 个月的固定待遇等待期。", "{why}：繳費後有 {months} 個月的固定待遇等待期。", "Because {why}, there is a fixed waiting period of {months} months after paying."], vec![("why", why), ("months", months.to_string())])
+        }
+        WaitingSaid::Variable { gap, months } => (["断保 {gap} 年：第一年之后每多断保 1 年，增加变动待遇等待期，共 {months} 个月。", "斷保 {gap} 年：第一年之後每多斷保 1 年，增加變動待遇等待期，共 {months} 個月。", "A gap of {gap} years: each year of gap after the first adds to a variable waiting period, {months} months in all."], vec![("gap", gap.to_string()), ("months", months.to_string())]),
+        WaitingSaid::BackPay { assumed: true, .. } => (["这里按不补缴计算。每补缴 1 年断保期的费用（按当地现行个人缴费标准），可以减少 1 个月变动等待期；固定等待期不变。", "這裏按不補繳計算。每補繳 1 年斷保期的費用（按當地現行個人繳費標準），可以減少 1 個月變動等待期；固定等待期不變。", "Counted without paying back. Each missed year you pay back (at the current local individual rate) removes one month of the variable wait; the fixed wait stays."], vec![]),
+        WaitingSaid::BackPay { years, months_removed, assumed: false } => (["补缴 {years} 年断保期的费用，减少 {months} 个月变动等待期；固定等待期不变。", "補繳 {years} 年斷保期的費用，減少 {months} 個月變動等待期；固定等待期不變。", "Paying back {years} missed years removes {months} months of the variable wait; the fixed wait stays."], vec![("years", years.to_string()), ("months", months_removed.to_string())]),
+        WaitingSaid::Floor { gap, months } => (["连续断保 {gap} 年：补缴之后，固定和变动等待期合计仍不少于 {months} 个月。", "連續斷保 {gap} 年：補繳之後，固定和變動等待期合計仍不少於 {months} 個月。", "After a gap of {gap} years, the fixed and variable waits together stay at least {months} months even after paying back."], vec![("gap", gap.to_string()), ("months", months.to_string())]),
+        WaitingSaid::CountingUnsettled => (["“每多断保1年”从第几年算起，全国还没有统一的说法；这里按青岛的例子计算（2025、2026年断保，在2027年度集中缴费期缴费：等待 3+1=4 个月），当地可能不同。", "「每多斷保1年」從第幾年算起，全國還沒有統一的說法；這裏按青島的例子計算（2025、2026年斷保，在2027年度集中繳費期繳費：等待 3+1=4 個月），當地可能不同。", "How the gap years are counted is not settled nationally; this follows Qingdao's example (no cover in 2025 and 2026, paid in the 2027 window: 3 + 1 = 4 months). Your region may count differently."], vec![]),
+        WaitingSaid::NeverInsured => (["全国文件按断保年数增加变动等待期，首次参保这里不计变动等待期；当地可能另有规定。", "全國文件按斷保年數增加變動等待期，首次參保這裏不計變動等待期；當地可能另有規定。", "The national rules add variable months for years of gap; for a first enrolment none are counted here. Your region may count differently."], vec![]),
+        WaitingSaid::CoverFrom { from, months } => (["等待期共 {months} 个月：从 {date} 起享受待遇。断保期间和等待期内发生的医疗费用，医保不予报销。", "等待期共 {months} 個月：從 {date} 起享受待遇。斷保期間和等待期內發生的醫療費用，醫保不予報銷。", "A waiting period of {months} months: covered from {date}. Medical costs during a gap or a waiting period are not reimbursed."], vec![("months", months.to_string()), ("date", from.to_string())]),
+        WaitingSaid::AfterYearEnd { from, months } => (["等待期共 {months} 个月，要到 {date} 才结束，已经超出这一参保年度：这一年度参保缴费将不能享受待遇，请考虑为下一年度参保。", "等待期共 {months} 個月，要到 {date} 才結束，已經超出這一參保年度：這一年度參保繳費將不能享受待遇，請考慮為下一年度參保。", "A waiting period of {months} months would end on {date}, after this coverage year: paying for this year would bring no cover, so consider enrolling for next year."], vec![("months", months.to_string()), ("date", from.to_string())]),
+        WaitingSaid::HistoryNeeded => (["要算出等待期和开始享受待遇的日期，需要知道您最近一次参保是哪一年。", "要算出等待期和開始享受待遇的日期，需要知道您最近一次參保是哪一年。", "To count the waiting period and the day cover starts, we need the last year you were insured."], vec![]),
+        WaitingSaid::BirthDateNeeded => (["新生儿在出生后 90 天内参保的，从出生之日起享受待遇：需要出生日期才能判断。", "新生兒在出生後 90 天內參保的，從出生之日起享受待遇：需要出生日期才能判斷。", "Newborns enrolled within 90 days of birth are covered from birth: the date of birth decides it."], vec![]),
+    };
+    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    fill(pick(&t, lang), &args)
 }
 
 /// A scheme's standard name; a pack may give a local one (新型农村牧区合作医疗).
-pub fn scheme_name(scheme: Scheme, lang: Lang) -> &'static str {
+pub fn scheme_name(scheme: Scheme) -> Text {
     let t: Triple = match scheme {
-        Scheme::Employee => [
-            "城镇职工基本医疗保险",
-            "城鎮職工基本醫療保險",
-            "urban employee basic medical insurance",
-        ],
-        Scheme::LargeExpenseSupplement => [
-            "大额医疗费用补助",
-            "大額醫療費用補助",
-            "large medical expense supplement",
-        ],
-        Scheme::RetireeInpatientPool => [
-            "退休人员住院医疗费用统筹",
-            "退休人員住院醫療費用統籌",
-            "inpatient-only pooling for retirees",
-        ],
-        Scheme::UrbanResident => [
-            "城镇居民基本医疗保险",
-            "城鎮居民基本醫療保險",
-            "urban resident basic medical insurance",
-        ],
-        Scheme::RuralCooperative => [
-            "新型农村合作医疗",
-            "新型農村合作醫療",
-            "new rural cooperative medical scheme",
-        ],
-        Scheme::UrbanRuralResident => [
-            "城乡居民基本医疗保险",
-            "城鄉居民基本醫療保險",
-            "urban and rural resident basic medical insurance",
-        ],
-        Scheme::MedicalAssistance => [
-            "医疗救助（应急救助）",
-            "醫療救助（應急救助）",
-            "medical assistance (emergency relief)",
-        ],
+        Scheme::Employee => ["城镇职工基本医疗保险", "城鎮職工基本醫療保險", "urban employee basic medical insurance"],
+        Scheme::LargeExpenseSupplement => ["大额医疗费用补助", "大額醫療費用補助", "large medical expense supplement"],
+        Scheme::RetireeInpatientPool => ["退休人员住院医疗费用统筹", "退休人員住院醫療費用統籌", "inpatient-only pooling for retirees"],
+        Scheme::UrbanResident => ["城镇居民基本医疗保险", "城鎮居民基本醫療保險", "urban resident basic medical insurance"],
+        Scheme::RuralCooperative => ["新型农村合作医疗", "新型農村合作醫療", "new rural cooperative medical scheme"],
+        Scheme::UrbanRuralResident => ["城乡居民基本医疗保险", "城鄉居民基本醫療保險", "urban and rural resident basic medical insurance"],
+        Scheme::MedicalAssistance => ["医疗救助（应急救助）", "醫療救助（應急救助）", "medical assistance (emergency relief)"],
     };
-    pick(&t, lang)
-}
-
-/// Joins labels as a list in the language's manner.
-pub fn list(items: &[String], lang: Lang) -> String {
-    items.join(if lang == Lang::En { ", " } else { "、" })
+    Text(t.map(str::to_owned))
 }
 
 #[cfg(test)]
@@ -378,48 +373,53 @@ mod tests {
     use super::*;
 
     #[test]
+    fn fill_is_one_pass() {
+        assert_eq!(fill("a {x} b {y}", &[("x", "{y}"), ("y", "2")]), "a {y} b 2");
+        assert_eq!(fill("{unknown} {", &[("x", "1")]), "{unknown} {");
+    }
+
+    #[test]
     fn every_error_message_names_its_field_in_each_language() {
         for lang in Lang::ALL {
-            let m = error_message(ErrorCode::InvalidDate, "person.birthDate", "", *lang);
+            let e = RequestError::new(ErrorCode::InvalidDate, "person.birthDate", *lang);
             let label = field_label("person.birthDate", *lang);
-            assert!(m.contains(&label), "{m}");
-            assert!(!m.contains('{'), "unfilled placeholder: {m}");
+            assert!(e.message().contains(label.as_ref()), "{}", e.message());
         }
     }
 
     #[test]
     fn member_fields_are_labelled_with_the_member_number() {
         assert_eq!(field_label("members[1].birthDate", Lang::ZhCn), "第2位成员的出生日期");
-        assert_eq!(
-            field_label("members[0].hukou.type", Lang::En),
-            "member 1's hukou type (urban or rural)"
-        );
+        assert_eq!(field_label("members[0].hukou.type", Lang::En), "member 1's hukou type (urban or rural)");
         assert_eq!(field_label("members[x]", Lang::En), "members[x]");
     }
 
     #[test]
     fn no_placeholder_is_left_unfilled() {
-        use ErrorCode::*;
-        for code in [
-            InvalidJson,
-            TooLarge,
-            InvalidType,
-            UnknownField,
-            MissingField,
-            InvalidDate,
-            InvalidValue,
-            InvalidAmount,
-            OutOfRange,
-            UnknownRegion,
-            YearOutOfRange,
-            BirthAfterYear,
-            AgeConflict,
-            MovedBeforeBirth,
-        ] {
+        for code in ErrorCode::ALL {
             for lang in Lang::ALL {
-                let m = error_message(code, "person.sex", "x", *lang);
+                let e = RequestError::new(*code, "person.sex", *lang).with(Detail::Range(1, 2));
+                let m = e.message();
                 assert!(!m.contains('{') && !m.is_empty(), "{m}");
             }
+        }
+    }
+
+    #[test]
+    fn the_root_and_members_have_labels_and_kinds() {
+        let e = RequestError::new(ErrorCode::InvalidType, "", Lang::ZhCn);
+        assert_eq!(e.message(), "「请求内容」填写得不对：应为一组信息（对象）。");
+        let e = RequestError::new(ErrorCode::InvalidType, "members", Lang::ZhCn);
+        assert!(e.message().contains("列表"), "{}", e.message());
+        let e = RequestError::new(ErrorCode::TooLarge, "", Lang::En).with(Detail::Bytes(65536));
+        assert!(e.message().contains("65536"), "{}", e.message());
+    }
+
+    #[test]
+    fn every_field_has_a_label() {
+        use crate::condition::Field;
+        for f in Field::ALL {
+            assert_ne!(field_label(f.path(), Lang::ZhCn), f.path(), "{}", f.path());
         }
     }
 }

@@ -3,41 +3,54 @@
 //!
 //! The rules come from policy documents, carried as data in policy packs
 //! (`policies/*.toml`, built into the binary): every rule cites its document and
-//! clause, and an amount the documents do not give is `null` with a reason, never a
-//! guess. The engine is pure (no clock, no I/O), so the same code answers in the
-//! CLI, in tests and in WebAssembly on a resident's phone.
+//! clause and says how sure that source is, and an amount the documents do not
+//! give is `null` with a reason, never a guess. The engine is pure (no clock, no
+//! I/O), so the same code answers in the CLI, in tests and in WebAssembly on a
+//! resident's phone.
+//!
+//! Data takes one path: JSON text in ([`request`]), a language-free [`Decision`]
+//! ([`engine`], [`waiting`], [`household`]), and the response in the request's
+//! language ([`render`], with the engine's own words in [`i18n`]). The CLI and
+//! the WebAssembly bindings both go through [`api`], text in and text out.
 //!
 //! ```
 //! let engine = canbao::Engine::builtin().unwrap();
 //! let request = canbao::request::from_json(r#"{
 //!     "region": "county-template", "year": 2015,
 //!     "person": { "birthDate": "1980-06-01", "hukou": { "type": "urban", "local": true },
-//!                 "employment": "none", "lowIncome": "none" } }"#).unwrap();
+//!                 "employment": "none", "lowIncome": "none", "disabilityGrade": 0 } }"#).unwrap();
 //! let today = chrono::NaiveDate::from_ymd_opt(2015, 1, 5).unwrap();
-//! let response = engine.check(&request, today).unwrap();
-//! let resident = &response.schemes[0];
-//! assert_eq!(resident.scheme, canbao::vocab::Scheme::UrbanResident);
+//! let decision = engine.decide(&request, today).unwrap();
+//! let resident = decision.scheme(canbao::vocab::Scheme::UrbanResident).unwrap();
 //! assert_eq!(resident.fee.as_ref().unwrap().individual.unwrap().to_string(), "140.00");
 //! ```
 
+// A panic inside WebAssembly kills the module for the whole page: library code
+// never unwraps, indexes unchecked or panics on any input.
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, clippy::unreachable)
+)]
+
 #[macro_use]
 pub mod vocab;
+pub mod api;
 pub mod condition;
 pub mod date;
+pub mod decision;
 pub mod engine;
 pub mod household;
 pub mod i18n;
-pub mod json;
 pub mod money;
 pub mod pack;
 pub mod person;
-pub mod read;
+pub mod render;
 pub mod request;
-pub mod response;
+pub mod waiting;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
+pub use decision::Decision;
 pub use engine::Engine;
 pub use request::{Request, RequestError};
-pub use response::Response;

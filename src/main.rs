@@ -1,41 +1,71 @@
 //! `canbao`: the command line.
 //!
 //! ```text
-//! canbao check FILE|-  [--pretty] [--pack PACK.json]...   prints the response JSON
-//! canbao regions       [--lang en]                        lists the packs
-//! canbao validate PACK.json                               checks a pack written for a region
-//! canbao pack ID                                          prints a built-in pack as JSON
+//! canbao check FILE|-      [--pretty] [--pack PACK.json]... [--today YYYY-MM-DD]   the response JSON
+//! canbao household FILE|-  [--pretty] [--pack PACK.json]... [--today YYYY-MM-DD]   a household's
+//! canbao regions           [--lang zh-CN|zh-TW|en] [--today YYYY-MM-DD]            the packs
+//! canbao validate PACK.json                                                        checks a pack
+//! canbao pack ID                                                                   a built-in pack as JSON
 //! ```
-//! A request error prints `{"error": …}` on stdout and exits 2; a usage or I/O
-//! error prints to stderr and exits 1.
+//! A request error prints `{"error": …}` on stdout and exits 2; a usage, pack or
+//! I/O error prints to stderr and exits 1. Input is read up to the same limits
+//! the WebAssembly build has, never whole; output to a closed pipe ends quietly.
 
-use std::io::Read;
+use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
-use canbao::pack::Pack;
-use canbao::vocab::{Lang, Status};
-use canbao::{Engine, Response};
+use canbao::pack::MAX_PACK_BYTES;
+use canbao::request::{MAX_HOUSEHOLD_BYTES, MAX_REQUEST_BYTES};
+use canbao::vocab::Lang;
+use canbao::{api, Engine};
 use chrono::NaiveDate;
 
 const USAGE: &str = "usage:
   canbao check FILE|- [--pretty] [--pack PACK.json]... [--today YYYY-MM-DD]
-  canbao regions [--lang zh-CN|zh-TW|en]
+  canbao household FILE|- [--pretty] [--pack PACK.json]... [--today YYYY-MM-DD]
+  canbao regions [--lang zh-CN|zh-TW|en] [--today YYYY-MM-DD]
   canbao validate PACK.json
   canbao pack ID            print a built-in pack as JSON (a template for your own)
   canbao version";
+
+/// How a run ends.
+enum Failure {
+    /// Usage, a pack, reading input: a message on stderr, exit 1.
+    Message(String),
+    /// Writing output failed; a closed pipe (`| head`) is not worth a word.
+    Output(io::Error),
+}
+
+impl From<String> for Failure {
+    fn from(s: String) -> Failure {
+        Failure::Message(s)
+    }
+}
+
+impl From<&str> for Failure {
+    fn from(s: &str) -> Failure {
+        Failure::Message(s.to_owned())
+    }
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match run(&args) {
         Ok(code) => code,
-        Err(message) => {
+        Err(Failure::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(Failure::Output(e)) => {
+            eprintln!("canbao: writing output: {e}");
+            ExitCode::from(1)
+        }
+        Err(Failure::Message(message)) => {
             eprintln!("canbao: {message}");
             ExitCode::from(1)
         }
     }
 }
 
-/// Today in China (UTC+8): the insurance year when a request names none.
+/// Today in China (UTC+8): the day of paying, and the coverage year, when a
+/// request names none.
 fn today_in_china() -> NaiveDate {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -46,129 +76,158 @@ fn today_in_china() -> NaiveDate {
 
 fn flag_values<'a>(args: &'a [String], flag: &str) -> Vec<&'a str> {
     args.windows(2)
-        .filter(|w| w[0] == flag)
-        .map(|w| w[1].as_str())
+        .filter(|w| w.first().is_some_and(|f| f == flag))
+        .filter_map(|w| w.get(1).map(String::as_str))
         .collect()
 }
 
-fn read_input(path: &str) -> Result<String, String> {
-    if path == "-" {
-        let mut s = String::new();
-        std::io::stdin()
-            .read_to_string(&mut s)
-            .map_err(|e| format!("stdin: {e}"))?;
-        Ok(s)
+/// Reads at most `limit` bytes of a file or stdin: `Ok(None)` when there is more.
+fn read_limited(path: &str, limit: usize) -> Result<Option<Vec<u8>>, String> {
+    let mut bytes = Vec::new();
+    let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
+    let read = if path == "-" {
+        io::stdin().lock().take(cap).read_to_end(&mut bytes)
     } else {
-        std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))
+        std::fs::File::open(path).and_then(|f| f.take(cap).read_to_end(&mut bytes))
+    };
+    read.map_err(|e| format!("{path}: {e}"))?;
+    Ok((bytes.len() <= limit).then_some(bytes))
+}
+
+/// A request's text, or the contract's error for one too large or not UTF-8.
+fn request_text(path: &str, limit: usize) -> Result<Result<String, canbao::RequestError>, String> {
+    use canbao::request::{Detail, ErrorCode};
+    let error = |code| canbao::RequestError::new(code, "", Lang::default());
+    Ok(match read_limited(path, limit)? {
+        None => Err(error(ErrorCode::TooLarge).with(Detail::Bytes(limit))),
+        Some(bytes) => String::from_utf8(bytes).map_err(|_| error(ErrorCode::InvalidJson)),
+    })
+}
+
+fn pack_text(path: &str) -> Result<String, String> {
+    match read_limited(path, MAX_PACK_BYTES)? {
+        None => Err(format!("{path}: a pack may have at most {MAX_PACK_BYTES} bytes")),
+        Some(bytes) => String::from_utf8(bytes).map_err(|_| format!("{path}: not UTF-8 text")),
     }
 }
 
-fn run(args: &[String]) -> Result<ExitCode, String> {
+fn out(text: &str) -> Result<(), Failure> {
+    let mut stdout = io::stdout().lock();
+    stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.write_all(b"\n"))
+        .and_then(|()| stdout.flush())
+        .map_err(Failure::Output)
+}
+
+fn run(args: &[String]) -> Result<ExitCode, Failure> {
     let mut engine = Engine::builtin().map_err(|e| e.to_string())?;
     for path in flag_values(args, "--pack") {
-        let text = read_input(path)?;
-        let pack = Pack::from_json(&text, path, engine.national_sources()).map_err(|e| e.to_string())?;
-        engine.load(pack, path, text.as_bytes()).map_err(|e| e.to_string())?;
+        let text = pack_text(path)?;
+        engine.load(&text, path).map_err(|e| e.to_string())?;
     }
+    let today = match flag_values(args, "--today").first() {
+        Some(d) => canbao::date::parse(d).ok_or("--today takes YYYY-MM-DD")?,
+        None => today_in_china(),
+    };
+    let pretty = args.iter().any(|a| a == "--pretty");
     match args.first().map(String::as_str) {
-        Some("check") => {
-            let path = args.get(1).filter(|a| !a.starts_with("--")).ok_or(USAGE)?;
-            let today = match flag_values(args, "--today").first() {
-                Some(d) => canbao::date::parse(d).ok_or("--today takes YYYY-MM-DD")?,
-                None => today_in_china(),
+        Some(command @ ("check" | "household")) => {
+            let path = args.get(1).filter(|a| !a.starts_with("--") || *a == "-").ok_or(USAGE)?;
+            let household = command == "household";
+            let limit = if household { MAX_HOUSEHOLD_BYTES } else { MAX_REQUEST_BYTES };
+            let answer = match request_text(path, limit)? {
+                Err(e) => Err(canbao::render::error_json(&e, true)),
+                Ok(text) if household => api::check_household(&engine, &text, today, true),
+                Ok(text) if pretty => match canbao::request::from_json(&text).and_then(|r| {
+                    let d = engine.decide(&r, today)?;
+                    Ok(summary(&canbao::render::response(&d, r.lang)))
+                }) {
+                    Ok(s) => Ok(s),
+                    Err(e) => Err(canbao::render::error_json(&e, true)),
+                },
+                Ok(text) => api::check(&engine, &text, today, true),
             };
-            let text = read_input(path)?;
-            let result = canbao::request::from_json(&text).and_then(|req| engine.check(&req, today));
-            match result {
-                Ok(response) if args.iter().any(|a| a == "--pretty") => {
-                    print!("{}", pretty(&response))
-                }
-                Ok(response) => println!("{}", response.to_json(true)),
-                Err(e) => {
-                    println!("{}", e.to_json(true));
-                    return Ok(ExitCode::from(2));
-                }
-            }
+            return match answer {
+                Ok(text) => out(&text).map(|()| ExitCode::SUCCESS),
+                Err(error) => out(&error).map(|()| ExitCode::from(2)),
+            };
         }
         Some("regions") => {
-            let lang = flag_values(args, "--lang")
-                .first()
-                .and_then(|l| Lang::parse(l))
-                .unwrap_or_default();
-            println!("{}", canbao::engine::regions_json(&engine.regions(lang), true));
+            let lang = flag_values(args, "--lang").first().and_then(|l| Lang::parse(l)).unwrap_or_default();
+            out(&api::regions(&engine, lang, today, true))?;
         }
         Some("validate") => {
             let path = args.get(1).ok_or(USAGE)?;
-            let text = read_input(path)?;
-            let pack = Pack::from_json(&text, path, engine.national_sources()).map_err(|e| e.to_string())?;
-            let id = pack.id.clone();
-            engine.load(pack, path, text.as_bytes()).map_err(|e| e.to_string())?;
-            println!("{path}: pack \"{id}\" is valid");
+            let text = pack_text(path)?;
+            let pack = engine.load(&text, path).map_err(|e| e.to_string())?;
+            out(&format!("{path}: pack \"{}\" is valid", pack.id))?;
         }
         Some("pack") => {
             let id = args.get(1).ok_or(USAGE)?;
-            let json = canbao::engine::builtin_json(id).ok_or_else(|| format!("no built-in pack \"{id}\""))?;
+            let json = canbao::engine::builtin_json(id).ok_or_else(|| format!("no built-in pack \"{}\"", clean(id)))?;
             let value: serde_json::Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
-            println!("{}", serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?);
+            out(&serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?)?;
         }
-        Some("version") => println!("canbao {}", env!("CARGO_PKG_VERSION")),
+        Some("version") => out(&format!("canbao {}", canbao::render::VERSION))?,
         _ => return Err(USAGE.into()),
     }
     Ok(ExitCode::SUCCESS)
 }
 
+/// Text for a terminal: control characters (escape sequences above all) shown
+/// as `\u{…}`, never sent to it.
+fn clean(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() && c != '\n' { format!("\\u{{{:x}}}", c as u32) } else { c.to_string() })
+        .collect()
+}
+
 /// The response for a person at a terminal, in the request's language.
-fn pretty(r: &Response) -> String {
+fn summary(r: &canbao::render::Response) -> String {
+    use canbao::vocab::Status;
     use std::fmt::Write;
-    let (must, may, no, ask, fee_word, by, none) = match r.lang {
-        Lang::En => (
-            "MUST JOIN",
-            "MAY JOIN",
-            "not for you",
-            "NEED MORE ANSWERS",
-            "fee",
-            "by",
-            "unknown",
-        ),
-        Lang::ZhTw => ("必須參加", "可以參加", "不適用", "還需補充信息", "費用", "截止", "未知"),
-        Lang::ZhCn => ("必须参加", "可以参加", "不适用", "还需补充信息", "费用", "截止", "未知"),
+    let words: [&str; 8] = match r.lang {
+        Lang::En => ["MUST JOIN", "MAY JOIN", "not for you", "NEED MORE ANSWERS", "fee", "by", "unknown", "cover from"],
+        Lang::ZhTw => ["必須參加", "可以參加", "不適用", "還需補充信息", "費用", "截止", "未知", "待遇開始"],
+        Lang::ZhCn => ["必须参加", "可以参加", "不适用", "还需补充信息", "费用", "截止", "未知", "待遇开始"],
     };
-    let amount = |m: Option<canbao::money::Money>| m.map(|m| m.to_string()).unwrap_or_else(|| none.to_owned());
-    let mut out = String::new();
-    let _ = writeln!(out, "{} {} ({})", r.region, r.year, r.reference_date.0);
-    for s in &r.schemes {
-        let status = match s.status {
+    let [must, may, no, ask, fee_word, by, none, cover] = words;
+    let amount = |m: Option<canbao::money::Money>| m.map_or_else(|| none.to_owned(), |m| m.to_string());
+    let mut s = String::new();
+    let _ = writeln!(s, "{} {} ({}) · {}", r.region_name, r.year, r.reference_date.0, r.rules.hash);
+    for scheme in &r.schemes {
+        let status = match scheme.status {
             Status::Mandatory => must,
             Status::Eligible => may,
             Status::Ineligible => no,
             Status::NeedsInfo => ask,
         };
-        let _ = writeln!(out, "\n[{status}] {}", s.name);
-        if let Some(f) = &s.fee {
-            let _ = writeln!(
-                out,
-                "  {fee_word}/{}: {} = {} + {} + {}",
-                f.period.as_str(),
-                amount(f.total),
-                amount(f.individual),
-                amount(f.employer),
-                amount(f.government)
-            );
+        let _ = writeln!(s, "\n[{status}] {}", scheme.name);
+        if let Some(f) = &scheme.fee {
+            let (total, i, e, g) = (amount(f.total), amount(f.individual), amount(f.employer), amount(f.government));
+            let _ = writeln!(s, "  {fee_word}/{}: {total} = {i} + {e} + {g}", f.period.as_str());
         }
-        if let Some(d) = s.deadline {
-            let _ = writeln!(out, "  {by} {}", d.0);
+        if let Some(d) = scheme.deadline {
+            let _ = writeln!(s, "  {by} {}", d.0);
         }
-        for reason in &s.reasons {
-            let _ = writeln!(
-                out,
-                "  - {} ({})",
-                reason.message,
-                reason.source.as_deref().unwrap_or("-")
-            );
+        if let Some(d) = scheme.cover_from {
+            let _ = writeln!(s, "  {cover} {}", d.0);
         }
+        for reason in &scheme.reasons {
+            let _ = writeln!(s, "  - {} ({})", reason.message, reason.source.unwrap_or("-"));
+        }
+    }
+    if !r.alternatives.is_empty() {
+        let groups: Vec<String> = r
+            .alternatives
+            .iter()
+            .map(|g| g.iter().map(|x| x.as_str()).collect::<Vec<_>>().join(" | "))
+            .collect();
+        let _ = writeln!(s, "\n⇄ {}", groups.join("; "));
     }
     if !r.missing.is_empty() {
-        let _ = writeln!(out, "\n? {}", r.missing.join(", "));
+        let _ = writeln!(s, "\n? {}", r.missing.join(", "));
     }
-    out
+    clean(&s)
 }

@@ -41,6 +41,15 @@ impl Money {
             .map(Money)
     }
 
+    /// `self - other`, or `None` below zero or on overflow.
+    pub fn checked_sub(self, other: Money) -> Option<Money> {
+        let fen = self.fen()?.checked_sub(other.fen()?)?;
+        if fen < 0 {
+            return None;
+        }
+        Decimal::try_from_i128_with_scale(fen, 2).ok().map(Money)
+    }
+
     /// The amount in fen.
     fn fen(self) -> Option<i128> {
         let up = 2u32.checked_sub(self.0.scale())?;
@@ -52,6 +61,13 @@ impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // Held at two places already; format pads "140" to "140.00".
         write!(f, "{:.2}", self.0)
+    }
+}
+
+impl serde::Serialize for Money {
+    /// `"140.00"`: amounts are strings on the wire, exact to the fen.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
     }
 }
 

@@ -1,8 +1,10 @@
 //! The person as the rules see them: every answer typed, and `None` where the
 //! request left it out.
 //!
-//! A `None` is not an error: the engine reports it in `missing` when, and only
-//! when, the answer would change the result.
+//! A `None` is not an error and never a default: it is "not known", and the
+//! engine names it in `missing` when, and only when, the answer would change the
+//! result. Answers that mean "none" are said outright (`disabilityGrade: 0`,
+//! `hukou.movedIn: false`, `lowIncome: "none"`).
 
 use chrono::NaiveDate;
 
@@ -18,6 +20,18 @@ pub struct School {
     pub local: Option<bool>,
 }
 
+/// What the person says about their past cover, for the waiting period.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct History {
+    /// The last coverage year they were insured in any basic scheme: `Some(None)`
+    /// is "never insured", `None` is "not said".
+    pub last_covered_year: Option<Option<i32>>,
+    /// Years insured without a gap, up to `last_covered_year`.
+    pub continuous_years: Option<u32>,
+    /// Missed years they pay back now, at the current individual rate.
+    pub back_pay_years: Option<u32>,
+}
+
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Person {
     pub birth_date: Option<NaiveDate>,
@@ -26,20 +40,25 @@ pub struct Person {
     pub sex: Option<Sex>,
     pub hukou_type: Option<HukouType>,
     pub hukou_local: Option<bool>,
+    /// Whether the hukou moved into the region: `movedIn`, or implied by `movedInOn`.
+    pub moved_in: Option<bool>,
     pub moved_in_on: Option<NaiveDate>,
-    /// Full years since the move, on the reference day (`None` without a move
-    /// or when the move is later than the reference day).
+    /// Full years since the move, on the reference day (0 for a move later than it).
     pub moved_in_years: Option<u32>,
     pub moved_after_retirement: Option<bool>,
+    /// Holds a residence permit (居住证) where they live.
+    pub residence_permit: Option<bool>,
     pub employment: Option<Employment>,
     pub school: Option<School>,
     pub pension_from: Option<PensionFrom>,
     pub ownership: Option<Ownership>,
     pub condition: Option<EnterpriseCondition>,
     pub low_income: Option<LowIncome>,
+    /// 0 for none, 1 to 4 for the grade.
     pub disability_grade: Option<u8>,
     pub land_expropriated: Option<bool>,
     pub children_have_local_urban_hukou: Option<bool>,
     pub monthly_wage: Option<Money>,
     pub enrolled: Option<Enrolled>,
+    pub history: History,
 }

@@ -1,25 +1,41 @@
-//! The request: decoding the JSON contract into a typed [`Request`], with an error
-//! that names the field and speaks the request's language.
+//! The request: JSON text in, a typed [`Request`] out, or an error that names
+//! the field at fault.
 //!
-//! Decoding has two steps. Serde reads the wire shape (`RequestWire`: strings,
-//! numbers, booleans, unknown keys refused) out of a JSON tree with
-//! [`tree::from_value`], so a wrong type anywhere is reported at its path
-//! (`person.hukou.local`). Then each value is parsed by hand into the domain's
-//! types, which gives each mistake its own code (`invalid_date`, `invalid_value`,
-//! `out_of_range`) rather than serde's English prose. The tree comes from JSON
-//! text (the CLI) or from a JavaScript value (the wasm build).
+//! Decoding has two steps. Serde reads the wire shape (`RequestWire`: unknown
+//! keys refused, each value of the JSON type it should be), and
+//! `serde_path_to_error` says where it failed (`person.hukou.local`). Then each
+//! value is checked by hand against the domain (dates that exist, ages a person
+//! can have, a retiree who is not a child), which gives each mistake its own
+//! code (`invalid_date`, `out_of_range`, `implausible`) rather than serde's
+//! English prose.
+//!
+//! The CLI and the WebAssembly build both hand this module JSON text, so the two
+//! agree on every input: `40.0` is not an age in either.
+//!
+//! Errors are language-free here: a code, the field's wire path and the values
+//! the message quotes. `render` words them in the request's language.
 
 use chrono::NaiveDate;
-use serde_json::Value;
+use serde::Deserialize;
 
-use crate::i18n;
 use crate::money::Money;
-use crate::person::{Person, School};
-use crate::read::{self, Fault, Obj, Read, ReadError};
-use crate::vocab::{EnterpriseCondition, HukouType, Lang, Ownership, PensionFrom};
+use crate::person::{History, Person, School};
+use crate::vocab::{
+    Employment, Enrolled, EnterpriseCondition, HukouType, Lang, LowIncome, Ownership, PensionFrom, SchoolLevel, Sex,
+};
 
-/// The largest request text accepted, far above any real one.
+/// The largest request text accepted, far above any real one (about 500 bytes).
 pub const MAX_REQUEST_BYTES: usize = 64 * 1024;
+/// A household request may be four times as large.
+pub const MAX_HOUSEHOLD_BYTES: usize = 4 * MAX_REQUEST_BYTES;
+/// The most members a household request may list.
+pub const MAX_MEMBERS: usize = 20;
+/// The oldest age a person may state. A birth date may give more (up to
+/// [`MAX_AGE_FROM_BIRTH_DATE`]): a document is better evidence than a slip of the finger.
+pub const MAX_STATED_AGE: u32 = 120;
+pub const MAX_AGE_FROM_BIRTH_DATE: u32 = 150;
+/// Nobody under this age is in work or retired (the legal minimum working age).
+pub const MIN_WORKING_AGE: u32 = 16;
 
 /// A decoded, well-formed request. What depends on the policy pack (the age on its
 /// reference day, whether the year is one it covers) is checked by the engine.
@@ -28,6 +44,8 @@ pub struct Request {
     pub region: Option<String>,
     pub year: Option<i32>,
     pub lang: Lang,
+    /// The day the person pays (default: today in China).
+    pub pay_date: Option<NaiveDate>,
     pub person: Person,
     /// The age the person gave instead of (or as well as) a birth date.
     pub stated_age: Option<u32>,
@@ -50,7 +68,33 @@ wire_enum! {
         BirthAfterYear = "birth_after_year",
         AgeConflict = "age_conflict",
         MovedBeforeBirth = "moved_before_birth",
+        /// Answers that cannot all be true of one person (a retired 3-year-old).
+        Implausible = "implausible",
+        /// Answers that contradict each other (`movedIn: false` with a `movedInOn`).
+        Conflict = "conflict",
     }
+}
+
+/// The values an error message quotes. No prose: `render` words them.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub enum Detail {
+    #[default]
+    None,
+    /// The values allowed, as spelled on the wire.
+    Allowed(Vec<String>),
+    /// A range of numbers, inclusive.
+    Range(i64, i64),
+    /// Dates allowed, inclusive; `None` for an open end.
+    Dates(Option<NaiveDate>, Option<NaiveDate>),
+    /// A size limit in bytes.
+    Bytes(usize),
+    /// The years a pack covers, the year asked for, and the name of a pack that
+    /// covers it.
+    Years { first: i32, last: Option<i32>, year: i32, instead: Option<crate::pack::Text> },
+    /// The age the birth date gives on the reference day.
+    AgeOn { day: NaiveDate, age: u32 },
+    /// The field the value conflicts with.
+    With(String),
 }
 
 /// A request the engine cannot answer, and why: `field` is the wire path of the
@@ -59,23 +103,31 @@ wire_enum! {
 pub struct RequestError {
     pub code: ErrorCode,
     pub field: String,
+    /// The request's language, for the message.
     pub lang: Lang,
-    /// Values the message quotes: allowed values, a range, the region's years.
-    pub detail: String,
+    pub detail: Detail,
 }
 
+/// Field paths longer than this are cut in errors: a key is quoted, never
+/// copied whole into a message (a 21 KB key once made a 63 MB message).
+const MAX_FIELD_CHARS: usize = 80;
+
 impl RequestError {
-    pub fn new(code: ErrorCode, field: impl Into<String>, lang: Lang) -> RequestError {
+    pub fn new(code: ErrorCode, field: &str, lang: Lang) -> RequestError {
+        let field = match field.char_indices().nth(MAX_FIELD_CHARS) {
+            Some((cut, _)) => format!("{}…", &field[..cut]),
+            None => field.to_owned(),
+        };
         RequestError {
             code,
-            field: field.into(),
+            field,
             lang,
-            detail: String::new(),
+            detail: Detail::None,
         }
     }
 
-    pub fn with_detail(mut self, detail: impl Into<String>) -> RequestError {
-        self.detail = detail.into();
+    pub fn with(mut self, detail: Detail) -> RequestError {
+        self.detail = detail;
         self
     }
 
@@ -89,20 +141,7 @@ impl RequestError {
 
     /// The message for a resident, in the request's language.
     pub fn message(&self) -> String {
-        i18n::error_message(self.code, &self.field, &self.detail, self.lang)
-    }
-
-    /// The `{ "error": { code, field, message } }` body of the contract.
-    pub fn to_json(&self, pretty: bool) -> String {
-        let mut w = crate::json::Writer::new(pretty);
-        w.object(None, |w| {
-            w.object(Some("error"), |w| {
-                w.str(Some("code"), self.code.as_str());
-                w.str(Some("field"), &self.field);
-                w.str(Some("message"), &self.message());
-            })
-        });
-        w.finish()
+        crate::i18n::error_message(self)
     }
 }
 
@@ -115,210 +154,440 @@ impl std::fmt::Display for RequestError {
 impl std::error::Error for RequestError {}
 
 // ---------------------------------------------------------------------------
-// Reading the request out of its JSON tree. Every key is optional but `person`;
-// unknown keys are refused.
+// The wire shape. `null` is the same as leaving a key out ("not said"), except
+// in `history.lastCoveredYear`, where `null` says "never insured".
 
-/// The most members a household request may list.
-pub const MAX_MEMBERS: usize = 20;
-
-/// A structural mistake (unknown key, wrong JSON type) as a request error.
-fn structural(e: ReadError, lang: Lang) -> RequestError {
-    let d = *e.0;
-    let (code, detail) = match d.fault {
-        Fault::Unknown => (ErrorCode::UnknownField, String::new()),
-        Fault::Missing => (ErrorCode::MissingField, String::new()),
-        Fault::Type => (ErrorCode::InvalidType, String::new()),
-        Fault::Date => (ErrorCode::InvalidDate, String::new()),
-        Fault::Amount => (ErrorCode::InvalidAmount, String::new()),
-        Fault::Range => (ErrorCode::OutOfRange, d.message),
-        Fault::Value => (ErrorCode::InvalidValue, d.allowed),
-    };
-    RequestError::new(code, d.path, lang).with_detail(detail)
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct RequestWire {
+    region: Option<String>,
+    year: Option<i64>,
+    lang: Option<Lang>,
+    pay_date: Option<String>,
+    person: Option<PersonWire>,
 }
 
-/// Reads the keys a request and a household request share, then `body` for the rest.
-fn envelope<T>(
-    value: &Value,
-    body: impl FnOnce(&mut Obj, Lang) -> Result<T, RequestError>,
-) -> Result<(Option<String>, Option<i32>, Lang, T), RequestError> {
-    let lang = lang_of(value);
-    let s = |e| structural(e, lang);
-    let mut o = Obj::new(value, "").map_err(s)?;
-    let lang = match o.opt("lang", read::string).map_err(s)? {
-        None => Lang::default(),
-        Some(l) => Lang::parse(&l).ok_or_else(|| {
-            RequestError::new(ErrorCode::InvalidValue, "lang", Lang::default()).with_detail(Lang::expected())
-        })?,
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct HouseholdWire {
+    region: Option<String>,
+    year: Option<i64>,
+    lang: Option<Lang>,
+    pay_date: Option<String>,
+    members: Option<Vec<PersonWire>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct PersonWire {
+    birth_date: Option<String>,
+    age: Option<i64>,
+    sex: Option<Sex>,
+    hukou: Option<HukouWire>,
+    residence_permit: Option<bool>,
+    employment: Option<Employment>,
+    school: Option<SchoolWire>,
+    retirement: Option<RetirementWire>,
+    low_income: Option<LowIncome>,
+    disability_grade: Option<i64>,
+    land_expropriated: Option<bool>,
+    children_have_local_urban_hukou: Option<bool>,
+    monthly_wage: Option<String>,
+    enrolled: Option<Enrolled>,
+    history: Option<HistoryWire>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct HukouWire {
+    r#type: Option<HukouType>,
+    local: Option<bool>,
+    moved_in: Option<bool>,
+    moved_in_on: Option<String>,
+    moved_after_retirement: Option<bool>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct SchoolWire {
+    level: Option<SchoolLevel>,
+    full_time: Option<bool>,
+    local: Option<bool>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct RetirementWire {
+    pension_from: Option<PensionFrom>,
+    enterprise: Option<EnterpriseWire>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct EnterpriseWire {
+    ownership: Option<Ownership>,
+    condition: Option<EnterpriseCondition>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct HistoryWire {
+    /// Absent: not said; `null`: never insured.
+    #[serde(default, deserialize_with = "present")]
+    last_covered_year: Option<Option<i64>>,
+    continuous_years: Option<i64>,
+    back_pay_years: Option<i64>,
+}
+
+/// A key that is present, whether `null` or a value: `Some(None)` for `null`.
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<i64>>, D::Error> {
+    Option::<i64>::deserialize(d).map(Some)
+}
+
+// ---------------------------------------------------------------------------
+// From text to the wire shape.
+
+/// Parses `text` as `T`, naming the field at fault on error.
+fn parse<T: for<'de> Deserialize<'de>>(text: &str, limit: usize) -> Result<T, RequestError> {
+    let lang = lang_of(text);
+    if text.len() > limit {
+        return Err(RequestError::new(ErrorCode::TooLarge, "", lang).with(Detail::Bytes(limit)));
+    }
+    // Serde reads a struct from an array too; the contract says object.
+    if !text.trim_start().starts_with('{') {
+        let code = match serde_json::from_str::<serde::de::IgnoredAny>(text) {
+            Ok(_) => ErrorCode::InvalidType,
+            Err(_) => ErrorCode::InvalidJson,
+        };
+        return Err(RequestError::new(code, "", lang));
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| serde_error(&e, lang))?;
+    de.end().map_err(|_| RequestError::new(ErrorCode::InvalidJson, "", lang))?;
+    Ok(value)
+}
+
+/// Serde's error as a request error. Serde's data errors carry their kind only
+/// in the message, whose openings are fixed by serde's `de::Error` (pinned by
+/// the tests below); anything else is a wrong type.
+fn serde_error(e: &serde_path_to_error::Error<serde_json::Error>, lang: Lang) -> RequestError {
+    use serde_json::error::Category;
+    let inner = e.inner();
+    let path = match e.path().to_string() {
+        p if p == "." => String::new(),
+        p => p,
     };
-    let s = |e| structural(e, lang);
-    let year = match o.opt("year", read::integer).map_err(s)? {
+    if !matches!(inner.classify(), Category::Data) {
+        // A number beyond any float is a syntax error to serde_json, but it is
+        // well-formed JSON: say which field.
+        return match inner.classify() {
+            Category::Syntax if inner.to_string().starts_with("number out of range") => {
+                RequestError::new(ErrorCode::InvalidType, &path, lang)
+            }
+            _ => RequestError::new(ErrorCode::InvalidJson, "", lang),
+        };
+    }
+    let message = inner.to_string();
+    if message.starts_with("unknown field") {
+        RequestError::new(ErrorCode::UnknownField, &path, lang)
+    } else if let Some(rest) = message.strip_prefix("missing field `") {
+        let key = rest.split('`').next().unwrap_or_default();
+        let field = if path.is_empty() { key.to_owned() } else { format!("{path}.{key}") };
+        RequestError::new(ErrorCode::MissingField, &field, lang)
+    } else if message.starts_with("unknown variant") {
+        // "unknown variant `x`, expected `a` or `b`": the names after "expected".
+        let expected = message.split_once("expected").map_or("", |(_, e)| e);
+        let names = expected.split('`').skip(1).step_by(2).map(str::to_owned).collect();
+        RequestError::new(ErrorCode::InvalidValue, &path, lang).with(Detail::Allowed(names))
+    } else {
+        RequestError::new(ErrorCode::InvalidType, &path, lang)
+    }
+}
+
+/// The language the request asks for, read leniently, so that an error in the
+/// rest of the request (even broken JSON) can still be told in it: the first
+/// `"lang": "…"` in the text, if it names a language.
+fn lang_of(text: &str) -> Lang {
+    let Some(at) = text.find("\"lang\"") else {
+        return Lang::default();
+    };
+    let rest = text[at + 6..].trim_start();
+    let Some(rest) = rest.strip_prefix(':') else {
+        return Lang::default();
+    };
+    let Some(rest) = rest.trim_start().strip_prefix('"') else {
+        return Lang::default();
+    };
+    rest.split('"').next().and_then(Lang::parse).unwrap_or_default()
+}
+
+// ---------------------------------------------------------------------------
+// From the wire shape to the domain's types.
+
+/// The envelope a request and a household request share.
+struct Envelope {
+    region: Option<String>,
+    year: Option<i32>,
+    lang: Lang,
+    pay_date: Option<NaiveDate>,
+}
+
+fn envelope(
+    region: Option<String>,
+    year: Option<i64>,
+    lang: Option<Lang>,
+    pay_date: Option<String>,
+) -> Result<Envelope, RequestError> {
+    let lang = lang.unwrap_or_default();
+    let year = match year {
         None => None,
-        Some(y) if (1900..=2200).contains(&y) => Some(y as i32),
-        Some(_) => return Err(RequestError::new(ErrorCode::OutOfRange, "year", lang).with_detail("1900–2200")),
+        Some(y) if (1900..=2200).contains(&y) => i32::try_from(y).ok(),
+        Some(_) => return Err(RequestError::new(ErrorCode::OutOfRange, "year", lang).with(Detail::Range(1900, 2200))),
     };
-    let region = match o.opt("region", read::string).map_err(s)? {
+    let region = match region {
+        // Pack ids are at most 64 characters: a longer one names no pack.
         Some(r) if r.len() > 64 => return Err(RequestError::new(ErrorCode::UnknownRegion, "region", lang)),
         r => r,
     };
-    let rest = body(&mut o, lang)?;
-    o.done().map_err(s)?;
-    Ok((region, year, lang, rest))
-}
-
-/// Decodes a request from a JSON tree (the wasm build makes one from a JS value).
-pub fn from_tree(value: &Value) -> Result<Request, RequestError> {
-    let (region, year, lang, (person, stated_age)) = envelope(value, |o, lang| match o.get("person") {
-        Some((v, path)) => person(v, &path, lang),
-        None => Err(RequestError::new(ErrorCode::MissingField, "person", lang)),
-    })?;
-    Ok(Request {
+    let pay_date = match pay_date {
+        None => None,
+        Some(s) => Some(plausible_date(&s, "payDate", lang)?),
+    };
+    Ok(Envelope {
         region,
         year,
         lang,
+        pay_date,
+    })
+}
+
+/// The earliest and latest dates a request may name: no one alive was born
+/// before the first, and no one has moved or paid after the second.
+fn date_bounds() -> (NaiveDate, NaiveDate) {
+    (
+        NaiveDate::from_ymd_opt(1870, 1, 1).unwrap_or(NaiveDate::MIN),
+        NaiveDate::from_ymd_opt(2200, 12, 31).unwrap_or(NaiveDate::MAX),
+    )
+}
+
+fn plausible_date(s: &str, field: &str, lang: Lang) -> Result<NaiveDate, RequestError> {
+    let date = crate::date::parse(s).ok_or_else(|| RequestError::new(ErrorCode::InvalidDate, field, lang))?;
+    let (first, last) = date_bounds();
+    if date < first || date > last {
+        return Err(RequestError::new(ErrorCode::OutOfRange, field, lang).with(Detail::Dates(Some(first), Some(last))));
+    }
+    Ok(date)
+}
+
+/// Reads one person's answers; `path` is `person` (or `members[1]`, for errors).
+fn person(w: PersonWire, path: &str, lang: Lang) -> Result<(Person, Option<u32>), RequestError> {
+    let at = |key: &str| format!("{path}.{key}");
+    let err = |code, key: &str| RequestError::new(code, &at(key), lang);
+    let range = |v: i64, key: &str, min: i64, max: i64| -> Result<u32, RequestError> {
+        if (min..=max).contains(&v) {
+            u32::try_from(v).map_err(|_| err(ErrorCode::OutOfRange, key))
+        } else {
+            Err(err(ErrorCode::OutOfRange, key).with(Detail::Range(min, max)))
+        }
+    };
+    let date = |s: Option<String>, key: &str| s.map(|s| plausible_date(&s, &at(key), lang)).transpose();
+
+    let birth_date = date(w.birth_date, "birthDate")?;
+    let stated_age = w
+        .age
+        .map(|a| range(a, "age", 0, i64::from(MAX_STATED_AGE)))
+        .transpose()?;
+    let hukou = w.hukou.unwrap_or_default();
+    let moved_in_on = date(hukou.moved_in_on, "hukou.movedInOn")?;
+    let moved_in = match (hukou.moved_in, moved_in_on) {
+        (Some(false), Some(_)) => {
+            return Err(err(ErrorCode::Conflict, "hukou.movedIn").with(Detail::With(at("hukou.movedInOn"))));
+        }
+        (given, on) => given.or(on.map(|_| true)),
+    };
+    if let (Some(born), Some(moved)) = (birth_date, moved_in_on) {
+        if moved < born {
+            return Err(err(ErrorCode::MovedBeforeBirth, "hukou.movedInOn"));
+        }
+    }
+    let retirement = w.retirement.unwrap_or_default();
+    let enterprise = retirement.enterprise.unwrap_or_default();
+    let disability_grade = w
+        .disability_grade
+        .map(|g| range(g, "disabilityGrade", 0, 4).map(|g| g as u8))
+        .transpose()?;
+    let monthly_wage = match w.monthly_wage {
+        None => None,
+        Some(s) => Some(Money::parse(&s).ok_or_else(|| err(ErrorCode::InvalidAmount, "monthlyWage"))?),
+    };
+    let history = w.history.unwrap_or_default();
+    let years = |v: Option<i64>, key: &str| v.map(|v| range(v, key, 0, 150)).transpose();
+    let history = History {
+        last_covered_year: match history.last_covered_year {
+            None => None,
+            Some(None) => Some(None),
+            Some(Some(y)) if (1900..=2200).contains(&y) => Some(i32::try_from(y).ok()),
+            Some(Some(_)) => {
+                return Err(err(ErrorCode::OutOfRange, "history.lastCoveredYear").with(Detail::Range(1900, 2200)));
+            }
+        },
+        continuous_years: years(history.continuous_years, "history.continuousYears")?,
+        back_pay_years: years(history.back_pay_years, "history.backPayYears")?,
+    };
+    let school = w.school.map(|s| School {
+        level: s.level,
+        full_time: s.full_time,
+        local: s.local,
+    });
+    let person = Person {
+        birth_date,
+        age: None,
+        sex: w.sex,
+        hukou_type: hukou.r#type,
+        hukou_local: hukou.local,
+        moved_in,
+        moved_in_on,
+        moved_in_years: None,
+        moved_after_retirement: hukou.moved_after_retirement,
+        residence_permit: w.residence_permit,
+        employment: w.employment,
+        school,
+        pension_from: retirement.pension_from,
+        ownership: enterprise.ownership,
+        condition: enterprise.condition,
+        low_income: w.low_income,
+        disability_grade,
+        land_expropriated: w.land_expropriated,
+        children_have_local_urban_hukou: w.children_have_local_urban_hukou,
+        monthly_wage,
+        enrolled: w.enrolled,
+        history,
+    };
+    Ok((person, stated_age))
+}
+
+/// Decodes a request from JSON text.
+pub fn from_json(text: &str) -> Result<Request, RequestError> {
+    let wire: RequestWire = parse(text, MAX_REQUEST_BYTES)?;
+    let env = envelope(wire.region, wire.year, wire.lang, wire.pay_date)?;
+    let Some(p) = wire.person else {
+        return Err(RequestError::new(ErrorCode::MissingField, "person", env.lang));
+    };
+    let (person, stated_age) = person(p, "person", env.lang)?;
+    Ok(Request {
+        region: env.region,
+        year: env.year,
+        lang: env.lang,
+        pay_date: env.pay_date,
         person,
         stated_age,
     })
 }
 
-/// Decodes a household request from a JSON tree.
-pub fn household_from_tree(value: &Value) -> Result<crate::household::HouseholdRequest, RequestError> {
-    let (region, year, lang, members) = envelope(value, |o, lang| {
-        let Some((v, path)) = o.get("members") else {
-            return Err(RequestError::new(ErrorCode::MissingField, "members", lang));
-        };
-        let Value::Array(items) = v else {
-            return Err(RequestError::new(ErrorCode::InvalidType, path, lang));
-        };
-        if items.is_empty() || items.len() > MAX_MEMBERS {
-            return Err(RequestError::new(ErrorCode::OutOfRange, path, lang).with_detail(format!("1–{MAX_MEMBERS}")));
-        }
-        items
-            .iter()
-            .enumerate()
-            .map(|(i, m)| person(m, &format!("members[{i}]"), lang))
-            .collect::<Result<Vec<_>, _>>()
-    })?;
-    let (members, stated_ages) = members.into_iter().unzip();
+/// Decodes a household request from JSON text.
+pub fn household_from_json(text: &str) -> Result<crate::household::HouseholdRequest, RequestError> {
+    let wire: HouseholdWire = parse(text, MAX_HOUSEHOLD_BYTES)?;
+    let env = envelope(wire.region, wire.year, wire.lang, wire.pay_date)?;
+    let Some(items) = wire.members else {
+        return Err(RequestError::new(ErrorCode::MissingField, "members", env.lang));
+    };
+    if items.is_empty() || items.len() > MAX_MEMBERS {
+        let max = MAX_MEMBERS as i64;
+        return Err(RequestError::new(ErrorCode::OutOfRange, "members", env.lang).with(Detail::Range(1, max)));
+    }
+    let mut members = Vec::with_capacity(items.len());
+    let mut stated_ages = Vec::with_capacity(items.len());
+    for (i, item) in items.into_iter().enumerate() {
+        let (p, age) = person(item, &format!("members[{i}]"), env.lang)?;
+        members.push(p);
+        stated_ages.push(age);
+    }
     Ok(crate::household::HouseholdRequest {
-        region,
-        year,
-        lang,
+        region: env.region,
+        year: env.year,
+        lang: env.lang,
+        pay_date: env.pay_date,
         members,
         stated_ages,
     })
 }
 
-/// Reads one person's answers at `path` (`person`, or `members[1]`).
-fn person(v: &Value, path: &str, lang: Lang) -> Result<(Person, Option<u32>), RequestError> {
-    // Each key is read with `take`, which keeps the first error; `finish` returns it.
-    fn amount(v: &Value, path: &str) -> Read<Money> {
-        let s = read::string(v, path)?;
-        Money::parse(&s).map_or_else(|| read::fail(path, Fault::Amount, s), Ok)
-    }
-    type Hukou = (Option<HukouType>, Option<bool>, Option<NaiveDate>, Option<bool>);
-    type Enterprise = (Option<Ownership>, Option<EnterpriseCondition>);
-    fn hukou(v: &Value, path: &str) -> Read<Hukou> {
-        let mut h = Obj::new(v, path)?;
-        let r = (
-            h.take("type", read::choice),
-            h.take("local", read::boolean),
-            h.take("movedInOn", read::date),
-            h.take("movedAfterRetirement", read::boolean),
-        );
-        h.finish(r)
-    }
-    fn school(v: &Value, path: &str) -> Read<School> {
-        let mut h = Obj::new(v, path)?;
-        let school = School {
-            level: h.take("level", read::choice),
-            full_time: h.take("fullTime", read::boolean),
-            local: h.take("local", read::boolean),
-        };
-        h.finish(school)
-    }
-    fn enterprise(v: &Value, path: &str) -> Read<Enterprise> {
-        let mut e = Obj::new(v, path)?;
-        let r = (e.take("ownership", read::choice), e.take("condition", read::choice));
-        e.finish(r)
-    }
-    fn retirement(v: &Value, path: &str) -> Read<(Option<PensionFrom>, Enterprise)> {
-        let mut r = Obj::new(v, path)?;
-        let x = (
-            r.take("pensionFrom", read::choice),
-            r.take("enterprise", enterprise).unwrap_or_default(),
-        );
-        r.finish(x)
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(text: &str) -> (ErrorCode, String) {
+        let e = from_json(text).unwrap_err();
+        (e.code, e.field)
     }
 
-    let read = || -> Read<(Person, Option<u32>)> {
-        let mut o = Obj::new(v, path)?;
-        let birth_date = o.take("birthDate", read::date);
-        let stated_age = o.take("age", |v, p| read::integer_in(v, p, 0, 150).map(|a| a as u32));
-        let sex = o.take("sex", read::choice);
-        let (hukou_type, hukou_local, moved_in_on, moved_after_retirement) = o.take("hukou", hukou).unwrap_or_default();
-        let employment = o.take("employment", read::choice);
-        let school = o.take("school", school);
-        let (pension_from, (ownership, condition)) = o.take("retirement", retirement).unwrap_or_default();
-        let person = Person {
-            birth_date,
-            age: None,
-            sex,
-            hukou_type,
-            hukou_local,
-            moved_in_on,
-            moved_in_years: None,
-            moved_after_retirement,
-            employment,
-            school,
-            pension_from,
-            ownership,
-            condition,
-            low_income: o.take("lowIncome", read::choice),
-            disability_grade: o.take("disabilityGrade", |v, p| read::integer_in(v, p, 1, 4).map(|g| g as u8)),
-            land_expropriated: o.take("landExpropriated", read::boolean),
-            children_have_local_urban_hukou: o.take("childrenHaveLocalUrbanHukou", read::boolean),
-            monthly_wage: o.take("monthlyWage", amount),
-            enrolled: o.take("enrolled", read::choice),
-        };
-        o.finish((person, stated_age))
-    };
-    let (person, stated_age) = read().map_err(|e| structural(e, lang))?;
-    if let (Some(born), Some(moved)) = (person.birth_date, person.moved_in_on) {
-        if moved < born {
-            return Err(RequestError::new(
-                ErrorCode::MovedBeforeBirth,
-                read::child(path, "hukou.movedInOn"),
-                lang,
-            ));
+    #[test]
+    fn serde_errors_get_their_codes_and_paths() {
+        use ErrorCode::*;
+        let cases = [
+            (r#"{"person":{"hukou":{"type":"urban","colour":1}}}"#, UnknownField, "person.hukou.colour"),
+            (r#"{"person":{"hukou":{"local":"yes"}}}"#, InvalidType, "person.hukou.local"),
+            (r#"{}"#, MissingField, "person"),
+            (r#"{"person":{"sex":"other"}}"#, InvalidValue, "person.sex"),
+            (r#"{"person":{"age":40.0}}"#, InvalidType, "person.age"),
+            (r#"{"person":{"age":4e1}}"#, InvalidType, "person.age"),
+            (r#"{"person":{"age":1e400}}"#, InvalidType, "person.age"),
+            (r#"{"person":{"age":-1}}"#, OutOfRange, "person.age"),
+            (r#"{"person":{"age":121}}"#, OutOfRange, "person.age"),
+            (r#"{"person":{}, "x":1}"#, UnknownField, "x"),
+            (r#"[1]"#, InvalidType, ""),
+            (r#""x""#, InvalidType, ""),
+            (r#"{"person":"#, InvalidJson, ""),
+            (r#"{"person":{}} x"#, InvalidJson, ""),
+            (r#"{"year":2.015e3,"person":{}}"#, InvalidType, "year"),
+            (r#"{"person":{"birthDate":"0000-01-01"}}"#, OutOfRange, "person.birthDate"),
+            (r#"{"person":{"hukou":{"movedIn":false,"movedInOn":"2010-01-01"}}}"#, Conflict, "person.hukou.movedIn"),
+            (r#"{"person":{"disabilityGrade":5}}"#, OutOfRange, "person.disabilityGrade"),
+        ];
+        for (text, code, field) in cases {
+            assert_eq!(err(text), (code, field.to_owned()), "{text}");
         }
     }
-    Ok((person, stated_age))
-}
 
-/// The language the request asks for, read leniently, so that an error in the
-/// rest of the request can still be told in it.
-fn lang_of(value: &Value) -> Lang {
-    value
-        .get("lang")
-        .and_then(Value::as_str)
-        .and_then(Lang::parse)
-        .unwrap_or_default()
-}
-
-/// Parses JSON text into a tree; malformed text is `invalid_json`.
-pub fn parse_json(text: &str, limit: usize) -> Result<Value, RequestError> {
-    if text.len() > limit {
-        return Err(RequestError::new(ErrorCode::TooLarge, "", Lang::default()).with_detail(limit.to_string()));
+    #[test]
+    fn unknown_values_name_the_allowed_ones() {
+        let e = from_json(r#"{"person":{"sex":"other"}}"#).unwrap_err();
+        assert_eq!(e.detail, Detail::Allowed(vec!["male".into(), "female".into()]));
     }
-    serde_json::from_str(text).map_err(|_| RequestError::new(ErrorCode::InvalidJson, "", Lang::default()))
-}
 
-/// Decodes a request from JSON text (the CLI's input).
-pub fn from_json(text: &str) -> Result<Request, RequestError> {
-    from_tree(&parse_json(text, MAX_REQUEST_BYTES)?)
-}
+    #[test]
+    fn errors_speak_the_request_language_even_when_it_is_broken() {
+        let e = from_json(r#"{"lang":"en","person":{"age":"x"}}"#).unwrap_err();
+        assert_eq!(e.lang, Lang::En);
+        let e = from_json(r#"{"lang":"zh-TW","person":{"age":"x"},"zz":[}"#).unwrap_err();
+        assert_eq!((e.code, e.lang), (ErrorCode::InvalidType, Lang::ZhTw));
+        let e = from_json(r#"{"lang":"zh-TW","person":{}"#).unwrap_err();
+        assert_eq!((e.code, e.lang), (ErrorCode::InvalidJson, Lang::ZhTw));
+    }
 
-/// Decodes a household request from JSON text.
-pub fn household_from_json(text: &str) -> Result<crate::household::HouseholdRequest, RequestError> {
-    household_from_tree(&parse_json(text, MAX_REQUEST_BYTES * 4)?)
+    #[test]
+    fn long_fields_are_cut() {
+        let key = "k".repeat(21_000);
+        let e = from_json(&format!(r#"{{"person":{{"{key}":1}}}}"#)).unwrap_err();
+        assert_eq!(e.code, ErrorCode::UnknownField);
+        assert!(e.field.chars().count() <= MAX_FIELD_CHARS + 1);
+        assert!(e.message().len() < 1000);
+    }
+
+    #[test]
+    fn null_means_not_said_but_never_insured_in_history() {
+        let r = from_json(r#"{"person":{"sex":null,"history":{"lastCoveredYear":null}}}"#).unwrap();
+        assert_eq!(r.person.sex, None);
+        assert_eq!(r.person.history.last_covered_year, Some(None));
+        let r = from_json(r#"{"person":{"history":{}}}"#).unwrap();
+        assert_eq!(r.person.history.last_covered_year, None);
+    }
+
+    #[test]
+    fn a_move_date_says_the_hukou_moved() {
+        let r = from_json(r#"{"person":{"hukou":{"movedInOn":"2010-01-01"}}}"#).unwrap();
+        assert_eq!(r.person.moved_in, Some(true));
+        let r = from_json(r#"{"person":{"hukou":{"movedIn":false}}}"#).unwrap();
+        assert_eq!(r.person.moved_in, Some(false));
+    }
 }

@@ -2,18 +2,21 @@
 //!
 //! Each is a plain enum spelled on the wire exactly as the contract spells it
 //! (`"urban_resident"`, `"public_employee"`). One macro gives every enum the same
-//! three things: its wire names, a parser that never panics, and serde impls that
-//! name the allowed values when a pack or request uses an unknown one.
+//! things: serde's derives under those names, the list of names (for an error
+//! that says which values are allowed), and a parser that never panics.
 
 macro_rules! wire_enum {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $wire:literal),+ $(,)? }) => {
         $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub enum $name { $($(#[$vmeta])* $variant),+ }
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+        pub enum $name { $($(#[$vmeta])* #[serde(rename = $wire)] $variant),+ }
 
         impl $name {
             /// Every value, in the order the contract lists them.
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The wire spellings, in the order of `ALL`.
+            pub const NAMES: &'static [&'static str] = &[$($wire),+];
 
             /// The value as spelled on the wire.
             pub fn as_str(self) -> &'static str {
@@ -25,30 +28,8 @@ macro_rules! wire_enum {
                 $name::NAMES.iter().position(|n| *n == s).and_then(|i| $name::ALL.get(i).copied())
             }
 
-            /// The wire spellings, in the order of `ALL`.
-            pub const NAMES: &'static [&'static str] = &[$($wire),+];
-
-            /// The wire spellings joined for an error message: `"a", "b"`.
-            pub fn expected() -> String {
-                let names: Vec<String> = Self::ALL.iter().map(|v| format!("\"{}\"", v.as_str())).collect();
-                names.join(", ")
-            }
-        }
-
-
-        /// The first value, only as a placeholder while a pack with errors is read.
-        impl Default for $name {
-            fn default() -> $name {
-                $name::ALL[0]
-            }
-        }
-
-        impl $crate::read::Choice for $name {
-            const NAMES: &'static [&'static str] = $name::NAMES;
-            fn nth(i: usize) -> Option<Self> {
-                $name::ALL.get(i).copied()
-            }
-            fn bit(self) -> u32 {
+            /// Its position in `ALL`: its bit in a [`crate::condition::Set`].
+            pub fn bit(self) -> u32 {
                 self as u32
             }
         }
@@ -88,6 +69,18 @@ wire_enum! {
         Student = "student",
         None = "none",
         Retired = "retired",
+        /// 领取失业保险金: registered unemployed, drawing unemployment benefit.
+        UnemploymentBenefit = "unemployment_benefit",
+    }
+}
+
+impl Employment {
+    /// In work of some kind: the answers that a child cannot give.
+    pub fn is_work(self) -> bool {
+        matches!(
+            self,
+            Employment::Employee | Employment::PublicEmployee | Employment::Flexible | Employment::Retired
+        )
     }
 }
 
@@ -128,8 +121,21 @@ wire_enum! {
 }
 
 wire_enum! {
-    /// Low-income status. 低保 households count as low-income too.
-    LowIncome { None = "none", LowIncomeFamily = "low_income_family", Dibao = "dibao" }
+    /// The help category that decides who pays a resident's fee. 低保 households
+    /// count as low-income too.
+    LowIncome {
+        None = "none",
+        /// 低收入家庭, 低保边缘: low income, above the 低保 line.
+        LowIncomeFamily = "low_income_family",
+        /// 最低生活保障对象
+        Dibao = "dibao",
+        /// 特困人员 (特困供养): destitute, supported by the state.
+        Tekun = "tekun",
+        /// 防止返贫监测对象: households monitored against falling back into poverty.
+        Monitored = "monitored",
+        /// 孤儿 (and children in de facto orphanhood): named with 特困 by some regions.
+        Orphan = "orphan",
+    }
 }
 
 wire_enum! {
@@ -146,6 +152,29 @@ wire_enum! {
     }
 }
 
+/// How a scheme stands to the others: what makes two of them a choice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// A basic scheme: a person holds one at a time (004 二; 国发〔2016〕3号).
+    Basic,
+    /// Joined on top of a basic scheme, never instead of it.
+    Supplement(Scheme),
+    /// Assistance a person is referred to, not insurance: never a choice.
+    Relief,
+}
+
+impl Scheme {
+    /// The glossary's reading (DOMAIN.md): the large-expense supplement goes on
+    /// top of the employee scheme; medical assistance is a referral.
+    pub fn role(self) -> Role {
+        match self {
+            Scheme::LargeExpenseSupplement => Role::Supplement(Scheme::Employee),
+            Scheme::MedicalAssistance => Role::Relief,
+            _ => Role::Basic,
+        }
+    }
+}
+
 impl Enrolled {
     /// The scheme held, if any.
     pub fn scheme(self) -> Option<Scheme> {
@@ -156,6 +185,21 @@ impl Enrolled {
 wire_enum! {
     /// The language of every message in a response.
     Lang { ZhCn = "zh-CN", ZhTw = "zh-TW", En = "en" }
+}
+
+// Not derived: the variants come from the macro.
+#[allow(clippy::derivable_impls)]
+impl Default for Lang {
+    fn default() -> Lang {
+        Lang::ZhCn
+    }
+}
+
+impl Lang {
+    /// Its position in a `[zh-CN, zh-TW, en]` triple.
+    pub fn index(self) -> usize {
+        self as usize
+    }
 }
 
 wire_enum! {
@@ -184,13 +228,10 @@ mod tests {
     }
 
     #[test]
-    fn unknown_value_names_the_allowed_ones() {
-        let err = crate::read::choice::<Sex>(&serde_json::json!("other"), "sex")
-            .unwrap_err()
-            .to_string();
-        assert_eq!(
-            err,
-            "sex: unknown value \"other\", expected one of \"male\", \"female\""
-        );
+    fn serde_uses_the_wire_names() {
+        assert_eq!(serde_json::to_string(&Lang::ZhTw).unwrap(), "\"zh-TW\"");
+        let e: Employment = serde_json::from_str("\"unemployment_benefit\"").unwrap();
+        assert_eq!(e, Employment::UnemploymentBenefit);
+        assert!(serde_json::from_str::<Sex>("\"other\"").is_err());
     }
 }

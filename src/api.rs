@@ -1,0 +1,127 @@
+//! Text in, text out: the calls the CLI and the WebAssembly bindings share, so
+//! both answer every input alike.
+//!
+//! Each returns JSON text: the answer, or the contract's error body
+//! (`{"error": {code, field, message}}`) as `Err`.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::engine::Engine;
+use crate::pack::{Pack, PackError, Source, Strength};
+use crate::render::{self, Day};
+use crate::vocab::{Lang, Scheme};
+
+/// Answers a request (JSON text) as JSON text.
+pub fn check(engine: &Engine, request: &str, today: NaiveDate, pretty: bool) -> Result<String, String> {
+    let req = crate::request::from_json(request).map_err(|e| render::error_json(&e, pretty))?;
+    let decision = engine.decide(&req, today).map_err(|e| render::error_json(&e, pretty))?;
+    Ok(render::json(&render::response(&decision, req.lang), pretty))
+}
+
+/// Answers a household request (JSON text) as JSON text.
+pub fn check_household(engine: &Engine, request: &str, today: NaiveDate, pretty: bool) -> Result<String, String> {
+    let req = crate::request::household_from_json(request).map_err(|e| render::error_json(&e, pretty))?;
+    let decision = engine.decide_household(&req, today).map_err(|e| render::error_json(&e, pretty))?;
+    Ok(render::json(&crate::household::render(&decision, req.lang), pretty))
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SourceOut<'a> {
+    id: &'a str,
+    number: Option<&'a str>,
+    title: &'a str,
+    issued: Option<Day>,
+    file: Option<&'a str>,
+    strength: Strength,
+}
+
+/// A pack as a region picker lists it.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region<'a> {
+    id: &'a str,
+    name: &'a str,
+    default: bool,
+    builtin: bool,
+    extends: Option<&'a str>,
+    first_year: i32,
+    last_year: Option<i32>,
+    /// The coverage year being enrolled for today, if the pack serves it.
+    enrolling_year: Option<i32>,
+    schemes: Vec<Scheme>,
+    sources: Vec<SourceOut<'a>>,
+    hash: &'a str,
+}
+
+fn region<'a>(p: &'a Pack, lang: Lang, today: NaiveDate) -> Region<'a> {
+    let (year, _) = Engine::enrolling_year(p, today);
+    let serves = p.reference_day.in_year(year).is_some_and(|d| p.valid.contains(d));
+    let source = |s: &'a Source| SourceOut {
+        id: &s.id,
+        number: s.number.as_ref().map(|n| n.get(lang)),
+        title: s.title.get(lang),
+        issued: s.issued.map(Day),
+        file: s.file.as_deref(),
+        strength: s.strength,
+    };
+    Region {
+        id: &p.id,
+        name: p.name.get(lang),
+        default: p.default,
+        builtin: p.builtin,
+        extends: p.extends.as_deref(),
+        first_year: p.first_year(),
+        last_year: p.last_year(),
+        enrolling_year: serves.then_some(year),
+        schemes: p.schemes.iter().map(|s| s.scheme).collect(),
+        sources: p.sources.iter().map(source).collect(),
+        hash: &p.hash,
+    }
+}
+
+/// The packs a request may name, with their years and sources.
+pub fn regions(engine: &Engine, lang: Lang, today: NaiveDate, pretty: bool) -> String {
+    let list: Vec<Region> = engine.regions().map(|p| region(p, lang, today)).collect();
+    render::json(&list, pretty)
+}
+
+/// Loads a pack (JSON text); the answer is the pack as `regions` lists it.
+pub fn load(engine: &mut Engine, text: &str, file: &str, today: NaiveDate) -> Result<String, PackError> {
+    let pack = engine.load(text, file)?;
+    Ok(render::json(&region(pack, Lang::default(), today), false))
+}
+
+#[derive(Serialize)]
+struct PackVersion<'a> {
+    id: &'a str,
+    hash: &'a str,
+    builtin: bool,
+}
+
+#[derive(Serialize)]
+struct Version<'a> {
+    version: &'static str,
+    packs: Vec<PackVersion<'a>>,
+}
+
+/// The crate version and each pack's hash, so a kiosk can show which rules it runs.
+pub fn version(engine: &Engine) -> String {
+    let packs = engine
+        .packs()
+        .iter()
+        .map(|p| PackVersion {
+            id: &p.id,
+            hash: &p.hash,
+            builtin: p.builtin,
+        })
+        .collect();
+    render::json(
+        &Version {
+            version: render::VERSION,
+            packs,
+        },
+        false,
+    )
+}

@@ -1,0 +1,181 @@
+//! What the engine decided, in no language: statuses, amounts, dates, and the
+//! reasons as references into the pack (its rules' words and citations, prepared
+//! when it loaded) or as the engine's own codes with their values.
+//!
+//! `render` turns a decision into the response in the request's language, in
+//! one pass; nothing here is worded.
+
+use chrono::NaiveDate;
+
+use crate::condition::Field;
+use crate::money::Money;
+use crate::pack::{Cite, Pack, Said, SchemeRules, Text, Through};
+use crate::vocab::{Period, Scheme, Status};
+
+/// A reason, as the pack words it or as the engine does.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Reason<'p> {
+    /// A rule, note, tier, subsidy or benefit: the pack's words and source.
+    Said(&'p Said),
+    /// The pack's words under a code of the engine's (why an amount is unknown).
+    Text { code: &'static str, text: &'p Text, cite: &'p Cite },
+    /// The engine's own words, with the citation they rest on, if any.
+    Own(Own<'p>, Option<&'p Cite>),
+}
+
+/// The reasons the engine gives on its own, with the values they quote.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Own<'p> {
+    /// The status depends on answers not given.
+    NeedsInfo(Vec<Field>),
+    /// No rule of the pack applies.
+    NoRule,
+    /// The pack has no fee for this scheme and year.
+    NoFee,
+    /// The fee, or who pays it, depends on answers not given.
+    FeeNeedsInfo(Vec<Field>),
+    /// A share is computed on the monthly wage, which was not given.
+    WageMissing,
+    /// A share is computed on the local average wage, which the pack lacks.
+    AverageWageUnknown,
+    /// No year was given: the coverage year now being enrolled for.
+    DefaultYear { year: i32, collecting: bool },
+    /// The person holds another scheme that cannot be held with this one.
+    NotBoth(&'p Text),
+    /// Who enrols the person.
+    Through(Through),
+    /// The pack names no place to enrol.
+    PlacesSilent,
+    /// The pack names no papers to bring.
+    DocumentsSilent,
+    /// The deadline has passed and the documents say nothing of what then.
+    LateSilent { deadline: NaiveDate },
+    /// The deadline has passed.
+    DeadlinePassed { deadline: NaiveDate },
+    /// The coverage year is over on the day of paying.
+    YearOver { year: i32 },
+    /// Collection for the year has not opened yet on the day of paying.
+    NotOpenYet { opens: NaiveDate },
+    /// The waiting period, in its parts.
+    Waiting(WaitingSaid),
+}
+
+/// What the waiting-period reasons say.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum WaitingSaid {
+    /// Insured last year and paying within the window: covered from 1 January.
+    Continuous { from: NaiveDate },
+    /// Already insured for the year asked about.
+    AlreadyCovered { year: i32 },
+    /// Enrolled within so many days of birth: covered from birth.
+    Newborn { days: u32, from: NaiveDate },
+    /// The fixed wait: paying after the window, or after a gap, or for the first time.
+    Fixed { months: u32, late: bool, gap: Option<u32> },
+    /// Extra months for the years of gap after the first.
+    Variable { gap: u32, months: u32 },
+    /// What paying back missed years does.
+    BackPay { years: u32, months_removed: u32, assumed: bool },
+    /// The floor after a long gap.
+    Floor { gap: u32, months: u32 },
+    /// The national counting of gap years is not settled.
+    CountingUnsettled,
+    /// A first enrolment: the national text counts extra months for breaks.
+    NeverInsured,
+    /// The day cover starts, and that costs before it are not reimbursed.
+    CoverFrom { from: NaiveDate, months: u32 },
+    /// The wait would end after the coverage year does.
+    AfterYearEnd { from: NaiveDate, months: u32 },
+    /// The last year insured is needed to count the wait.
+    HistoryNeeded,
+    /// A baby's date of birth decides whether the newborn rule applies.
+    BirthDateNeeded,
+}
+
+/// A fee and who pays it. Any amount may be unknown where the sources do not
+/// give it; the known ones still show, and when all are known the shares add up
+/// to the total exactly.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fee<'p> {
+    pub period: Period,
+    pub total: Option<Money>,
+    pub individual: Option<Money>,
+    pub employer: Option<Money>,
+    pub government: Option<Money>,
+    /// The amounts are a floor (the national minimum): a region may charge more.
+    pub minimum: bool,
+    /// The rates are a guideline (the national 6 % and 2 %): the city sets its own.
+    pub estimate: bool,
+    /// The figures stand in for ones not yet published.
+    pub provisional: bool,
+    /// The public subsidy per person into the fund, beside the fee.
+    pub public_subsidy: Option<Money>,
+    pub reasons: Vec<Reason<'p>>,
+}
+
+/// The waiting period before the scheme pays out.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Waiting<'p> {
+    pub months: Option<u32>,
+    pub fixed_months: Option<u32>,
+    pub variable_months: Option<u32>,
+    pub reasons: Vec<Reason<'p>>,
+}
+
+/// How to enrol: through whom, where, with what, and the sources behind them.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Enrol<'p> {
+    pub through: Option<Through>,
+    pub places: Vec<&'p Text>,
+    pub places_cite: Option<&'p Cite>,
+    pub documents: Vec<&'p Text>,
+    pub documents_cite: Option<&'p Cite>,
+    pub deadline_cite: Option<&'p Cite>,
+    pub reasons: Vec<Reason<'p>>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SchemeDecision<'p> {
+    pub rules: &'p SchemeRules,
+    pub status: Status,
+    /// Open only where this mandatory scheme is hard to join.
+    pub instead_of: Option<Scheme>,
+    pub reasons: Vec<Reason<'p>>,
+    pub fee: Option<Fee<'p>>,
+    pub deadline: Option<NaiveDate>,
+    pub enrol: Option<Enrol<'p>>,
+    pub cover_from: Option<NaiveDate>,
+    pub waiting: Option<Waiting<'p>>,
+    pub benefits: Vec<Reason<'p>>,
+}
+
+impl SchemeDecision<'_> {
+    pub fn scheme(&self) -> Scheme {
+        self.rules.scheme
+    }
+
+    pub fn is_open(&self) -> bool {
+        matches!(self.status, Status::Mandatory | Status::Eligible)
+    }
+}
+
+/// One person's decision.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decision<'p> {
+    pub pack: &'p Pack,
+    pub year: i32,
+    pub reference_date: NaiveDate,
+    pub pay_date: NaiveDate,
+    pub age: Option<u32>,
+    pub schemes: Vec<SchemeDecision<'p>>,
+    /// Groups of schemes the person picks one of.
+    pub alternatives: Vec<Vec<Scheme>>,
+    /// Answers that would change the result, most decisive first.
+    pub missing: Vec<Field>,
+    pub warnings: Vec<Reason<'p>>,
+}
+
+impl Decision<'_> {
+    pub fn scheme(&self, scheme: Scheme) -> Option<&SchemeDecision<'_>> {
+        self.schemes.iter().find(|s| s.scheme() == scheme)
+    }
+}

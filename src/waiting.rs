@@ -1,0 +1,260 @@
+//! The waiting period before the resident scheme pays out, from coverage year
+//! 2025 (国办发〔2024〕38号; TODAY.md section 3).
+//!
+//! Someone who pays within the collection window and was insured the year
+//! before is covered from 1 January. Anyone else waits a fixed 3 months after
+//! paying, plus a month for each year of gap after the first; each missed year
+//! paid back removes one of those months, but after a gap of 4 years or more the
+//! wait stays at least 6 months. Newborns enrolled within 90 days of birth are
+//! covered from birth. The numbers are the pack's parameters, so a region can
+//! set its own.
+//!
+//! How the gap is counted ("每多断保1年": does the first missed year count?) is
+//! not settled nationally. We follow Qingdao's worked example: no cover in 2025
+//! and 2026, paid in the window for 2027, waits 3 + 1 = 4 months, covered from
+//! 1 May 2027. The answer says so.
+
+use chrono::{Datelike, Months, NaiveDate};
+
+use crate::condition::Field;
+use crate::decision::{Own, Reason, Waiting, WaitingSaid};
+use crate::pack::{self, Collection};
+use crate::person::Person;
+
+/// The waiting period and the day cover starts, or `None` where the pack has no
+/// waiting rules for the year.
+pub struct Outcome<'p> {
+    pub waiting: Waiting<'p>,
+    pub cover_from: Option<NaiveDate>,
+    /// Answers the wait depends on that were not given.
+    pub missing: Vec<Field>,
+}
+
+pub fn decide<'p>(
+    rules: &'p pack::Waiting,
+    collection: Option<&'p Collection>,
+    year: i32,
+    pay_date: NaiveDate,
+    person: &Person,
+) -> Option<Outcome<'p>> {
+    if year < rules.from_year {
+        return None;
+    }
+    let cite = Some(&rules.cite);
+    let said = |s: WaitingSaid| Reason::Own(Own::Waiting(s), cite);
+    let start = NaiveDate::from_ymd_opt(year, 1, 1)?;
+    let end = NaiveDate::from_ymd_opt(year, 12, 31)?;
+    let done = |months: Option<u32>, fixed, variable, cover_from, reasons, missing| {
+        Some(Outcome {
+            waiting: Waiting {
+                months,
+                fixed_months: fixed,
+                variable_months: variable,
+                reasons,
+            },
+            cover_from,
+            missing,
+        })
+    };
+    if pay_date > end {
+        let reasons = vec![Reason::Own(Own::YearOver { year }, None)];
+        return done(None, None, None, None, reasons, Vec::new());
+    }
+
+    // Newborns: enrolled within `newborn_days` of birth, covered from birth.
+    if let Some(born) = person.birth_date {
+        let within = pay_date.signed_duration_since(born).num_days() <= i64::from(rules.newborn_days);
+        if within && born.year() >= year - 1 {
+            let from = born.max(start);
+            let reasons = vec![said(WaitingSaid::Newborn {
+                days: rules.newborn_days,
+                from,
+            })];
+            return done(Some(0), Some(0), Some(0), Some(from), reasons, Vec::new());
+        }
+    } else if person.age == Some(0) {
+        // A baby whose birth date would decide the newborn rule.
+        let reasons = vec![said(WaitingSaid::BirthDateNeeded)];
+        return done(None, None, None, None, reasons, vec![Field::BirthDate]);
+    }
+
+    // Paying before the window closes counts as in the window (before it opens
+    // too: the page says when it opens).
+    let in_window = collection
+        .and_then(|c| c.window(year))
+        .is_none_or(|(_, closes)| pay_date <= closes);
+    let gap = match person.history.last_covered_year {
+        None => {
+            let reasons = vec![said(WaitingSaid::HistoryNeeded)];
+            return done(None, None, None, None, reasons, vec![Field::LastCoveredYear]);
+        }
+        Some(Some(last)) if last >= year => {
+            let reasons = vec![said(WaitingSaid::AlreadyCovered { year })];
+            return done(Some(0), Some(0), Some(0), Some(start), reasons, Vec::new());
+        }
+        Some(Some(last)) => Some(u32::try_from(year - 1 - last).unwrap_or(0)),
+        Some(None) => None,
+    };
+    if in_window && gap == Some(0) {
+        let reasons = vec![said(WaitingSaid::Continuous { from: start })];
+        return done(Some(0), Some(0), Some(0), Some(start), reasons, Vec::new());
+    }
+
+    let mut reasons = vec![said(WaitingSaid::Fixed {
+        months: rules.fixed_months,
+        late: !in_window,
+        gap,
+    })];
+    let mut missing = Vec::new();
+    let variable = match gap {
+        None => {
+            reasons.push(Reason::Own(Own::Waiting(WaitingSaid::NeverInsured), None));
+            0
+        }
+        Some(gap) => {
+            let extra_years = gap.saturating_sub(1);
+            let variable = extra_years.saturating_mul(rules.months_per_gap_year);
+            if variable > 0 {
+                reasons.push(said(WaitingSaid::Variable { gap, months: variable }));
+                let counting = rules.counting_cite.as_ref();
+                reasons.push(Reason::Own(Own::Waiting(WaitingSaid::CountingUnsettled), counting));
+                // Paying back is a choice the person makes: unstated, the wait
+                // is counted without it, the answer says so, and asks.
+                let assumed = person.history.back_pay_years.is_none();
+                if assumed {
+                    missing.push(Field::BackPayYears);
+                }
+                let years = person.history.back_pay_years.unwrap_or(0).min(extra_years);
+                let removed = years.saturating_mul(rules.months_per_gap_year).min(variable);
+                reasons.push(said(WaitingSaid::BackPay {
+                    years,
+                    months_removed: removed,
+                    assumed,
+                }));
+                variable - removed
+            } else {
+                0
+            }
+        }
+    };
+    let mut months = rules.fixed_months.saturating_add(variable);
+    if let Some(gap) = gap.filter(|g| *g >= rules.floor_after_gap_years) {
+        if months < rules.floor_months {
+            months = rules.floor_months;
+            reasons.push(said(WaitingSaid::Floor {
+                gap,
+                months: rules.floor_months,
+            }));
+        }
+    }
+    // Counted from the day of paying, or from 1 January when paid before it.
+    let mut cover_from = pay_date.max(start).checked_add_months(Months::new(months));
+    match cover_from {
+        Some(from) if from > end => {
+            reasons.push(said(WaitingSaid::AfterYearEnd { from, months }));
+            cover_from = None;
+        }
+        Some(from) => reasons.push(said(WaitingSaid::CoverFrom { from, months })),
+        None => {}
+    }
+    let fixed = rules.fixed_months.min(months);
+    done(Some(months), Some(fixed), Some(months - fixed), cover_from, reasons, missing)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::person::History;
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn rules() -> pack::Waiting {
+        pack::Waiting {
+            from_year: 2025,
+            fixed_months: 3,
+            months_per_gap_year: 1,
+            floor_after_gap_years: 4,
+            floor_months: 6,
+            newborn_days: 90,
+            cite: pack::Cite {
+                doc: "38".into(),
+                clause: "x".into(),
+                label: pack::Text::default(),
+                strength: pack::Strength::Reported,
+            },
+            counting_cite: None,
+        }
+    }
+
+    fn window() -> Collection {
+        Collection {
+            opens: pack::MonthDay { month: 9, day: 1 },
+            closes: pack::MonthDay { month: 12, day: 31 },
+            cite: rules().cite,
+        }
+    }
+
+    fn person(last: Option<Option<i32>>, back: Option<u32>) -> Person {
+        Person {
+            history: History {
+                last_covered_year: last,
+                continuous_years: None,
+                back_pay_years: back,
+            },
+            ..Person::default()
+        }
+    }
+
+    fn months(o: &Option<Outcome>) -> (Option<u32>, Option<NaiveDate>) {
+        o.as_ref().map_or((None, None), |o| (o.waiting.months, o.cover_from))
+    }
+
+    #[test]
+    fn qingdao_gap_2025_2026_paid_in_the_window_waits_4_months() {
+        let (r, w) = (rules(), window());
+        let o = decide(&r, Some(&w), 2027, ymd(2026, 11, 24), &person(Some(Some(2024)), Some(0)));
+        assert_eq!(months(&o), (Some(4), Some(ymd(2027, 5, 1))));
+    }
+
+    #[test]
+    fn paying_back_a_year_removes_a_month_but_not_below_the_floor() {
+        let (r, w) = (rules(), window());
+        let o = decide(&r, Some(&w), 2027, ymd(2026, 11, 24), &person(Some(Some(2024)), Some(1)));
+        assert_eq!(months(&o), (Some(3), Some(ymd(2027, 4, 1))));
+        // A 4-year gap (2023-2026) paid back in full still waits 6 months.
+        let o = decide(&r, Some(&w), 2027, ymd(2026, 11, 24), &person(Some(Some(2022)), Some(4)));
+        assert_eq!(months(&o), (Some(6), Some(ymd(2027, 7, 1))));
+    }
+
+    #[test]
+    fn continuous_and_in_the_window_is_covered_from_1_january() {
+        let (r, w) = (rules(), window());
+        let o = decide(&r, Some(&w), 2027, ymd(2026, 12, 31), &person(Some(Some(2026)), None));
+        assert_eq!(months(&o), (Some(0), Some(ymd(2027, 1, 1))));
+        // The same person paying on 1 January is late: 3 months from paying.
+        let o = decide(&r, Some(&w), 2027, ymd(2027, 1, 1), &person(Some(Some(2026)), None));
+        assert_eq!(months(&o), (Some(3), Some(ymd(2027, 4, 1))));
+    }
+
+    #[test]
+    fn no_waiting_rules_before_2025_and_unknown_history_is_asked() {
+        let (r, w) = (rules(), window());
+        assert!(decide(&r, Some(&w), 2024, ymd(2023, 11, 1), &person(None, None)).is_none());
+        let o = decide(&r, Some(&w), 2027, ymd(2026, 11, 24), &person(None, None)).unwrap();
+        assert_eq!((o.waiting.months, o.missing), (None, vec![Field::LastCoveredYear]));
+    }
+
+    #[test]
+    fn a_newborn_within_90_days_is_covered_from_birth() {
+        let (r, w) = (rules(), window());
+        let mut p = person(None, None);
+        p.birth_date = Some(ymd(2027, 2, 1));
+        let o = decide(&r, Some(&w), 2027, ymd(2027, 5, 1), &p);
+        assert_eq!(months(&o), (Some(0), Some(ymd(2027, 2, 1))));
+        // Day 91: no longer a newborn enrolment, and the history is asked.
+        let o = decide(&r, Some(&w), 2027, ymd(2027, 5, 3), &p).unwrap();
+        assert_eq!(o.missing, vec![Field::LastCoveredYear]);
+    }
+}
