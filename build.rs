@@ -42,10 +42,17 @@ fn main() {
         let ready = pending
             .iter()
             .position(|p| p.extends.as_ref().is_none_or(|e| ordered.iter().any(|o| &o.id == e)))
-            .unwrap_or_else(|| panic!("policies: {} extends a pack that is not there (or a cycle)", pending[0].file));
+            .unwrap_or_else(|| {
+                panic!(
+                    "policies: {} extends a pack that is not there (or a cycle)",
+                    pending[0].file
+                )
+            });
         ordered.push(pending.remove(ready));
     }
-    let mut out = String::from("/// (id, file, JSON), each after the pack it extends.\npub const PACKS: &[(&str, &str, &str)] = &[\n");
+    let mut out = String::from(
+        "/// (id, file, JSON), each after the pack it extends.\npub const PACKS: &[(&str, &str, &str)] = &[\n",
+    );
     for p in &ordered {
         writeln!(out, "    ({:?}, {:?}, {:?}),", p.id, p.file, p.json).unwrap();
     }

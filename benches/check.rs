@@ -12,7 +12,12 @@ fn bench(c: &mut Criterion) {
     let text = std::fs::read_to_string("bench/persons.json").expect("bench/persons.json");
     let doc: serde_json::Value = serde_json::from_str(&text).expect("persons JSON");
     let today = canbao::date::parse(doc["today"].as_str().expect("today")).expect("date");
-    let requests: Vec<String> = doc["requests"].as_array().expect("requests").iter().map(|r| r.to_string()).collect();
+    let requests: Vec<String> = doc["requests"]
+        .as_array()
+        .expect("requests")
+        .iter()
+        .map(|r| r.to_string())
+        .collect();
     let engine = Engine::builtin().expect("built-in packs");
     let mut group = c.benchmark_group("check");
     group.throughput(Throughput::Elements(requests.len() as u64));
@@ -32,7 +37,9 @@ fn bench(c: &mut Criterion) {
         })
     });
     group.finish();
-    c.bench_function("load_builtin_packs", |b| b.iter(|| black_box(Engine::builtin().expect("packs"))));
+    c.bench_function("load_builtin_packs", |b| {
+        b.iter(|| black_box(Engine::builtin().expect("packs")))
+    });
 }
 
 criterion_group!(benches, bench);

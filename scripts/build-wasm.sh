@@ -8,15 +8,30 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$PATH"
+# The built-in packs, compiled natively (the same hashes as the CLI's), travel
+# beside the core module in pkg/*/packs.js.
+# Built in pkg.new/ and swapped in at the end: pkg/ is never half built.
+rm -rf pkg.new && mkdir -p pkg.new
+cargo run --quiet --locked -- packs-bin > pkg.new/packs.bin
 # panic=immediate-abort, no panic locations and no Debug formatting: nothing
 # in the module prints a panic (none may happen), so that code is dead weight.
 export RUSTUP_TOOLCHAIN=nightly
 export RUSTFLAGS="-Ctarget-cpu=mvp -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
+# Bytes over speed: see the README's Speed section for what each level costs.
+export CARGO_PROFILE_RELEASE_OPT_LEVEL="${CANBAO_OPT_LEVEL:-z}"
+# Two modules: the core (answers; no pack compiler) and the loader (compiles
+# the packs operators load, for loadPolicy only). Each has its own target dir,
+# so switching features does not rebuild the other.
+# std's `optimize_for_size`: smaller sorting and formatting (about 5 KB gzip).
+STD=(-Zbuild-std=panic_abort,core,alloc,std -Zbuild-std-features=optimize_for_size)
 for target in web bundler nodejs; do
-  wasm-pack --log-level warn build . --release --target "$target" --out-dir "pkg/$target" --out-name canbao \
-    -- -Zbuild-std=panic_abort,core,alloc,std
+  CARGO_TARGET_DIR=target/wasm-core wasm-pack --log-level warn build . --release --target "$target" \
+    --out-dir "pkg.new/$target" --out-name canbao_core -- --no-default-features "${STD[@]}"
+  CARGO_TARGET_DIR=target/wasm-loader wasm-pack --log-level warn build . --release --target "$target" \
+    --out-dir "pkg.new/$target" --out-name canbao_loader -- "${STD[@]}"
 done
 # WeChat on iOS refuses exported Globals; wasm-bindgen's runtime leaves two.
-node scripts/strip-global-exports.mjs pkg/*/canbao_bg.wasm
-# One package.json for npm at pkg/: ES module for bundlers, the web build for browsers.
-node scripts/package-pkg.mjs
+node scripts/strip-global-exports.mjs pkg.new/*/canbao_*_bg.wasm
+# The public API (js/) beside each glue, and one package.json for npm at pkg/.
+node scripts/package-pkg.mjs pkg.new
+rm -rf pkg.old && { [ ! -d pkg ] || mv pkg pkg.old; } && mv pkg.new pkg && rm -rf pkg.old

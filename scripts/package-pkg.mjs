@@ -1,11 +1,91 @@
-// Writes pkg/package.json over wasm-pack's per-target folders, so pkg/ installs
-// as one npm package: `import { check } from "canbao"` picks the right build
-// (bundler, Node) and `canbao/web` is the browser ES module with its own init().
-import { readFileSync, writeFileSync, rmSync } from "node:fs";
+// Turns wasm-pack's builds into one npm package at pkg/. Each target folder
+// (web, bundler, nodejs) has wasm-bindgen's glue for the two modules,
+// `canbao_core.js` (answers) and `canbao_loader.js` (compiles packs for
+// loadPolicy), and gets here: the public API `canbao.js` (js/api.js over the
+// glue), its types `canbao.d.ts` (js/canbao.d.ts), and the built-in packs
+// `packs.js` (compiled, from `canbao packs-bin`). `import { check } from
+// "canbao"` picks the right build (bundler, Node); `canbao/web` is the browser
+// ES module with its own init().
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+// The package folder (pkg/, or the folder a build is assembled in).
+const dir = process.argv[2] ?? "pkg";
+const at = (path) => join(dir, path);
 
 const cargo = readFileSync("Cargo.toml", "utf8");
 const field = (name) => cargo.match(new RegExp(`^${name} = "(.*)"`, "m"))[1];
-for (const target of ["web", "bundler", "nodejs"]) rmSync(`pkg/${target}/.gitignore`, { force: true });
+const api = readFileSync("js/api.js", "utf8");
+const types = readFileSync("js/canbao.d.ts", "utf8");
+const NAMES = "check, checkHousehold, regions, loadPolicy, version";
+
+// The compiled packs as a string of Latin-1 characters, one per byte: it
+// gzips to 24 KB where base64 would take 32, since it keeps the bytes' patterns.
+const bin = readFileSync(at("packs.bin"));
+const packs = `// The built-in policy packs, compiled by \`canbao packs-bin\` from policies/*.toml:
+// postcard bytes, one Latin-1 character each. Do not edit.
+export default ${JSON.stringify(bin.toString("latin1"))};
+`;
+
+
+for (const target of ["web", "bundler", "nodejs"]) {
+  for (const f of [".gitignore", "package.json", "README.md"]) rmSync(at(`${target}/${f}`), { force: true });
+}
+
+// Browsers: init() (or initSync()) first, as with any wasm-bindgen web build;
+// initLoader() before loadPolicy: it fetches the loader module only then.
+copyFileSync("js/api.js", at("web/api.js"));
+writeFileSync(at("web/packs.js"), packs);
+writeFileSync(at("web/canbao.js"), `// canbao for browsers: \`await init()\` (fetches canbao_core_bg.wasm beside this
+// file) or \`initSync({ module })\`, then the API. \`await initLoader()\` before
+// loadPolicy. See js/api.js.
+import init, { initSync } from "./canbao_core.js";
+import * as core from "./canbao_core.js";
+import { makeApi } from "./api.js";
+import packs from "./packs.js";
+let loader = null;
+export default init;
+export { initSync };
+/** Fetches and instantiates the pack compiler (canbao_loader_bg.wasm), for loadPolicy. */
+export async function initLoader(module_or_path) {
+  const glue = await import("./canbao_loader.js");
+  await glue.default(module_or_path);
+  loader = glue;
+}
+export const { ${NAMES} } = makeApi(core, packs, () => loader);
+`);
+writeFileSync(at("web/canbao.d.ts"), `${types}
+/** Fetches and instantiates canbao_core_bg.wasm (or the module or bytes given). */
+export default function init(module_or_path?: { module_or_path: RequestInfo | URL | Response | BufferSource | WebAssembly.Module } | RequestInfo | URL | Response | BufferSource | WebAssembly.Module): Promise<unknown>;
+/** Instantiates from bytes or a compiled module, synchronously. */
+export function initSync(module: { module: BufferSource | WebAssembly.Module } | BufferSource | WebAssembly.Module): unknown;
+/** Fetches and instantiates the pack compiler (canbao_loader_bg.wasm, or the module or bytes given): loadPolicy needs it. */
+export function initLoader(module_or_path?: { module_or_path: RequestInfo | URL | Response | BufferSource | WebAssembly.Module } | RequestInfo | URL | Response | BufferSource | WebAssembly.Module): Promise<void>;
+`);
+
+// Bundlers: each glue instantiates its module on import.
+copyFileSync("js/api.js", at("bundler/api.js"));
+writeFileSync(at("bundler/packs.js"), packs);
+writeFileSync(at("bundler/canbao.js"), `// canbao for bundlers: the glue instantiates each module on import. See js/api.js.
+import * as core from "./canbao_core.js";
+import * as loader from "./canbao_loader.js";
+import { makeApi } from "./api.js";
+import packs from "./packs.js";
+export const { ${NAMES} } = makeApi(core, packs, () => loader);
+`);
+writeFileSync(at("bundler/canbao.d.ts"), types);
+
+// Node (CommonJS, as wasm-pack's nodejs target is).
+writeFileSync(at("nodejs/api.cjs"), api.replace("export function makeApi", "function makeApi") + "\nmodule.exports = { makeApi };\n");
+writeFileSync(at("nodejs/packs.cjs"), packs.replace("export default ", "module.exports = "));
+writeFileSync(at("nodejs/canbao.js"), `// canbao for Node: the glue instantiates each module on require. See js/api.js.
+const core = require("./canbao_core.js");
+const loader = require("./canbao_loader.js");
+const { makeApi } = require("./api.cjs");
+module.exports = makeApi(core, require("./packs.cjs"), () => loader);
+`);
+writeFileSync(at("nodejs/canbao.d.ts"), types);
+writeFileSync(at("nodejs/package.json"), JSON.stringify({ type: "commonjs" }) + "\n");
 
 const pkg = {
   name: "canbao",
@@ -20,13 +100,11 @@ const pkg = {
       default: "./bundler/canbao.js",
     },
     "./web": { types: "./web/canbao.d.ts", default: "./web/canbao.js" },
-    "./web/canbao_bg.wasm": "./web/canbao_bg.wasm",
-    "./types": { types: "./canbao-types.d.ts" },
+    "./web/canbao_core_bg.wasm": "./web/canbao_core_bg.wasm",
+    "./web/canbao_loader_bg.wasm": "./web/canbao_loader_bg.wasm",
   },
   types: "./bundler/canbao.d.ts",
-  sideEffects: ["./bundler/canbao.js", "./bundler/canbao_bg.js", "./web/canbao.js"],
-  files: ["web", "bundler", "nodejs", "canbao-types.d.ts", "README.md"],
+  sideEffects: ["./bundler/canbao_core.js", "./bundler/canbao_core_bg.js", "./bundler/canbao_loader.js", "./bundler/canbao_loader_bg.js", "./web/canbao_core.js"],
+  files: ["web", "bundler", "nodejs"],
 };
-writeFileSync("pkg/package.json", JSON.stringify(pkg, null, 2) + "\n");
-// The nodejs target is CommonJS inside a "type": "module" package.
-writeFileSync("pkg/nodejs/package.json", JSON.stringify({ type: "commonjs" }) + "\n");
+writeFileSync(at("package.json"), JSON.stringify(pkg, null, 2) + "\n");

@@ -22,7 +22,9 @@ pub fn check(engine: &Engine, request: &str, today: NaiveDate, pretty: bool) -> 
 /// Answers a household request (JSON text) as JSON text.
 pub fn check_household(engine: &Engine, request: &str, today: NaiveDate, pretty: bool) -> Result<String, String> {
     let req = crate::request::household_from_json(request).map_err(|e| render::error_json(&e, pretty))?;
-    let decision = engine.decide_household(&req, today).map_err(|e| render::error_json(&e, pretty))?;
+    let decision = engine
+        .decide_household(&req, today)
+        .map_err(|e| render::error_json(&e, pretty))?;
     Ok(render::json(&crate::household::render(&decision, req.lang), pretty))
 }
 
@@ -88,8 +90,15 @@ pub fn regions(engine: &Engine, lang: Lang, today: NaiveDate, pretty: bool) -> S
 }
 
 /// Loads a pack (JSON text); the answer is the pack as `regions` lists it.
+#[cfg(feature = "loader")]
 pub fn load(engine: &mut Engine, text: &str, file: &str, today: NaiveDate) -> Result<String, PackError> {
     let pack = engine.load(text, file)?;
+    Ok(render::json(&region(pack, Lang::default(), today), false))
+}
+
+/// Adds a compiled pack; the answer is the pack as `regions` lists it.
+pub fn add(engine: &mut Engine, pack: Pack, file: &str, today: NaiveDate) -> Result<String, PackError> {
+    let pack = engine.add(pack, file)?;
     Ok(render::json(&region(pack, Lang::default(), today), false))
 }
 

@@ -13,6 +13,7 @@
 //! sets; the fields a check still needs are a bit set too. Checking a person
 //! against a rule allocates nothing.
 
+#[cfg(feature = "loader")]
 use crate::pack::wire;
 use crate::person::Person;
 use crate::vocab::{Employment, Scheme, Sex};
@@ -83,7 +84,10 @@ impl Fields {
     }
 
     pub fn iter(self) -> impl Iterator<Item = Field> {
-        Field::ALL.iter().copied().filter(move |f| self.0 & (1 << *f as u32) != 0)
+        Field::ALL
+            .iter()
+            .copied()
+            .filter(move |f| self.0 & (1 << *f as u32) != 0)
     }
 }
 
@@ -141,7 +145,7 @@ impl Tri {
 }
 
 /// A set of values of one vocabulary (or of small numbers), one bit each.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Set(u32);
 
 impl Set {
@@ -152,6 +156,15 @@ impl Set {
     pub fn of(bits: impl IntoIterator<Item = u32>) -> Set {
         Set(bits.into_iter().filter(|b| *b < 32).fold(0, |acc, b| acc | 1 << b))
     }
+}
+
+/// The age thresholds of a rule that treats men and women differently
+/// (004 二(二): men 60 and over, women 50 and over).
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgeBySex {
+    pub male: u32,
+    pub female: u32,
 }
 
 /// A known value, or the field that would give it.
@@ -170,7 +183,7 @@ fn is<T: PartialEq>(value: Option<T>, field: Field, wanted: T) -> Tri {
 }
 
 /// A `when` table, compiled: who a rule applies to.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Cond {
     employment: Option<Set>,
     hukou_type: Option<Set>,
@@ -182,7 +195,7 @@ pub struct Cond {
     school_local: Option<bool>,
     age_at_least: Option<u32>,
     age_below: Option<u32>,
-    age_at_least_by_sex: Option<wire::AgeBySex>,
+    age_at_least_by_sex: Option<AgeBySex>,
     land_expropriated: Option<bool>,
     moved_in: Option<bool>,
     moved_in_years_at_least: Option<u32>,
@@ -199,18 +212,48 @@ pub struct Cond {
     continuous_years_at_least: Option<u32>,
 }
 
-impl Cond {
-    pub fn new(w: &wire::When) -> Cond {
-        fn set<T: Copy>(v: &Option<Vec<T>>, bit: impl Fn(T) -> u32) -> Option<Set> {
-            v.as_ref().map(|v| Set::of(v.iter().map(|x| bit(*x))))
+/// A list of a vocabulary's names as a set of their positions, or the key and
+/// the first name that is not in it.
+#[cfg(feature = "loader")]
+fn names(list: &Option<Vec<String>>, all: &[&str], key: &'static str) -> Result<Option<Set>, (&'static str, String)> {
+    let Some(list) = list else { return Ok(None) };
+    let mut bits = Vec::with_capacity(list.len());
+    for name in list {
+        match all.iter().position(|n| n == name) {
+            Some(i) => bits.push(i as u32),
+            None => {
+                let allowed: Vec<String> = all.iter().map(|n| format!("\"{n}\"")).collect();
+                let name: String = name.chars().take(40).collect();
+                return Err((
+                    key,
+                    format!("unknown value \"{name}\", expected one of {}", allowed.join(", ")),
+                ));
+            }
         }
-        Cond {
-            employment: set(&w.employment, |v| v.bit()),
-            hukou_type: set(&w.hukou_type, |v| v.bit()),
+    }
+    Ok(Some(Set::of(bits)))
+}
+
+impl Cond {
+    /// Compiles a `when` table; an unknown name is refused with its key.
+    #[cfg(feature = "loader")]
+    pub fn new(w: &wire::When) -> Result<Cond, (&'static str, String)> {
+        use crate::vocab::{
+            Employment, Enrolled, EnterpriseCondition, HukouType, LowIncome, Ownership, PensionFrom, SchoolLevel,
+        };
+        if let Some(g) = w.disability_grade.as_ref().and_then(|g| g.iter().find(|g| **g > 4)) {
+            return Err((
+                "disabilityGrade",
+                format!("{g} is not a disability grade: they are 0 (none) to 4"),
+            ));
+        }
+        Ok(Cond {
+            employment: names(&w.employment, Employment::NAMES, "employment")?,
+            hukou_type: names(&w.hukou_type, HukouType::NAMES, "hukouType")?,
             hukou_local: w.hukou_local,
             residence_permit: w.residence_permit,
             student: w.student,
-            school_level: set(&w.school_level, |v| v.bit()),
+            school_level: names(&w.school_level, SchoolLevel::NAMES, "schoolLevel")?,
             school_full_time: w.school_full_time,
             school_local: w.school_local,
             age_at_least: w.age_at_least,
@@ -221,16 +264,19 @@ impl Cond {
             moved_in_years_at_least: w.moved_in_years_at_least,
             moved_in_years_below: w.moved_in_years_below,
             children_have_local_urban_hukou: w.children_have_local_urban_hukou,
-            pension_from: set(&w.pension_from, |v| v.bit()),
+            pension_from: names(&w.pension_from, PensionFrom::NAMES, "pensionFrom")?,
             moved_after_retirement: w.moved_after_retirement,
-            ownership: set(&w.ownership, |v| v.bit()),
-            condition: set(&w.condition, |v| v.bit()),
-            low_income: set(&w.low_income, |v| v.bit()),
-            disability_grade: set(&w.disability_grade, u32::from),
-            enrolled: set(&w.enrolled, |v| v.bit()),
+            ownership: names(&w.ownership, Ownership::NAMES, "ownership")?,
+            condition: names(&w.condition, EnterpriseCondition::NAMES, "condition")?,
+            low_income: names(&w.low_income, LowIncome::NAMES, "lowIncome")?,
+            disability_grade: w
+                .disability_grade
+                .as_ref()
+                .map(|g| Set::of(g.iter().map(|g| u32::from(*g)))),
+            enrolled: names(&w.enrolled, Enrolled::NAMES, "enrolled")?,
             renewal: w.renewal,
             continuous_years_at_least: w.continuous_years_at_least,
-        }
+        })
     }
 
     /// Whether this holds for the person, for a rule of `scheme`.
@@ -247,22 +293,42 @@ impl Cond {
             };
         }
         let bit = |v: Option<u32>| v;
-        key!(self.employment, |v| one_of(bit(p.employment.map(|e| e.bit())), Field::Employment, v));
-        key!(self.hukou_type, |v| one_of(p.hukou_type.map(|h| h.bit()), Field::HukouType, v));
+        key!(self.employment, |v| one_of(
+            bit(p.employment.map(|e| e.bit())),
+            Field::Employment,
+            v
+        ));
+        key!(self.hukou_type, |v| one_of(
+            p.hukou_type.map(|h| h.bit()),
+            Field::HukouType,
+            v
+        ));
         key!(self.hukou_local, |v| is(p.hukou_local, Field::HukouLocal, v));
-        key!(self.residence_permit, |v| is(p.residence_permit, Field::ResidencePermit, v));
+        key!(self.residence_permit, |v| is(
+            p.residence_permit,
+            Field::ResidencePermit,
+            v
+        ));
         key!(self.student, |v| student(p).eq_bool(v));
         key!(self.school_level, |v| school(p, |s| one_of(
             s.level.map(|l| l.bit()),
             Field::SchoolLevel,
             v
         )));
-        key!(self.school_full_time, |v| school(p, |s| is(s.full_time, Field::SchoolFullTime, v)));
+        key!(self.school_full_time, |v| school(p, |s| is(
+            s.full_time,
+            Field::SchoolFullTime,
+            v
+        )));
         key!(self.school_local, |v| school(p, |s| is(s.local, Field::SchoolLocal, v)));
         key!(self.age_at_least, |v| age(p, |a| a >= v));
         key!(self.age_below, |v| age(p, |a| a < v));
         key!(self.age_at_least_by_sex, |v| age_by_sex(p, v));
-        key!(self.land_expropriated, |v| is(p.land_expropriated, Field::LandExpropriated, v));
+        key!(self.land_expropriated, |v| is(
+            p.land_expropriated,
+            Field::LandExpropriated,
+            v
+        ));
         key!(self.moved_in, |v| is(p.moved_in, Field::MovedIn, v));
         key!(self.moved_in_years_at_least, |v| moved_years(p, |y| y >= v));
         key!(self.moved_in_years_below, |v| moved_years(p, |y| y < v));
@@ -291,13 +357,21 @@ impl Cond {
             Field::Condition,
             v
         )));
-        key!(self.low_income, |v| one_of(p.low_income.map(|x| x.bit()), Field::LowIncome, v));
+        key!(self.low_income, |v| one_of(
+            p.low_income.map(|x| x.bit()),
+            Field::LowIncome,
+            v
+        ));
         key!(self.disability_grade, |v| one_of(
             p.disability_grade.map(u32::from),
             Field::DisabilityGrade,
             v
         ));
-        key!(self.enrolled, |v| one_of(p.enrolled.map(|e| e.bit()), Field::Enrolled, v));
+        key!(self.enrolled, |v| one_of(
+            p.enrolled.map(|e| e.bit()),
+            Field::Enrolled,
+            v
+        ));
         key!(self.renewal, |v| match p.enrolled {
             Some(e) => Tri::from_bool((e.scheme() == Some(scheme)) == v),
             None => Tri::unknown(Field::Enrolled),
@@ -350,7 +424,7 @@ fn age(p: &Person, test: impl FnOnce(u32) -> bool) -> Tri {
     }
 }
 
-fn age_by_sex(p: &Person, by_sex: wire::AgeBySex) -> Tri {
+fn age_by_sex(p: &Person, by_sex: AgeBySex) -> Tri {
     let Some(a) = p.age else {
         return Tri::unknown(Field::BirthDate);
     };
@@ -477,14 +551,17 @@ mod tests {
     #[test]
     fn unstated_disability_and_move_are_unknown_not_none() {
         let w: wire::When = serde_json::from_str(r#"{"disabilityGrade":[1,2]}"#).unwrap();
-        let c = Cond::new(&w);
+        let c = Cond::new(&w).unwrap();
         let mut p = Person::default();
         assert_eq!(c.holds(&p, Scheme::UrbanResident), Tri::unknown(Field::DisabilityGrade));
         p.disability_grade = Some(0);
         assert_eq!(c.holds(&p, Scheme::UrbanResident), Tri::No);
         let w: wire::When = serde_json::from_str(r#"{"movedInYearsBelow":2}"#).unwrap();
-        let c = Cond::new(&w);
-        assert_eq!(c.holds(&Person::default(), Scheme::UrbanResident), Tri::unknown(Field::MovedIn));
+        let c = Cond::new(&w).unwrap();
+        assert_eq!(
+            c.holds(&Person::default(), Scheme::UrbanResident),
+            Tri::unknown(Field::MovedIn)
+        );
         p.moved_in = Some(false);
         assert_eq!(c.holds(&p, Scheme::UrbanResident), Tri::No);
     }

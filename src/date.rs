@@ -78,6 +78,44 @@ pub fn in_year(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
     })
 }
 
+/// Dates in compiled packs: days from the common era, four bytes in postcard
+/// (chrono's own serde would carry its date parser into the wasm module).
+pub mod days {
+    use chrono::{Datelike, NaiveDate};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_i32(d.num_days_from_ce())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        let days = i32::deserialize(d)?;
+        NaiveDate::from_num_days_from_ce_opt(days).ok_or_else(|| serde::de::Error::custom("not a date"))
+    }
+}
+
+/// [`days`] for an optional date.
+pub mod days_opt {
+    use chrono::{Datelike, NaiveDate};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        match d {
+            Some(d) => s.serialize_some(&d.num_days_from_ce()),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        match Option::<i32>::deserialize(d)? {
+            None => Ok(None),
+            Some(days) => NaiveDate::from_num_days_from_ce_opt(days)
+                .map(Some)
+                .ok_or_else(|| serde::de::Error::custom("not a date")),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -18,7 +18,11 @@ pub enum Reason<'p> {
     /// A rule, note, tier, subsidy or benefit: the pack's words and source.
     Said(&'p Said),
     /// The pack's words under a code of the engine's (why an amount is unknown).
-    Text { code: &'static str, text: &'p Text, cite: &'p Cite },
+    Text {
+        code: &'static str,
+        text: &'p Text,
+        cite: &'p Cite,
+    },
     /// The engine's own words, with the citation they rest on, if any.
     Own(Own<'p>, Option<&'p Cite>),
 }
@@ -74,7 +78,11 @@ pub enum WaitingSaid {
     /// Extra months for the years of gap after the first.
     Variable { gap: u32, months: u32 },
     /// What paying back missed years does.
-    BackPay { years: u32, months_removed: u32, assumed: bool },
+    BackPay {
+        years: u32,
+        months_removed: u32,
+        assumed: bool,
+    },
     /// The floor after a long gap.
     Floor { gap: u32, months: u32 },
     /// The national counting of gap years is not settled.

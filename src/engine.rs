@@ -22,19 +22,27 @@ use crate::person::Person;
 use crate::request::{Detail, ErrorCode, Request, RequestError, MAX_AGE_FROM_BIRTH_DATE, MIN_WORKING_AGE};
 use crate::vocab::{Period, Role, Scheme, Status};
 
-/// The packs built into the binary, converted from `policies/*.toml` at build time.
-mod embedded {
+/// The built-in packs, converted from `policies/*.toml` at build time: the
+/// JSON text of each, after the pack it extends. The native build compiles
+/// them when it starts; the WebAssembly core gets them compiled already
+/// (`canbao packs-js`, handed over by `js/api.js` on first use).
+#[cfg(feature = "loader")]
+pub mod embedded {
     include!(concat!(env!("OUT_DIR"), "/packs.rs"));
 }
 
 /// The JSON text of a built-in pack, by id, as it is embedded: a template for
 /// writing a pack of one's own (`canbao pack ID`).
+#[cfg(feature = "loader")]
 pub fn builtin_json(id: &str) -> Option<&'static str> {
-    embedded::PACKS.iter().find(|(pack_id, _, _)| *pack_id == id).map(|(_, _, json)| *json)
+    embedded::PACKS
+        .iter()
+        .find(|(pack_id, _, _)| *pack_id == id)
+        .map(|(_, _, json)| *json)
 }
 
 /// The packs, built in and loaded.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct Engine {
     packs: Vec<Pack>,
 }
@@ -42,11 +50,13 @@ pub struct Engine {
 impl Engine {
     /// The engine with the built-in packs. They are checked by the tests, so an
     /// error here means a broken build, but it is still an error, not a panic.
+    #[cfg(feature = "loader")]
     pub fn builtin() -> Result<Engine, PackError> {
-        let mut engine = Engine { packs: Vec::new() };
+        let mut engine = Engine::default();
         // build.rs orders the packs so that each comes after the one it extends.
         for (_, file, json) in embedded::PACKS {
-            engine.insert(json, file, true)?;
+            let pack = Pack::load(json, file, true, |id| engine.any_pack(id).cloned())?;
+            engine.add(pack, file)?;
         }
         Ok(engine)
     }
@@ -54,12 +64,53 @@ impl Engine {
     /// Validates a pack written by a portal operator (JSON text) and makes it
     /// available by its id. A loaded pack may replace an earlier loaded one,
     /// never a built-in one, and may extend any pack.
+    #[cfg(feature = "loader")]
     pub fn load(&mut self, text: &str, file: &str) -> Result<&Pack, PackError> {
-        self.insert(text, file, false)
+        let pack = Pack::load(text, file, false, |id| self.any_pack(id).cloned())?;
+        self.add(pack, file)
     }
 
-    fn insert(&mut self, text: &str, file: &str, builtin: bool) -> Result<&Pack, PackError> {
-        let pack = Pack::load(text, file, builtin, |id| self.packs.iter().find(|p| p.id == id).cloned())?;
+    /// Any pack by id, base packs included (what a pack may extend).
+    pub fn any_pack(&self, id: &str) -> Option<&Pack> {
+        self.packs.iter().find(|p| p.id == id)
+    }
+
+    /// The built-in packs, compiled (postcard, each with its own items only):
+    /// what the WebAssembly core starts from, without compiling JSON itself.
+    #[cfg(feature = "loader")]
+    pub fn compiled_builtins() -> Result<Vec<u8>, PackError> {
+        let mut engine = Engine::default();
+        let mut own = Vec::new();
+        for (_, file, json) in embedded::PACKS {
+            let pack = Pack::load(json, file, true, |id| engine.any_pack(id).cloned())?;
+            own.push(pack.clone());
+            engine.add(pack, file)?;
+        }
+        postcard::to_allocvec(&own).map_err(|e| PackError {
+            file: "built-in".into(),
+            key: String::new(),
+            message: e.to_string(),
+        })
+    }
+
+    /// An engine from [`Engine::compiled`]'s bytes.
+    pub fn from_compiled(bytes: &[u8]) -> Result<Engine, PackError> {
+        let packs: Vec<Pack> = postcard::from_bytes(bytes).map_err(|e| PackError {
+            file: "built-in".into(),
+            key: String::new(),
+            message: format!("not compiled packs: {e}"),
+        })?;
+        let mut engine = Engine::default();
+        for pack in packs {
+            engine.add(pack, "built-in")?;
+        }
+        Ok(engine)
+    }
+
+    /// Makes a compiled pack available by its id, after the checks across
+    /// packs: a built-in is never replaced, nor a pack another extends, and no
+    /// two packs share a name a resident would see.
+    pub fn add(&mut self, mut pack: Pack, file: &str) -> Result<&Pack, PackError> {
         let fail = |key: &str, message: String| PackError {
             file: file.to_owned(),
             key: key.to_owned(),
@@ -67,24 +118,38 @@ impl Engine {
         };
         if let Some(old) = self.packs.iter().find(|p| p.id == pack.id) {
             if old.builtin {
-                return Err(fail("id", format!("\"{}\" is a built-in pack: choose another id", pack.id)));
+                return Err(fail(
+                    "id",
+                    format!("\"{}\" is a built-in pack: choose another id", pack.id),
+                ));
             }
             if self.packs.iter().any(|p| p.extends.as_deref() == Some(&pack.id)) {
                 let message = format!("\"{}\" is extended by another pack: load it under a new id", pack.id);
                 return Err(fail("id", message));
             }
         }
+        if let Some(parent) = &pack.extends {
+            match self.any_pack(parent) {
+                Some(p) => pack.inherit(p),
+                None => return Err(fail("extends", format!("no pack \"{parent}\" to extend"))),
+            }
+        }
+        pack.render();
         // Two entries a resident cannot tell apart in a region picker.
         for other in self.packs.iter().filter(|p| p.id != pack.id && !p.base) {
             for lang in crate::vocab::Lang::ALL {
                 if other.name.get(*lang) == pack.name.get(*lang) && !pack.base {
-                    let message = format!("\"{}\" is already the name of pack \"{}\"", pack.name.get(*lang), other.id);
+                    let message = format!(
+                        "\"{}\" is already the name of pack \"{}\"",
+                        pack.name.get(*lang),
+                        other.id
+                    );
                     return Err(fail(&format!("name.{}", lang.as_str()), message));
                 }
             }
         }
         if pack.default && self.packs.iter().any(|p| p.default && p.id != pack.id) {
-            if builtin {
+            if pack.builtin {
                 return Err(fail("default", "another pack is the default already".into()));
             }
             return Err(fail("default", "only a built-in pack can be the default".into()));
@@ -149,7 +214,8 @@ impl Engine {
         let out_of_range = || {
             // Name the default pack if it covers the year: the one that serves
             // every region (another region's pack would not be the person's).
-            let covers = |p: &&Pack| p.id != pack.id && p.reference_day.in_year(year).is_some_and(|d| p.valid.contains(d));
+            let covers =
+                |p: &&Pack| p.id != pack.id && p.reference_day.in_year(year).is_some_and(|d| p.valid.contains(d));
             let instead = self.default_pack().filter(covers);
             RequestError::new(ErrorCode::YearOutOfRange, "year", lang).with(Detail::Years {
                 first: pack.first_year(),
@@ -237,8 +303,10 @@ fn settle(req: &Request, year: i32, reference: NaiveDate, pay_date: NaiveDate) -
     if let (Some(last), Some(age)) = (person.history.last_covered_year.flatten(), person.age) {
         // Insured before being born (a year's slack: an age is counted on 1 January).
         if last < year - i32::try_from(age).unwrap_or(i32::MAX) - 1 {
-            return Err(RequestError::new(ErrorCode::Implausible, "person.history.lastCoveredYear", lang)
-                .with(Detail::With("person.age".into())));
+            return Err(
+                RequestError::new(ErrorCode::Implausible, "person.history.lastCoveredYear", lang)
+                    .with(Detail::With("person.age".into())),
+            );
         }
     }
     Ok(person)
@@ -292,7 +360,11 @@ impl<'a> Ctx<'a, '_> {
         let scheme = rules.scheme;
         let mut reasons = Vec::new();
         let mut instead_of = None;
-        let status = match pick(&rules.eligibility, |r| self.holds(&r.cond, scheme), |a, b| a.status == b.status) {
+        let status = match pick(
+            &rules.eligibility,
+            |r| self.holds(&r.cond, scheme),
+            |a, b| a.status == b.status,
+        ) {
             Pick::Found(rule) => {
                 reasons.push(Reason::Said(&rule.said));
                 instead_of = rule.instead_of;
@@ -330,7 +402,12 @@ impl<'a> Ctx<'a, '_> {
         }
         let reference = self.reference;
         let applies = move |n: &&crate::pack::Note| n.valid.is_none_or(|v| v.contains(reference));
-        for note in rules.notes.iter().filter(applies).filter(|n| self.holds(&n.cond, scheme) == Tri::Yes) {
+        for note in rules
+            .notes
+            .iter()
+            .filter(applies)
+            .filter(|n| self.holds(&n.cond, scheme) == Tri::Yes)
+        {
             decision.reasons.push(Reason::Said(&note.said));
         }
         // Not in this scheme and another at once (004 二; 2019 notice).
@@ -356,9 +433,15 @@ impl<'a> Ctx<'a, '_> {
         // After the deadline, while the year still runs: what the person can do now.
         let year_end = NaiveDate::from_ymd_opt(self.year, 12, 31);
         if let Some(d) = deadline.filter(|d| self.pay_date > *d && year_end.is_some_and(|e| self.pay_date <= e)) {
-            enrol.reasons.push(Reason::Own(Own::DeadlinePassed { deadline: d }, deadline_cite));
-            let late: Vec<_> =
-                rules.late.iter().filter(applies).filter(|n| self.holds(&n.cond, scheme) == Tri::Yes).collect();
+            enrol
+                .reasons
+                .push(Reason::Own(Own::DeadlinePassed { deadline: d }, deadline_cite));
+            let late: Vec<_> = rules
+                .late
+                .iter()
+                .filter(applies)
+                .filter(|n| self.holds(&n.cond, scheme) == Tri::Yes)
+                .collect();
             if late.is_empty() {
                 enrol.reasons.push(Reason::Own(Own::LateSilent { deadline: d }, None));
             }
@@ -395,7 +478,11 @@ impl<'a> Ctx<'a, '_> {
         };
         let tiers = schedules.iter().flat_map(|s| s.tiers.iter().map(move |t| (*s, t)));
         let tiers: Vec<(&FeeSchedule, &Tier)> = tiers.collect();
-        let (schedule, tier) = match pick(&tiers, |(_, t)| self.holds(&t.cond, scheme), |a, b| same_shares(a.1, b.1)) {
+        let (schedule, tier) = match pick(
+            &tiers,
+            |(_, t)| self.holds(&t.cond, scheme),
+            |a, b| same_shares(a.1, b.1),
+        ) {
             Pick::Found((s, t)) => (*s, *t),
             Pick::Undecided { fields, .. } => {
                 self.need(Weight::Fee, &fields);
@@ -427,7 +514,10 @@ impl<'a> Ctx<'a, '_> {
             (Some(i), Some(e), Some(g)) => i.checked_add(e).and_then(|s| s.checked_add(g)),
             _ => None,
         };
-        let subsidies = rules.subsidies.iter().filter(|s| s.valid.is_none_or(|v| v.contains(self.reference)));
+        let subsidies = rules
+            .subsidies
+            .iter()
+            .filter(|s| s.valid.is_none_or(|v| v.contains(self.reference)));
         match pick(subsidies, |s| self.holds(&s.cond, scheme), |a, b| a.covers == b.covers) {
             Pick::Found(sub) => {
                 reasons.push(Reason::Said(&sub.said));
@@ -496,7 +586,11 @@ impl<'a> Ctx<'a, '_> {
                 self.person.monthly_wage
             }
             Base::AverageWage => {
-                let param = self.pack.average_monthly_wage.iter().find(|p| p.span.contains(self.reference));
+                let param = self
+                    .pack
+                    .average_monthly_wage
+                    .iter()
+                    .find(|p| p.span.contains(self.reference));
                 let value = param.and_then(|p| p.value);
                 if value.is_none() {
                     reasons.push(Reason::Own(Own::AverageWageUnknown, param.map(|p| &p.cite)));
@@ -508,8 +602,15 @@ impl<'a> Ctx<'a, '_> {
 
     fn deadline(&mut self, rules: &'a SchemeRules) -> (Option<NaiveDate>, Option<&'a crate::pack::Cite>) {
         let year = self.year;
-        let in_force = rules.deadlines.iter().filter(|d| d.valid.is_none_or(|v| v.contains(self.reference)));
-        match pick(in_force, |d| self.holds(&d.cond, rules.scheme), |a, b| a.date_in(year) == b.date_in(year)) {
+        let in_force = rules
+            .deadlines
+            .iter()
+            .filter(|d| d.valid.is_none_or(|v| v.contains(self.reference)));
+        match pick(
+            in_force,
+            |d| self.holds(&d.cond, rules.scheme),
+            |a, b| a.date_in(year) == b.date_in(year),
+        ) {
             Pick::Found(d) => (d.date_in(year), Some(&d.cite)),
             Pick::Undecided { fields, .. } => {
                 self.need(Weight::Enrol, &fields);
@@ -523,15 +624,17 @@ impl<'a> Ctx<'a, '_> {
         let scheme = rules.scheme;
         let mut enrol = Enrol::default();
         // Show what holds unless an open answer says otherwise, and ask for it.
-        let listing = |list: &'a [crate::pack::Listing], ctx: &mut Self| {
-            match pick(list, |l| ctx.holds(&l.cond, scheme), |a, b| a.items == b.items && a.through == b.through) {
-                Pick::Found(l) => Some(l),
-                Pick::Undecided { fields, fallback, .. } => {
-                    ctx.need(Weight::Enrol, &fields);
-                    fallback
-                }
-                Pick::Nothing => None,
+        let listing = |list: &'a [crate::pack::Listing], ctx: &mut Self| match pick(
+            list,
+            |l| ctx.holds(&l.cond, scheme),
+            |a, b| a.items == b.items && a.through == b.through,
+        ) {
+            Pick::Found(l) => Some(l),
+            Pick::Undecided { fields, fallback, .. } => {
+                ctx.need(Weight::Enrol, &fields);
+                fallback
             }
+            Pick::Nothing => None,
         };
         match listing(&rules.places, self) {
             Some(l) => {
@@ -577,7 +680,11 @@ fn alternatives(schemes: &mut [SchemeDecision]) -> Vec<Vec<Scheme>> {
     let eligible_basic = |s: &&SchemeDecision| s.status == Status::Eligible && s.scheme().role() == Role::Basic;
     let mut groups = Vec::new();
     if mandatory.is_empty() {
-        let group: Vec<Scheme> = schemes.iter().filter(eligible_basic).map(SchemeDecision::scheme).collect();
+        let group: Vec<Scheme> = schemes
+            .iter()
+            .filter(eligible_basic)
+            .map(SchemeDecision::scheme)
+            .collect();
         if group.len() > 1 {
             groups.push(group);
         }

@@ -96,7 +96,9 @@ impl Engine {
             members.push(self.decide(&one, today).map_err(|e| e.for_member(i))?);
         }
         let picks: Vec<Result<Option<Scheme>, ()>> = members.iter().map(chosen).collect();
-        let undecided: Vec<usize> = (0..picks.len()).filter(|i| picks.get(*i).is_some_and(Result::is_err)).collect();
+        let undecided: Vec<usize> = (0..picks.len())
+            .filter(|i| picks.get(*i).is_some_and(Result::is_err))
+            .collect();
         let chosen: Vec<Option<Scheme>> = picks.iter().map(|p| p.ok().flatten()).collect();
         let totals = totals(&members, &chosen, !undecided.is_empty());
         let rules = household_rules(&members);
@@ -180,8 +182,10 @@ fn totals(members: &[Decision], chosen: &[Option<Scheme>], undecided: bool) -> V
 
 #[derive(Serialize)]
 struct Rule<'a> {
-    #[serde(flatten)]
-    reason: render::Reason<'a>,
+    code: &'a str,
+    message: render::Str<'a>,
+    source: render::Str<'a>,
+    strength: crate::pack::Strength,
     scheme: Scheme,
     members: &'a [usize],
     others: &'a [usize],
@@ -204,7 +208,10 @@ pub fn render<'a>(h: &'a HouseholdDecision<'a>, lang: Lang) -> HouseholdResponse
     let mut missing = Vec::new();
     for (i, d) in h.members.iter().enumerate() {
         for f in &d.missing {
-            missing.push(format!("members[{i}]{}", f.path().strip_prefix("person").unwrap_or_default()));
+            missing.push(format!(
+                "members[{i}]{}",
+                f.path().strip_prefix("person").unwrap_or_default()
+            ));
         }
     }
     HouseholdResponse {
@@ -216,7 +223,10 @@ pub fn render<'a>(h: &'a HouseholdDecision<'a>, lang: Lang) -> HouseholdResponse
             .rules
             .iter()
             .map(|n| Rule {
-                reason: render::reason(&crate::decision::Reason::Said(n.said), lang),
+                code: &n.said.code,
+                message: render::text(&n.said.message, lang),
+                source: render::text(&n.said.cite.label, lang),
+                strength: n.said.cite.strength,
                 scheme: n.scheme,
                 members: &n.members,
                 others: &n.others,

@@ -71,8 +71,16 @@ fn kind_words(kind: Kind) -> Triple {
         Kind::Text => ["文字", "文字", "text"],
         Kind::Number => ["整数", "整數", "a whole number"],
         Kind::YesNo => ["是或否（true/false）", "是或否（true/false）", "yes or no (true/false)"],
-        Kind::Date => ["年-月-日 形式的日期", "年-月-日 形式的日期", "a date written year-month-day"],
-        Kind::Amount => ["金额文字，如 \"4000.00\"", "金額文字，如 \"4000.00\"", "an amount as text, like \"4000.00\""],
+        Kind::Date => [
+            "年-月-日 形式的日期",
+            "年-月-日 形式的日期",
+            "a date written year-month-day",
+        ],
+        Kind::Amount => [
+            "金额文字，如 \"4000.00\"",
+            "金額文字，如 \"4000.00\"",
+            "an amount as text, like \"4000.00\"",
+        ],
         Kind::Group => ["一组信息（对象）", "一組信息（對象）", "a group of answers (an object)"],
         Kind::List => ["一串信息（列表）", "一串信息（列表）", "a list"],
     }
@@ -88,36 +96,176 @@ const FIELDS: &[(&str, Kind, Triple)] = &[
     ("today", Kind::Date, ["今天的日期", "今天的日期", "today's date"]),
     ("members", Kind::List, ["家庭成员", "家庭成員", "household members"]),
     ("person", Kind::Group, ["个人信息", "個人信息", "personal details"]),
-    ("person.birthDate", Kind::Date, ["出生日期", "出生日期", "date of birth"]),
+    (
+        "person.birthDate",
+        Kind::Date,
+        ["出生日期", "出生日期", "date of birth"],
+    ),
     ("person.age", Kind::Number, ["年龄", "年齡", "age"]),
     ("person.sex", Kind::Text, ["性别", "性別", "sex"]),
-    ("person.hukou", Kind::Group, ["户籍", "戶籍", "household registration (hukou)"]),
-    ("person.hukou.type", Kind::Text, ["户籍类型（城镇或农村）", "戶籍類型（城鎮或農村）", "hukou type (urban or rural)"]),
-    ("person.hukou.local", Kind::YesNo, ["户籍是否在本地", "戶籍是否在本地", "whether the hukou is registered here"]),
-    ("person.hukou.movedIn", Kind::YesNo, ["户籍是否从外地迁入", "戶籍是否從外地遷入", "whether the hukou moved here from elsewhere"]),
-    ("person.hukou.movedInOn", Kind::Date, ["户籍迁入本地的日期", "戶籍遷入本地的日期", "date the hukou moved here"]),
-    ("person.hukou.movedAfterRetirement", Kind::YesNo, ["是否退休后才迁入户籍", "是否退休後才遷入戶籍", "whether the hukou moved here after retiring"]),
-    ("person.residencePermit", Kind::YesNo, ["是否持有本地居住证", "是否持有本地居住證", "whether you hold a residence permit here"]),
+    (
+        "person.hukou",
+        Kind::Group,
+        ["户籍", "戶籍", "household registration (hukou)"],
+    ),
+    (
+        "person.hukou.type",
+        Kind::Text,
+        [
+            "户籍类型（城镇或农村）",
+            "戶籍類型（城鎮或農村）",
+            "hukou type (urban or rural)",
+        ],
+    ),
+    (
+        "person.hukou.local",
+        Kind::YesNo,
+        [
+            "户籍是否在本地",
+            "戶籍是否在本地",
+            "whether the hukou is registered here",
+        ],
+    ),
+    (
+        "person.hukou.movedIn",
+        Kind::YesNo,
+        [
+            "户籍是否从外地迁入",
+            "戶籍是否從外地遷入",
+            "whether the hukou moved here from elsewhere",
+        ],
+    ),
+    (
+        "person.hukou.movedInOn",
+        Kind::Date,
+        ["户籍迁入本地的日期", "戶籍遷入本地的日期", "date the hukou moved here"],
+    ),
+    (
+        "person.hukou.movedAfterRetirement",
+        Kind::YesNo,
+        [
+            "是否退休后才迁入户籍",
+            "是否退休後才遷入戶籍",
+            "whether the hukou moved here after retiring",
+        ],
+    ),
+    (
+        "person.residencePermit",
+        Kind::YesNo,
+        [
+            "是否持有本地居住证",
+            "是否持有本地居住證",
+            "whether you hold a residence permit here",
+        ],
+    ),
     ("person.employment", Kind::Text, ["就业情况", "就業情況", "work"]),
     ("person.school", Kind::Group, ["就读学校", "就讀學校", "school"]),
-    ("person.school.level", Kind::Text, ["就读阶段", "就讀階段", "school level"]),
-    ("person.school.fullTime", Kind::YesNo, ["是否全日制就读", "是否全日制就讀", "whether study is full time"]),
-    ("person.school.local", Kind::YesNo, ["学校是否在本地", "學校是否在本地", "whether the school is in this region"]),
+    (
+        "person.school.level",
+        Kind::Text,
+        ["就读阶段", "就讀階段", "school level"],
+    ),
+    (
+        "person.school.fullTime",
+        Kind::YesNo,
+        ["是否全日制就读", "是否全日制就讀", "whether study is full time"],
+    ),
+    (
+        "person.school.local",
+        Kind::YesNo,
+        [
+            "学校是否在本地",
+            "學校是否在本地",
+            "whether the school is in this region",
+        ],
+    ),
     ("person.retirement", Kind::Group, ["退休情况", "退休情況", "retirement"]),
-    ("person.retirement.pensionFrom", Kind::Text, ["养老金在哪里领取", "養老金在哪裏領取", "where the pension is paid from"]),
-    ("person.retirement.enterprise", Kind::Group, ["原工作单位", "原工作單位", "former employer"]),
-    ("person.retirement.enterprise.ownership", Kind::Text, ["原单位所有制", "原單位所有制", "former employer's ownership"]),
-    ("person.retirement.enterprise.condition", Kind::Text, ["原单位经营状况", "原單位經營狀況", "former employer's condition"]),
-    ("person.lowIncome", Kind::Text, ["是否属于特困、低保、低保边缘或防返贫监测对象", "是否屬於特困、低保、低保邊緣或防返貧監測對象", "whether you get help as a low-income person (tekun, dibao, low income, monitored)"]),
-    ("person.disabilityGrade", Kind::Number, ["残疾等级（没有填 0）", "殘疾等級（沒有填 0）", "disability grade (0 for none)"]),
-    ("person.landExpropriated", Kind::YesNo, ["是否被征地农民", "是否被徵地農民", "whether your farmland was expropriated"]),
-    ("person.childrenHaveLocalUrbanHukou", Kind::YesNo, ["子女是否有本地城镇户籍", "子女是否有本地城鎮戶籍", "whether your children hold a local urban hukou"]),
+    (
+        "person.retirement.pensionFrom",
+        Kind::Text,
+        ["养老金在哪里领取", "養老金在哪裏領取", "where the pension is paid from"],
+    ),
+    (
+        "person.retirement.enterprise",
+        Kind::Group,
+        ["原工作单位", "原工作單位", "former employer"],
+    ),
+    (
+        "person.retirement.enterprise.ownership",
+        Kind::Text,
+        ["原单位所有制", "原單位所有制", "former employer's ownership"],
+    ),
+    (
+        "person.retirement.enterprise.condition",
+        Kind::Text,
+        ["原单位经营状况", "原單位經營狀況", "former employer's condition"],
+    ),
+    (
+        "person.lowIncome",
+        Kind::Text,
+        [
+            "是否属于特困、低保、低保边缘或防返贫监测对象",
+            "是否屬於特困、低保、低保邊緣或防返貧監測對象",
+            "whether you get help as a low-income person (tekun, dibao, low income, monitored)",
+        ],
+    ),
+    (
+        "person.disabilityGrade",
+        Kind::Number,
+        [
+            "残疾等级（没有填 0）",
+            "殘疾等級（沒有填 0）",
+            "disability grade (0 for none)",
+        ],
+    ),
+    (
+        "person.landExpropriated",
+        Kind::YesNo,
+        [
+            "是否被征地农民",
+            "是否被徵地農民",
+            "whether your farmland was expropriated",
+        ],
+    ),
+    (
+        "person.childrenHaveLocalUrbanHukou",
+        Kind::YesNo,
+        [
+            "子女是否有本地城镇户籍",
+            "子女是否有本地城鎮戶籍",
+            "whether your children hold a local urban hukou",
+        ],
+    ),
     ("person.monthlyWage", Kind::Amount, ["月工资", "月工資", "monthly wage"]),
-    ("person.enrolled", Kind::Text, ["现在参加的医保", "現在參加的醫保", "the scheme you are in now"]),
-    ("person.history", Kind::Group, ["参保记录", "參保記錄", "insurance history"]),
-    ("person.history.lastCoveredYear", Kind::Number, ["最近一次参保的年度（从未参保填 null）", "最近一次參保的年度（從未參保填 null）", "the last year you were insured (null if never)"]),
-    ("person.history.continuousYears", Kind::Number, ["连续参保年数", "連續參保年數", "years insured without a gap"]),
-    ("person.history.backPayYears", Kind::Number, ["补缴的断保年数", "補繳的斷保年數", "missed years you pay back"]),
+    (
+        "person.enrolled",
+        Kind::Text,
+        ["现在参加的医保", "現在參加的醫保", "the scheme you are in now"],
+    ),
+    (
+        "person.history",
+        Kind::Group,
+        ["参保记录", "參保記錄", "insurance history"],
+    ),
+    (
+        "person.history.lastCoveredYear",
+        Kind::Number,
+        [
+            "最近一次参保的年度（从未参保填 null）",
+            "最近一次參保的年度（從未參保填 null）",
+            "the last year you were insured (null if never)",
+        ],
+    ),
+    (
+        "person.history.continuousYears",
+        Kind::Number,
+        ["连续参保年数", "連續參保年數", "years insured without a gap"],
+    ),
+    (
+        "person.history.backPayYears",
+        Kind::Number,
+        ["补缴的断保年数", "補繳的斷保年數", "missed years you pay back"],
+    ),
 ];
 
 /// The label of a request field, or the path itself for one we do not know.
@@ -149,7 +297,10 @@ fn field_kind(field: &str, lang: Lang) -> &'static str {
         }
         return field_kind(&format!("person{rest}"), lang);
     }
-    let kind = FIELDS.iter().find(|(f, _, _)| *f == field).map_or(Kind::Text, |(_, k, _)| *k);
+    let kind = FIELDS
+        .iter()
+        .find(|(f, _, _)| *f == field)
+        .map_or(Kind::Text, |(_, k, _)| *k);
     pick(&kind_words(kind), lang)
 }
 
@@ -199,23 +350,53 @@ fn detail(d: &Detail, lang: Lang) -> String {
             b.map(|d| d.to_string()).unwrap_or_default()
         ),
         Detail::Bytes(n) => n.to_string(),
-        Detail::Years { first, last, year, instead } => {
+        Detail::Years {
+            first,
+            last,
+            year,
+            instead,
+        } => {
             let years: Triple = match last {
-                Some(_) => ["{first}–{last} 年度。", "{first}–{last} 年度。", "the coverage years {first} to {last} only."],
-                None => ["{first} 年度及以后。", "{first} 年度及以後。", "the coverage years from {first} only."],
+                Some(_) => [
+                    "{first}–{last} 年度。",
+                    "{first}–{last} 年度。",
+                    "the coverage years {first} to {last} only.",
+                ],
+                None => [
+                    "{first} 年度及以后。",
+                    "{first} 年度及以後。",
+                    "the coverage years from {first} only.",
+                ],
             };
             let then: Triple = match instead {
-                Some(_) => ["{year} 年度请选择「{name}」。", "{year} 年度請選擇「{name}」。", " For {year}, choose \"{name}\"."],
-                None => ["请选择其中的年份。", "請選擇其中的年份。", " Choose a year within them."],
+                Some(_) => [
+                    "{year} 年度请选择「{name}」。",
+                    "{year} 年度請選擇「{name}」。",
+                    " For {year}, choose \"{name}\".",
+                ],
+                None => [
+                    "请选择其中的年份。",
+                    "請選擇其中的年份。",
+                    " Choose a year within them.",
+                ],
             };
             let last = last.map(|l| l.to_string()).unwrap_or_default();
             let name = instead.as_ref().map_or("", |n| n.get(lang));
-            let args = [("first", first.to_string()), ("last", last), ("year", year.to_string()), ("name", name.to_owned())];
+            let args = [
+                ("first", first.to_string()),
+                ("last", last),
+                ("year", year.to_string()),
+                ("name", name.to_owned()),
+            ];
             let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
             format!("{}{}", fill(pick(&years, lang), &args), fill(pick(&then, lang), &args))
         }
         Detail::AgeOn { day, age } => {
-            let t: Triple = ["在政策计算年龄的那天（{day}）应为 {age} 周岁", "在政策計算年齡的那天（{day}）應為 {age} 週歲", "on the day the policy counts age ({day}) you were {age}"];
+            let t: Triple = [
+                "在政策计算年龄的那天（{day}）应为 {age} 周岁",
+                "在政策計算年齡的那天（{day}）應為 {age} 週歲",
+                "on the day the policy counts age ({day}) you were {age}",
+            ];
             fill(pick(&t, lang), &[("day", &day.to_string()), ("age", &age.to_string())])
         }
         Detail::With(field) => field_label(field, lang).into_owned(),
@@ -357,15 +538,44 @@ fn waiting_message(w: &WaitingSaid, lang: Lang) -> String {
 /// A scheme's standard name; a pack may give a local one (新型农村牧区合作医疗).
 pub fn scheme_name(scheme: Scheme) -> Text {
     let t: Triple = match scheme {
-        Scheme::Employee => ["城镇职工基本医疗保险", "城鎮職工基本醫療保險", "urban employee basic medical insurance"],
-        Scheme::LargeExpenseSupplement => ["大额医疗费用补助", "大額醫療費用補助", "large medical expense supplement"],
-        Scheme::RetireeInpatientPool => ["退休人员住院医疗费用统筹", "退休人員住院醫療費用統籌", "inpatient-only pooling for retirees"],
-        Scheme::UrbanResident => ["城镇居民基本医疗保险", "城鎮居民基本醫療保險", "urban resident basic medical insurance"],
-        Scheme::RuralCooperative => ["新型农村合作医疗", "新型農村合作醫療", "new rural cooperative medical scheme"],
-        Scheme::UrbanRuralResident => ["城乡居民基本医疗保险", "城鄉居民基本醫療保險", "urban and rural resident basic medical insurance"],
-        Scheme::MedicalAssistance => ["医疗救助（应急救助）", "醫療救助（應急救助）", "medical assistance (emergency relief)"],
+        Scheme::Employee => [
+            "城镇职工基本医疗保险",
+            "城鎮職工基本醫療保險",
+            "urban employee basic medical insurance",
+        ],
+        Scheme::LargeExpenseSupplement => [
+            "大额医疗费用补助",
+            "大額醫療費用補助",
+            "large medical expense supplement",
+        ],
+        Scheme::RetireeInpatientPool => [
+            "退休人员住院医疗费用统筹",
+            "退休人員住院醫療費用統籌",
+            "inpatient-only pooling for retirees",
+        ],
+        Scheme::UrbanResident => [
+            "城镇居民基本医疗保险",
+            "城鎮居民基本醫療保險",
+            "urban resident basic medical insurance",
+        ],
+        Scheme::RuralCooperative => [
+            "新型农村合作医疗",
+            "新型農村合作醫療",
+            "new rural cooperative medical scheme",
+        ],
+        Scheme::UrbanRuralResident => [
+            "城乡居民基本医疗保险",
+            "城鄉居民基本醫療保險",
+            "urban and rural resident basic medical insurance",
+        ],
+        Scheme::MedicalAssistance => [
+            "医疗救助（应急救助）",
+            "醫療救助（應急救助）",
+            "medical assistance (emergency relief)",
+        ],
     };
-    Text(t.map(str::to_owned))
+    let [zh_cn, zh_tw, en] = t;
+    Text::of(zh_cn, zh_tw, en)
 }
 
 #[cfg(test)]
@@ -390,7 +600,10 @@ mod tests {
     #[test]
     fn member_fields_are_labelled_with_the_member_number() {
         assert_eq!(field_label("members[1].birthDate", Lang::ZhCn), "第2位成员的出生日期");
-        assert_eq!(field_label("members[0].hukou.type", Lang::En), "member 1's hukou type (urban or rural)");
+        assert_eq!(
+            field_label("members[0].hukou.type", Lang::En),
+            "member 1's hukou type (urban or rural)"
+        );
         assert_eq!(field_label("members[x]", Lang::En), "members[x]");
     }
 

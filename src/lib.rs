@@ -29,7 +29,13 @@
 // never unwraps, indexes unchecked or panics on any input.
 #![cfg_attr(
     not(test),
-    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, clippy::unreachable)
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::unreachable
+    )
 )]
 
 #[macro_use]
@@ -41,6 +47,7 @@ pub mod decision;
 pub mod engine;
 pub mod household;
 pub mod i18n;
+pub mod json_path;
 pub mod money;
 pub mod pack;
 pub mod person;

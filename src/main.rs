@@ -26,6 +26,7 @@ const USAGE: &str = "usage:
   canbao regions [--lang zh-CN|zh-TW|en] [--today YYYY-MM-DD]
   canbao validate PACK.json
   canbao pack ID            print a built-in pack as JSON (a template for your own)
+  canbao packs-bin          the built-in packs, compiled (for the wasm package)
   canbao version";
 
 /// How a run ends.
@@ -135,17 +136,16 @@ fn run(args: &[String]) -> Result<ExitCode, Failure> {
         Some(command @ ("check" | "household")) => {
             let path = args.get(1).filter(|a| !a.starts_with("--") || *a == "-").ok_or(USAGE)?;
             let household = command == "household";
-            let limit = if household { MAX_HOUSEHOLD_BYTES } else { MAX_REQUEST_BYTES };
+            let limit = if household {
+                MAX_HOUSEHOLD_BYTES
+            } else {
+                MAX_REQUEST_BYTES
+            };
             let answer = match request_text(path, limit)? {
                 Err(e) => Err(canbao::render::error_json(&e, true)),
                 Ok(text) if household => api::check_household(&engine, &text, today, true),
-                Ok(text) if pretty => match canbao::request::from_json(&text).and_then(|r| {
-                    let d = engine.decide(&r, today)?;
-                    Ok(summary(&canbao::render::response(&d, r.lang)))
-                }) {
-                    Ok(s) => Ok(s),
-                    Err(e) => Err(canbao::render::error_json(&e, true)),
-                },
+                Ok(text) if pretty => api::check(&engine, &text, today, false)
+                    .map(|json| serde_json::from_str(&json).map_or_else(|e| e.to_string(), |v| summary(&v))),
                 Ok(text) => api::check(&engine, &text, today, true),
             };
             return match answer {
@@ -154,7 +154,10 @@ fn run(args: &[String]) -> Result<ExitCode, Failure> {
             };
         }
         Some("regions") => {
-            let lang = flag_values(args, "--lang").first().and_then(|l| Lang::parse(l)).unwrap_or_default();
+            let lang = flag_values(args, "--lang")
+                .first()
+                .and_then(|l| Lang::parse(l))
+                .unwrap_or_default();
             out(&api::regions(&engine, lang, today, true))?;
         }
         Some("validate") => {
@@ -169,6 +172,16 @@ fn run(args: &[String]) -> Result<ExitCode, Failure> {
             let value: serde_json::Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
             out(&serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?)?;
         }
+        Some("packs-bin") => {
+            // The built-in packs compiled here, as the native build compiles them
+            // (same hashes), for the WebAssembly core: raw postcard bytes.
+            let bytes = Engine::compiled_builtins().map_err(|e| e.to_string())?;
+            let mut stdout = io::stdout().lock();
+            stdout
+                .write_all(&bytes)
+                .and_then(|()| stdout.flush())
+                .map_err(Failure::Output)?;
+        }
         Some("version") => out(&format!("canbao {}", canbao::render::VERSION))?,
         _ => return Err(USAGE.into()),
     }
@@ -179,55 +192,115 @@ fn run(args: &[String]) -> Result<ExitCode, Failure> {
 /// as `\u{…}`, never sent to it.
 fn clean(s: &str) -> String {
     s.chars()
-        .map(|c| if c.is_control() && c != '\n' { format!("\\u{{{:x}}}", c as u32) } else { c.to_string() })
+        .map(|c| {
+            if c.is_control() && c != '\n' {
+                format!("\\u{{{:x}}}", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
         .collect()
 }
 
 /// The response for a person at a terminal, in the request's language.
-fn summary(r: &canbao::render::Response) -> String {
-    use canbao::vocab::Status;
+fn summary(r: &serde_json::Value) -> String {
     use std::fmt::Write;
-    let words: [&str; 8] = match r.lang {
-        Lang::En => ["MUST JOIN", "MAY JOIN", "not for you", "NEED MORE ANSWERS", "fee", "by", "unknown", "cover from"],
-        Lang::ZhTw => ["必須參加", "可以參加", "不適用", "還需補充信息", "費用", "截止", "未知", "待遇開始"],
-        Lang::ZhCn => ["必须参加", "可以参加", "不适用", "还需补充信息", "费用", "截止", "未知", "待遇开始"],
+    let words: [&str; 8] = match r["lang"].as_str().and_then(Lang::parse).unwrap_or_default() {
+        Lang::En => [
+            "MUST JOIN",
+            "MAY JOIN",
+            "not for you",
+            "NEED MORE ANSWERS",
+            "fee",
+            "by",
+            "unknown",
+            "cover from",
+        ],
+        Lang::ZhTw => [
+            "必須參加",
+            "可以參加",
+            "不適用",
+            "還需補充信息",
+            "費用",
+            "截止",
+            "未知",
+            "待遇開始",
+        ],
+        Lang::ZhCn => [
+            "必须参加",
+            "可以参加",
+            "不适用",
+            "还需补充信息",
+            "费用",
+            "截止",
+            "未知",
+            "待遇开始",
+        ],
     };
     let [must, may, no, ask, fee_word, by, none, cover] = words;
-    let amount = |m: Option<canbao::money::Money>| m.map_or_else(|| none.to_owned(), |m| m.to_string());
+    let text = |v: &serde_json::Value| v.as_str().unwrap_or(none).to_owned();
     let mut s = String::new();
-    let _ = writeln!(s, "{} {} ({}) · {}", r.region_name, r.year, r.reference_date.0, r.rules.hash);
-    for scheme in &r.schemes {
-        let status = match scheme.status {
-            Status::Mandatory => must,
-            Status::Eligible => may,
-            Status::Ineligible => no,
-            Status::NeedsInfo => ask,
+    let _ = writeln!(
+        s,
+        "{} {} ({}) · {}",
+        text(&r["regionName"]),
+        r["year"],
+        text(&r["referenceDate"]),
+        text(&r["rules"]["hash"])
+    );
+    for scheme in r["schemes"].as_array().into_iter().flatten() {
+        let status = match scheme["status"].as_str() {
+            Some("mandatory") => must,
+            Some("eligible") => may,
+            Some("needs_info") => ask,
+            _ => no,
         };
-        let _ = writeln!(s, "\n[{status}] {}", scheme.name);
-        if let Some(f) = &scheme.fee {
-            let (total, i, e, g) = (amount(f.total), amount(f.individual), amount(f.employer), amount(f.government));
-            let _ = writeln!(s, "  {fee_word}/{}: {total} = {i} + {e} + {g}", f.period.as_str());
+        let _ = writeln!(s, "\n[{status}] {}", text(&scheme["name"]));
+        let f = &scheme["fee"];
+        if f.is_object() {
+            let (total, i, e, g) = (
+                text(&f["total"]),
+                text(&f["individual"]),
+                text(&f["employer"]),
+                text(&f["government"]),
+            );
+            let _ = writeln!(s, "  {fee_word}/{}: {total} = {i} + {e} + {g}", text(&f["period"]));
         }
-        if let Some(d) = scheme.deadline {
-            let _ = writeln!(s, "  {by} {}", d.0);
+        if scheme["deadline"].is_string() {
+            let _ = writeln!(s, "  {by} {}", text(&scheme["deadline"]));
         }
-        if let Some(d) = scheme.cover_from {
-            let _ = writeln!(s, "  {cover} {}", d.0);
+        if scheme["coverFrom"].is_string() {
+            let _ = writeln!(s, "  {cover} {}", text(&scheme["coverFrom"]));
         }
-        for reason in &scheme.reasons {
-            let _ = writeln!(s, "  - {} ({})", reason.message, reason.source.unwrap_or("-"));
+        for reason in scheme["reasons"].as_array().into_iter().flatten() {
+            let source = reason["source"].as_str().unwrap_or("-");
+            let _ = writeln!(s, "  - {} ({source})", text(&reason["message"]));
         }
     }
-    if !r.alternatives.is_empty() {
-        let groups: Vec<String> = r
-            .alternatives
-            .iter()
-            .map(|g| g.iter().map(|x| x.as_str()).collect::<Vec<_>>().join(" | "))
-            .collect();
+    let groups: Vec<String> = r["alternatives"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|g| {
+            g.as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|x| x.as_str())
+                .collect::<Vec<_>>()
+                .join(" | ")
+        })
+        .collect();
+    if !groups.is_empty() {
         let _ = writeln!(s, "\n⇄ {}", groups.join("; "));
     }
-    if !r.missing.is_empty() {
-        let _ = writeln!(s, "\n? {}", r.missing.join(", "));
+    let missing: Vec<&str> = r["missing"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|m| m.as_str())
+        .collect();
+    if !missing.is_empty() {
+        let _ = writeln!(s, "\n? {}", missing.join(", "));
     }
     clean(&s)
 }

@@ -71,6 +71,13 @@ impl serde::Serialize for Money {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for Money {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Money, D::Error> {
+        let s = <std::borrow::Cow<str>>::deserialize(d)?;
+        Money::parse(&s).ok_or_else(|| serde::de::Error::custom("not an amount"))
+    }
+}
+
 /// A contribution rate as a fraction of a base: `"0.06"` is 6 %.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Default)]
 pub struct Rate(Decimal);
@@ -88,6 +95,19 @@ impl Rate {
     /// `factor × rate`, unrounded (a rate derived from another, like 70 % of the employer rate).
     pub fn scaled(self, factor: Rate) -> Option<Rate> {
         self.0.checked_mul(factor.0).map(Rate)
+    }
+}
+
+impl serde::Serialize for Rate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.0)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Rate {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Rate, D::Error> {
+        let s = <std::borrow::Cow<str>>::deserialize(d)?;
+        Rate::parse(&s).ok_or_else(|| serde::de::Error::custom("not a rate"))
     }
 }
 

@@ -9,10 +9,11 @@ use std::borrow::Cow;
 
 use chrono::NaiveDate;
 use serde::Serialize;
+use serde_json::value::RawValue;
 
 use crate::decision::{self, Decision, Reason as Said};
 use crate::money::Money;
-use crate::pack::{Strength, Through};
+use crate::pack::{Strength, Text, Through};
 use crate::request::RequestError;
 use crate::vocab::{Lang, Period, Role, Scheme, Status};
 
@@ -33,18 +34,48 @@ fn day(d: Option<NaiveDate>) -> Option<Day> {
     d.map(Day)
 }
 
-#[derive(Serialize, Debug, PartialEq)]
-pub struct Reason<'a> {
+/// A string of the response: a pack's text, JSON-escaped when the pack was
+/// taken (copied as it is), or the plain text where it was not.
+#[derive(Serialize, Debug, Clone, Copy)]
+#[serde(untagged)]
+pub enum Str<'a> {
+    Ready(&'a RawValue),
+    Plain(&'a str),
+}
+
+/// A pack's text in `lang`, rendered when the pack was taken.
+pub fn text(t: &Text, lang: Lang) -> Str<'_> {
+    match t.json.get(lang) {
+        Some(raw) => Str::Ready(raw),
+        None => Str::Plain(t.get(lang)),
+    }
+}
+
+/// A reason: `{ code, message, source, strength }`. A pack's own reasons were
+/// rendered whole when the pack was taken; the engine's own are made here.
+#[derive(Serialize, Debug)]
+#[serde(untagged)]
+pub enum Reason<'a> {
+    Ready(#[serde(serialize_with = "raw")] &'a RawValue),
+    Made(Made<'a>),
+}
+
+fn raw<S: serde::Serializer>(r: &&RawValue, s: S) -> Result<S::Ok, S::Error> {
+    r.serialize(s)
+}
+
+#[derive(Serialize, Debug)]
+pub struct Made<'a> {
     pub code: &'a str,
     pub message: Cow<'a, str>,
     /// The document and clause, as shown to residents; `null` for what the engine
     /// says on its own (a question still open).
-    pub source: Option<&'a str>,
+    pub source: Option<Str<'a>>,
     /// How sure that source is: `official`, `reported` or `unconfirmed`.
     pub strength: Option<Strength>,
 }
 
-#[derive(Serialize, Debug, PartialEq)]
+#[derive(Serialize, Debug)]
 #[serde(rename_all = "camelCase")]
 pub struct Fee<'a> {
     pub period: Period,
@@ -59,7 +90,7 @@ pub struct Fee<'a> {
     pub reasons: Vec<Reason<'a>>,
 }
 
-#[derive(Serialize, Debug, PartialEq)]
+#[derive(Serialize, Debug)]
 #[serde(rename_all = "camelCase")]
 pub struct Waiting<'a> {
     pub months: Option<u32>,
@@ -68,24 +99,24 @@ pub struct Waiting<'a> {
     pub reasons: Vec<Reason<'a>>,
 }
 
-#[derive(Serialize, Debug, PartialEq)]
+#[derive(Serialize, Debug)]
 #[serde(rename_all = "camelCase")]
 pub struct Enrol<'a> {
     pub through: Option<Through>,
     #[serde(rename = "where")]
-    pub places: Vec<&'a str>,
-    pub where_source: Option<&'a str>,
-    pub documents: Vec<&'a str>,
-    pub documents_source: Option<&'a str>,
-    pub deadline_source: Option<&'a str>,
+    pub places: Vec<Str<'a>>,
+    pub where_source: Option<Str<'a>>,
+    pub documents: Vec<Str<'a>>,
+    pub documents_source: Option<Str<'a>>,
+    pub deadline_source: Option<Str<'a>>,
     pub reasons: Vec<Reason<'a>>,
 }
 
-#[derive(Serialize, Debug, PartialEq)]
+#[derive(Serialize, Debug)]
 #[serde(rename_all = "camelCase")]
 pub struct SchemeResult<'a> {
     pub scheme: Scheme,
-    pub name: &'a str,
+    pub name: Str<'a>,
     pub status: Status,
     /// `basic` (one at a time), `supplement` (with `addsTo`) or `relief` (a referral).
     pub role: &'static str,
@@ -101,18 +132,18 @@ pub struct SchemeResult<'a> {
 }
 
 /// Which rules answered: the pack and its hash, and the engine's version.
-#[derive(Serialize, Debug, PartialEq)]
+#[derive(Serialize, Debug)]
 pub struct Rules<'a> {
     pub pack: &'a str,
     pub hash: &'a str,
     pub version: &'static str,
 }
 
-#[derive(Serialize, Debug, PartialEq)]
+#[derive(Serialize, Debug)]
 #[serde(rename_all = "camelCase")]
 pub struct Response<'a> {
     pub region: &'a str,
-    pub region_name: &'a str,
+    pub region_name: Str<'a>,
     pub year: i32,
     pub lang: Lang,
     pub reference_date: Day,
@@ -129,24 +160,27 @@ pub struct Response<'a> {
 
 pub fn reason<'a>(r: &Said<'a>, lang: Lang) -> Reason<'a> {
     match r {
-        Said::Said(s) => Reason {
-            code: &s.code,
-            message: Cow::Borrowed(s.message.get(lang)),
-            source: Some(s.cite.label.get(lang)),
-            strength: Some(s.cite.strength),
+        Said::Said(s) => match s.json.get(lang) {
+            Some(raw) => Reason::Ready(raw),
+            None => Reason::Made(Made {
+                code: &s.code,
+                message: Cow::Borrowed(s.message.get(lang)),
+                source: Some(text(&s.cite.label, lang)),
+                strength: Some(s.cite.strength),
+            }),
         },
-        Said::Text { code, text, cite } => Reason {
+        Said::Text { code, text: t, cite } => Reason::Made(Made {
             code,
-            message: Cow::Borrowed(text.get(lang)),
-            source: Some(cite.label.get(lang)),
+            message: Cow::Borrowed(t.get(lang)),
+            source: Some(text(&cite.label, lang)),
             strength: Some(cite.strength),
-        },
-        Said::Own(own, cite) => Reason {
+        }),
+        Said::Own(own, cite) => Reason::Made(Made {
             code: own.code(),
             message: Cow::Owned(own.message(lang)),
-            source: cite.map(|c| c.label.get(lang)),
+            source: cite.map(|c| text(&c.label, lang)),
             strength: own.strength().or(cite.map(|c| c.strength)),
-        },
+        }),
     }
 }
 
@@ -177,7 +211,7 @@ fn scheme<'a>(s: &'a decision::SchemeDecision<'a>, lang: Lang) -> SchemeResult<'
     };
     SchemeResult {
         scheme: s.scheme(),
-        name: s.rules.name.get(lang),
+        name: text(&s.rules.name, lang),
         status: s.status,
         role,
         adds_to,
@@ -194,11 +228,11 @@ fn scheme<'a>(s: &'a decision::SchemeDecision<'a>, lang: Lang) -> SchemeResult<'
         reasons: reasons(&s.reasons, lang),
         enrol: s.enrol.as_ref().map(|e| Enrol {
             through: e.through,
-            places: e.places.iter().map(|t| t.get(lang)).collect(),
-            where_source: e.places_cite.map(|c| c.label.get(lang)),
-            documents: e.documents.iter().map(|t| t.get(lang)).collect(),
-            documents_source: e.documents_cite.map(|c| c.label.get(lang)),
-            deadline_source: e.deadline_cite.map(|c| c.label.get(lang)),
+            places: e.places.iter().map(|t| text(t, lang)).collect(),
+            where_source: e.places_cite.map(|c| text(&c.label, lang)),
+            documents: e.documents.iter().map(|t| text(t, lang)).collect(),
+            documents_source: e.documents_cite.map(|c| text(&c.label, lang)),
+            deadline_source: e.deadline_cite.map(|c| text(&c.label, lang)),
             reasons: reasons(&e.reasons, lang),
         }),
         benefits: reasons(&s.benefits, lang),
@@ -209,7 +243,7 @@ fn scheme<'a>(s: &'a decision::SchemeDecision<'a>, lang: Lang) -> SchemeResult<'
 pub fn response<'a>(d: &'a Decision<'a>, lang: Lang) -> Response<'a> {
     Response {
         region: &d.pack.id,
-        region_name: d.pack.name.get(lang),
+        region_name: text(&d.pack.name, lang),
         year: d.year,
         lang,
         reference_date: Day(d.reference_date),
@@ -227,15 +261,21 @@ pub fn response<'a>(d: &'a Decision<'a>, lang: Lang) -> Response<'a> {
     }
 }
 
-/// JSON text of anything this module renders. Serializing these types cannot
-/// fail (no maps with non-string keys, no I/O), but the error is kept, not hidden.
+/// JSON text of anything this module renders; `pretty` for people at a terminal
+/// (the CLI), which the wasm build leaves out: it would be a second copy of every
+/// serializer. Serializing these types cannot fail (no maps with non-string
+/// keys, no I/O), but the error is kept, not hidden.
 pub fn json<T: Serialize>(value: &T, pretty: bool) -> String {
-    let text = if pretty {
-        serde_json::to_string_pretty(value)
-    } else {
-        serde_json::to_string(value)
-    };
-    text.unwrap_or_else(|e| format!("{{\"error\":{{\"code\":\"internal\",\"field\":\"\",\"message\":\"{e}\"}}}}"))
+    #[cfg(not(target_arch = "wasm32"))]
+    if pretty {
+        return serde_json::to_string_pretty(value).unwrap_or_else(|e| internal_json(&e));
+    }
+    let _ = pretty;
+    serde_json::to_string(value).unwrap_or_else(|e| internal_json(&e))
+}
+
+fn internal_json(e: &serde_json::Error) -> String {
+    format!("{{\"error\":{{\"code\":\"internal\",\"field\":\"\",\"message\":\"{e}\"}}}}")
 }
 
 #[derive(Serialize)]

@@ -3,7 +3,7 @@
 //!
 //! Decoding has two steps. Serde reads the wire shape (`RequestWire`: unknown
 //! keys refused, each value of the JSON type it should be), and
-//! `serde_path_to_error` says where it failed (`person.hukou.local`). Then each
+//! `json_path` says where it failed (`person.hukou.local`). Then each
 //! value is checked by hand against the domain (dates that exist, ages a person
 //! can have, a retiree who is not a child), which gives each mistake its own
 //! code (`invalid_date`, `out_of_range`, `implausible`) rather than serde's
@@ -90,7 +90,12 @@ pub enum Detail {
     Bytes(usize),
     /// The years a pack covers, the year asked for, and the name of a pack that
     /// covers it.
-    Years { first: i32, last: Option<i32>, year: i32, instead: Option<crate::pack::Text> },
+    Years {
+        first: i32,
+        last: Option<i32>,
+        year: i32,
+        instead: Option<crate::pack::Text>,
+    },
     /// The age the birth date gives on the reference day.
     AgeOn { day: NaiveDate, age: u32 },
     /// The field the value conflicts with.
@@ -157,12 +162,14 @@ impl std::error::Error for RequestError {}
 // The wire shape. `null` is the same as leaving a key out ("not said"), except
 // in `history.lastCoveredYear`, where `null` says "never insured".
 
+// Names from a vocabulary (`"male"`, `"zh-CN"`) are read as strings and parsed
+// here: one string reader instead of one per vocabulary in the wasm module.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 struct RequestWire {
     region: Option<String>,
     year: Option<i64>,
-    lang: Option<Lang>,
+    lang: Option<String>,
     pay_date: Option<String>,
     person: Option<PersonWire>,
 }
@@ -172,7 +179,7 @@ struct RequestWire {
 struct HouseholdWire {
     region: Option<String>,
     year: Option<i64>,
-    lang: Option<Lang>,
+    lang: Option<String>,
     pay_date: Option<String>,
     members: Option<Vec<PersonWire>>,
 }
@@ -182,25 +189,25 @@ struct HouseholdWire {
 struct PersonWire {
     birth_date: Option<String>,
     age: Option<i64>,
-    sex: Option<Sex>,
+    sex: Option<String>,
     hukou: Option<HukouWire>,
     residence_permit: Option<bool>,
-    employment: Option<Employment>,
+    employment: Option<String>,
     school: Option<SchoolWire>,
     retirement: Option<RetirementWire>,
-    low_income: Option<LowIncome>,
+    low_income: Option<String>,
     disability_grade: Option<i64>,
     land_expropriated: Option<bool>,
     children_have_local_urban_hukou: Option<bool>,
     monthly_wage: Option<String>,
-    enrolled: Option<Enrolled>,
+    enrolled: Option<String>,
     history: Option<HistoryWire>,
 }
 
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 struct HukouWire {
-    r#type: Option<HukouType>,
+    r#type: Option<String>,
     local: Option<bool>,
     moved_in: Option<bool>,
     moved_in_on: Option<String>,
@@ -210,7 +217,7 @@ struct HukouWire {
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 struct SchoolWire {
-    level: Option<SchoolLevel>,
+    level: Option<String>,
     full_time: Option<bool>,
     local: Option<bool>,
 }
@@ -218,15 +225,15 @@ struct SchoolWire {
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 struct RetirementWire {
-    pension_from: Option<PensionFrom>,
+    pension_from: Option<String>,
     enterprise: Option<EnterpriseWire>,
 }
 
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 struct EnterpriseWire {
-    ownership: Option<Ownership>,
-    condition: Option<EnterpriseCondition>,
+    ownership: Option<String>,
+    condition: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -261,38 +268,37 @@ fn parse<T: for<'de> Deserialize<'de>>(text: &str, limit: usize) -> Result<T, Re
         };
         return Err(RequestError::new(code, "", lang));
     }
-    let mut de = serde_json::Deserializer::from_str(text);
-    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| serde_error(&e, lang))?;
-    de.end().map_err(|_| RequestError::new(ErrorCode::InvalidJson, "", lang))?;
-    Ok(value)
+    serde_json::from_str(text).map_err(|e| serde_error(text, &e, lang))
 }
 
 /// Serde's error as a request error. Serde's data errors carry their kind only
 /// in the message, whose openings are fixed by serde's `de::Error` (pinned by
-/// the tests below); anything else is a wrong type.
-fn serde_error(e: &serde_path_to_error::Error<serde_json::Error>, lang: Lang) -> RequestError {
+/// the tests below), and their place only as line and column: `json_path`
+/// turns that into the field's path. Anything else is a wrong type.
+fn serde_error(text: &str, e: &serde_json::Error, lang: Lang) -> RequestError {
     use serde_json::error::Category;
-    let inner = e.inner();
-    let path = match e.path().to_string() {
-        p if p == "." => String::new(),
-        p => p,
-    };
-    if !matches!(inner.classify(), Category::Data) {
+    let message = e.to_string();
+    let missing = message.starts_with("missing field");
+    let offset = crate::json_path::offset_of(text, e.line(), e.column());
+    let path = crate::json_path::path_at(text, offset, missing);
+    match e.classify() {
+        Category::Data => {}
         // A number beyond any float is a syntax error to serde_json, but it is
         // well-formed JSON: say which field.
-        return match inner.classify() {
-            Category::Syntax if inner.to_string().starts_with("number out of range") => {
-                RequestError::new(ErrorCode::InvalidType, &path, lang)
-            }
-            _ => RequestError::new(ErrorCode::InvalidJson, "", lang),
-        };
+        Category::Syntax if message.starts_with("number out of range") => {
+            return RequestError::new(ErrorCode::InvalidType, &path, lang);
+        }
+        _ => return RequestError::new(ErrorCode::InvalidJson, "", lang),
     }
-    let message = inner.to_string();
     if message.starts_with("unknown field") {
         RequestError::new(ErrorCode::UnknownField, &path, lang)
     } else if let Some(rest) = message.strip_prefix("missing field `") {
         let key = rest.split('`').next().unwrap_or_default();
-        let field = if path.is_empty() { key.to_owned() } else { format!("{path}.{key}") };
+        let field = if path.is_empty() {
+            key.to_owned()
+        } else {
+            format!("{path}.{key}")
+        };
         RequestError::new(ErrorCode::MissingField, &field, lang)
     } else if message.starts_with("unknown variant") {
         // "unknown variant `x`, expected `a` or `b`": the names after "expected".
@@ -335,10 +341,15 @@ struct Envelope {
 fn envelope(
     region: Option<String>,
     year: Option<i64>,
-    lang: Option<Lang>,
+    lang: Option<String>,
     pay_date: Option<String>,
 ) -> Result<Envelope, RequestError> {
-    let lang = lang.unwrap_or_default();
+    let lang = match lang {
+        None => Lang::default(),
+        Some(l) => Lang::parse(&l).ok_or_else(|| {
+            RequestError::new(ErrorCode::InvalidValue, "lang", Lang::default()).with(allowed(Lang::NAMES))
+        })?,
+    };
     let year = match year {
         None => None,
         Some(y) if (1900..=2200).contains(&y) => i32::try_from(y).ok(),
@@ -379,10 +390,29 @@ fn plausible_date(s: &str, field: &str, lang: Lang) -> Result<NaiveDate, Request
     Ok(date)
 }
 
+fn allowed(names: &[&str]) -> Detail {
+    Detail::Allowed(names.iter().map(|n| (*n).to_owned()).collect())
+}
+
 /// Reads one person's answers; `path` is `person` (or `members[1]`, for errors).
 fn person(w: PersonWire, path: &str, lang: Lang) -> Result<(Person, Option<u32>), RequestError> {
     let at = |key: &str| format!("{path}.{key}");
     let err = |code, key: &str| RequestError::new(code, &at(key), lang);
+    // A vocabulary's value, or `invalid_value` listing those allowed.
+    fn choice<T: Copy>(
+        value: Option<String>,
+        parse: fn(&str) -> Option<T>,
+        names: &[&str],
+        field: &str,
+        lang: Lang,
+    ) -> Result<Option<T>, RequestError> {
+        match value {
+            None => Ok(None),
+            Some(v) => parse(&v)
+                .map(Some)
+                .ok_or_else(|| RequestError::new(ErrorCode::InvalidValue, field, lang).with(allowed(names))),
+        }
+    }
     let range = |v: i64, key: &str, min: i64, max: i64| -> Result<u32, RequestError> {
         if (min..=max).contains(&v) {
             u32::try_from(v).map_err(|_| err(ErrorCode::OutOfRange, key))
@@ -434,33 +464,72 @@ fn person(w: PersonWire, path: &str, lang: Lang) -> Result<(Person, Option<u32>)
         continuous_years: years(history.continuous_years, "history.continuousYears")?,
         back_pay_years: years(history.back_pay_years, "history.backPayYears")?,
     };
-    let school = w.school.map(|s| School {
-        level: s.level,
-        full_time: s.full_time,
-        local: s.local,
-    });
+    let school = match w.school {
+        None => None,
+        Some(s) => Some(School {
+            level: choice(
+                s.level,
+                SchoolLevel::parse,
+                SchoolLevel::NAMES,
+                &at("school.level"),
+                lang,
+            )?,
+            full_time: s.full_time,
+            local: s.local,
+        }),
+    };
     let person = Person {
         birth_date,
         age: None,
-        sex: w.sex,
-        hukou_type: hukou.r#type,
+        sex: choice(w.sex, Sex::parse, Sex::NAMES, &at("sex"), lang)?,
+        hukou_type: choice(
+            hukou.r#type,
+            HukouType::parse,
+            HukouType::NAMES,
+            &at("hukou.type"),
+            lang,
+        )?,
         hukou_local: hukou.local,
         moved_in,
         moved_in_on,
         moved_in_years: None,
         moved_after_retirement: hukou.moved_after_retirement,
         residence_permit: w.residence_permit,
-        employment: w.employment,
+        employment: choice(
+            w.employment,
+            Employment::parse,
+            Employment::NAMES,
+            &at("employment"),
+            lang,
+        )?,
         school,
-        pension_from: retirement.pension_from,
-        ownership: enterprise.ownership,
-        condition: enterprise.condition,
-        low_income: w.low_income,
+        pension_from: choice(
+            retirement.pension_from,
+            PensionFrom::parse,
+            PensionFrom::NAMES,
+            &at("retirement.pensionFrom"),
+            lang,
+        )?,
+        ownership: choice(
+            enterprise.ownership,
+            Ownership::parse,
+            Ownership::NAMES,
+            &at("retirement.enterprise.ownership"),
+            lang,
+        )?,
+        condition: choice(
+            enterprise.condition,
+            EnterpriseCondition::parse,
+            EnterpriseCondition::NAMES,
+            &at("retirement.enterprise.condition"),
+            lang,
+        )?,
+        low_income: choice(w.low_income, LowIncome::parse, LowIncome::NAMES, &at("lowIncome"), lang)?,
         disability_grade,
         land_expropriated: w.land_expropriated,
         children_have_local_urban_hukou: w.children_have_local_urban_hukou,
         monthly_wage,
-        enrolled: w.enrolled,
+        enrolled: choice(w.enrolled, Enrolled::parse, Enrolled::NAMES, &at("enrolled"), lang)?,
         history,
     };
     Ok((person, stated_age))
@@ -525,8 +594,16 @@ mod tests {
     fn serde_errors_get_their_codes_and_paths() {
         use ErrorCode::*;
         let cases = [
-            (r#"{"person":{"hukou":{"type":"urban","colour":1}}}"#, UnknownField, "person.hukou.colour"),
-            (r#"{"person":{"hukou":{"local":"yes"}}}"#, InvalidType, "person.hukou.local"),
+            (
+                r#"{"person":{"hukou":{"type":"urban","colour":1}}}"#,
+                UnknownField,
+                "person.hukou.colour",
+            ),
+            (
+                r#"{"person":{"hukou":{"local":"yes"}}}"#,
+                InvalidType,
+                "person.hukou.local",
+            ),
             (r#"{}"#, MissingField, "person"),
             (r#"{"person":{"sex":"other"}}"#, InvalidValue, "person.sex"),
             (r#"{"person":{"age":40.0}}"#, InvalidType, "person.age"),
@@ -540,9 +617,21 @@ mod tests {
             (r#"{"person":"#, InvalidJson, ""),
             (r#"{"person":{}} x"#, InvalidJson, ""),
             (r#"{"year":2.015e3,"person":{}}"#, InvalidType, "year"),
-            (r#"{"person":{"birthDate":"0000-01-01"}}"#, OutOfRange, "person.birthDate"),
-            (r#"{"person":{"hukou":{"movedIn":false,"movedInOn":"2010-01-01"}}}"#, Conflict, "person.hukou.movedIn"),
-            (r#"{"person":{"disabilityGrade":5}}"#, OutOfRange, "person.disabilityGrade"),
+            (
+                r#"{"person":{"birthDate":"0000-01-01"}}"#,
+                OutOfRange,
+                "person.birthDate",
+            ),
+            (
+                r#"{"person":{"hukou":{"movedIn":false,"movedInOn":"2010-01-01"}}}"#,
+                Conflict,
+                "person.hukou.movedIn",
+            ),
+            (
+                r#"{"person":{"disabilityGrade":5}}"#,
+                OutOfRange,
+                "person.disabilityGrade",
+            ),
         ];
         for (text, code, field) in cases {
             assert_eq!(err(text), (code, field.to_owned()), "{text}");

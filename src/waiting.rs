@@ -158,7 +158,14 @@ pub fn decide<'p>(
         None => {}
     }
     let fixed = rules.fixed_months.min(months);
-    done(Some(months), Some(fixed), Some(months - fixed), cover_from, reasons, missing)
+    done(
+        Some(months),
+        Some(fixed),
+        Some(months - fixed),
+        cover_from,
+        reasons,
+        missing,
+    )
 }
 
 #[cfg(test)]
@@ -214,17 +221,35 @@ mod tests {
     #[test]
     fn qingdao_gap_2025_2026_paid_in_the_window_waits_4_months() {
         let (r, w) = (rules(), window());
-        let o = decide(&r, Some(&w), 2027, ymd(2026, 11, 24), &person(Some(Some(2024)), Some(0)));
+        let o = decide(
+            &r,
+            Some(&w),
+            2027,
+            ymd(2026, 11, 24),
+            &person(Some(Some(2024)), Some(0)),
+        );
         assert_eq!(months(&o), (Some(4), Some(ymd(2027, 5, 1))));
     }
 
     #[test]
     fn paying_back_a_year_removes_a_month_but_not_below_the_floor() {
         let (r, w) = (rules(), window());
-        let o = decide(&r, Some(&w), 2027, ymd(2026, 11, 24), &person(Some(Some(2024)), Some(1)));
+        let o = decide(
+            &r,
+            Some(&w),
+            2027,
+            ymd(2026, 11, 24),
+            &person(Some(Some(2024)), Some(1)),
+        );
         assert_eq!(months(&o), (Some(3), Some(ymd(2027, 4, 1))));
         // A 4-year gap (2023-2026) paid back in full still waits 6 months.
-        let o = decide(&r, Some(&w), 2027, ymd(2026, 11, 24), &person(Some(Some(2022)), Some(4)));
+        let o = decide(
+            &r,
+            Some(&w),
+            2027,
+            ymd(2026, 11, 24),
+            &person(Some(Some(2022)), Some(4)),
+        );
         assert_eq!(months(&o), (Some(6), Some(ymd(2027, 7, 1))));
     }
 

@@ -1,126 +1,212 @@
-//! The WebAssembly bindings: JSON text in, JSON text out, and nothing else. No
-//! rule lives here, and no JavaScript runs while a call is inside the module.
+//! The WebAssembly bindings: text (and compiled packs) in, text out, and nothing
+//! else. No rule lives here, and no JavaScript runs while a call is inside the
+//! module.
 //!
-//! The public API is the thin JavaScript wrapper in `js/` (see `js/api.js`): it
-//! turns a request into JSON text with `JSON.stringify`, so getters, Proxies,
-//! cycles, `BigInt` and functions fail in JavaScript, where it turns them into
-//! coded errors, and it parses what comes back. An exception thrown by
-//! JavaScript code in the middle of a wasm call would unwind the module's frames
-//! without restoring its stack pointer; with strings only, none can be.
+//! Two modules are built from this crate. The core (`canbao_core`, without the
+//! `loader` feature) answers: it starts from the built-in packs compiled ahead
+//! of time (`canbao packs-bin`), handed over by the wrapper. The loader
+//! (`canbao_loader`, with it) only compiles packs an operator writes, for
+//! `loadPolicy`: its readers for the pack file are more code than the whole
+//! core, so pages that never load a pack never download it.
 //!
-//! Answers go back as UTF-16: the page's `TextDecoder` turns UTF-16 into a
-//! JavaScript string four times faster than UTF-8 (a 2 KB Chinese response:
-//! 1.5 µs against 5.5 µs in Node 20), and the response is mostly Chinese.
+//! The public API is the JavaScript wrapper in `js/api.js`: it turns a request
+//! into JSON text with `JSON.stringify`, so getters, Proxies, cycles, `BigInt`
+//! and functions fail in JavaScript, where it turns them into coded errors. An
+//! exception thrown by JavaScript in the middle of a wasm call would unwind the
+//! module's frames without restoring its stack pointer; with data only, none
+//! can be.
 //!
 //! Every function returns the answer, or the contract's error body
 //! (`{"error": {code, field, message}}`), never throws, and never panics: a
 //! panic in WebAssembly would kill the module for the whole page.
 
-use std::cell::RefCell;
-
-use chrono::NaiveDate;
 use wasm_bindgen::prelude::*;
 
-use crate::api;
-use crate::engine::Engine;
 use crate::pack::PackError;
 use crate::request::{Detail, ErrorCode, RequestError};
 use crate::vocab::Lang;
 
-thread_local! {
-    /// The built-in packs plus those loaded with `loadPolicy`, made on first use.
-    /// Only borrowed inside one call, which no JavaScript can re-enter.
-    static ENGINE: RefCell<Option<Engine>> = const { RefCell::new(None) };
+#[derive(serde::Serialize)]
+struct ErrorBody<'a> {
+    code: &'a str,
+    field: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<&'a str>,
+    message: &'a str,
 }
 
-fn utf16(s: &str) -> Vec<u16> {
-    s.encode_utf16().collect()
-}
-
-fn with_engine(f: impl FnOnce(&mut Engine) -> Result<String, String>) -> Vec<u16> {
-    let text = ENGINE.with(|cell| {
-        let Ok(mut slot) = cell.try_borrow_mut() else {
-            return Err(internal("canbao is busy with another call"));
-        };
-        if slot.is_none() {
-            *slot = Some(Engine::builtin().map_err(|e| pack_error(&e))?);
-        }
-        match slot.as_mut() {
-            Some(engine) => f(engine),
-            None => Err(internal("the engine could not start")),
-        }
-    });
-    utf16(&text.unwrap_or_else(|e| e))
-}
-
-fn internal(message: &str) -> String {
-    serde_json::json!({ "error": { "code": "internal", "field": "", "message": message } }).to_string()
+#[derive(serde::Serialize)]
+struct ErrorJson<'a> {
+    error: ErrorBody<'a>,
 }
 
 fn pack_error(e: &PackError) -> String {
-    let body = serde_json::json!({
-        "error": { "code": "invalid_pack", "field": e.key, "file": e.file, "message": e.to_string() }
-    });
-    body.to_string()
+    let message = e.to_string();
+    let error = ErrorBody {
+        code: "invalid_pack",
+        field: &e.key,
+        file: Some(&e.file),
+        message: &message,
+    };
+    crate::render::json(&ErrorJson { error }, false)
 }
 
-/// Today in China (UTC+8) from the device clock, or the `today` the caller passes
-/// (a kiosk whose clock is wrong, or a test).
-fn today(given: Option<String>, lang: Lang) -> Result<NaiveDate, String> {
-    if let Some(s) = given {
-        return crate::date::parse(&s).ok_or_else(|| {
-            crate::render::error_json(&RequestError::new(ErrorCode::InvalidDate, "today", lang), false)
-        });
+#[cfg(not(feature = "loader"))]
+mod core {
+    use std::cell::RefCell;
+
+    use chrono::NaiveDate;
+    use wasm_bindgen::prelude::*;
+
+    use super::{pack_error, ErrorBody, ErrorJson};
+    use crate::api;
+    use crate::engine::Engine;
+    use crate::pack::PackError;
+    use crate::request::{ErrorCode, RequestError};
+    use crate::vocab::Lang;
+
+    /// The largest compiled pack accepted (a compiled pack is smaller than its JSON).
+    const MAX_COMPILED_BYTES: usize = 4 * crate::pack::MAX_PACK_BYTES;
+
+    thread_local! {
+        /// The built-in packs plus those loaded with `loadPolicy`. Only borrowed
+        /// inside one call, which no JavaScript can re-enter.
+        static ENGINE: RefCell<Engine> = RefCell::new(Engine::default());
     }
-    let ms = js_sys::Date::now();
-    let secs = if ms.is_finite() && ms > 0.0 { (ms / 1000.0) as u64 } else { 0 };
-    Ok(crate::date::china_date(secs))
+
+    fn with_engine(f: impl FnOnce(&mut Engine) -> Result<String, String>) -> String {
+        let text = ENGINE.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut engine) => f(&mut engine),
+            Err(_) => Err(internal("canbao is busy with another call")),
+        });
+        text.unwrap_or_else(|e| e)
+    }
+
+    fn internal(message: &str) -> String {
+        let error = ErrorBody {
+            code: "internal",
+            field: "",
+            file: None,
+            message,
+        };
+        crate::render::json(&ErrorJson { error }, false)
+    }
+
+    /// Today in China (UTC+8) from the device clock, or the `today` the caller
+    /// passes (a kiosk whose clock is wrong, or a test).
+    fn today(given: Option<String>, lang: Lang) -> Result<NaiveDate, String> {
+        if let Some(s) = given {
+            return crate::date::parse(&s).ok_or_else(|| {
+                crate::render::error_json(&RequestError::new(ErrorCode::InvalidDate, "today", lang), false)
+            });
+        }
+        let ms = js_sys::Date::now();
+        let secs = if ms.is_finite() && ms > 0.0 {
+            (ms / 1000.0) as u64
+        } else {
+            0
+        };
+        Ok(crate::date::china_date(secs))
+    }
+
+    /// Starts from the built-in packs, compiled (once; again replaces them all).
+    #[wasm_bindgen]
+    pub fn load_builtins(compiled: &[u8]) -> String {
+        with_engine(|engine| {
+            *engine = Engine::from_compiled(compiled).map_err(|e| pack_error(&e))?;
+            Ok("{}".to_owned())
+        })
+    }
+
+    /// Checks one person: the request as JSON text; the response or error as JSON text.
+    #[wasm_bindgen]
+    pub fn check_json(request: &str, today_: Option<String>) -> String {
+        with_engine(|engine| api::check(engine, request, today(today_, Lang::default())?, false))
+    }
+
+    /// Checks a household, as [`check_json`].
+    #[wasm_bindgen]
+    pub fn household_json(request: &str, today_: Option<String>) -> String {
+        with_engine(|engine| api::check_household(engine, request, today(today_, Lang::default())?, false))
+    }
+
+    /// The packs a request may name.
+    #[wasm_bindgen]
+    pub fn regions_json(lang: Option<String>, today_: Option<String>) -> String {
+        let lang = lang.as_deref().and_then(Lang::parse).unwrap_or_default();
+        with_engine(|engine| Ok(api::regions(engine, lang, today(today_, lang)?, false)))
+    }
+
+    /// Makes a pack the loader compiled available by its id.
+    #[wasm_bindgen]
+    pub fn load_compiled(compiled: &[u8], today_: Option<String>) -> String {
+        with_engine(|engine| {
+            let day = today(today_, Lang::default())?;
+            let refuse = |message: String| {
+                pack_error(&PackError {
+                    file: "loadPolicy".into(),
+                    key: String::new(),
+                    message,
+                })
+            };
+            if compiled.len() > MAX_COMPILED_BYTES {
+                return Err(refuse("too large".into()));
+            }
+            let pack = postcard::from_bytes(compiled).map_err(|e| refuse(format!("not a compiled pack: {e}")))?;
+            api::add(engine, pack, "loadPolicy", day).map_err(|e| pack_error(&e))
+        })
+    }
+
+    /// The crate version and each pack's hash.
+    #[wasm_bindgen]
+    pub fn version_json() -> String {
+        with_engine(|engine| Ok(api::version(engine)))
+    }
 }
 
-/// Checks one person: the request as JSON text; the response or error as UTF-16 JSON.
+/// The loader module: compiles a pack's JSON text into the compiled form the
+/// core loads (first byte 0), or the error body (first byte 1, then UTF-8 JSON).
+/// It checks the pack against the packs it may extend: the built-ins
+/// (`builtins`, as the core got them) and the packs loaded before (`loaded`,
+/// each as this function compiled it, each after a 4-byte little-endian length).
+#[cfg(feature = "loader")]
 #[wasm_bindgen]
-pub fn check_json(request: &str, today_: Option<String>) -> Vec<u16> {
-    with_engine(|engine| api::check(engine, request, today(today_, Lang::default())?, false))
-}
-
-/// Checks a household, as [`check_json`].
-#[wasm_bindgen]
-pub fn household_json(request: &str, today_: Option<String>) -> Vec<u16> {
-    with_engine(|engine| api::check_household(engine, request, today(today_, Lang::default())?, false))
-}
-
-/// The packs a request may name.
-#[wasm_bindgen]
-pub fn regions_json(lang: Option<String>, today_: Option<String>) -> Vec<u16> {
-    let lang = lang.as_deref().and_then(Lang::parse).unwrap_or_default();
-    with_engine(|engine| Ok(api::regions(engine, lang, today(today_, lang)?, false)))
-}
-
-/// Validates a pack (JSON text) and makes it available by its id.
-#[wasm_bindgen]
-pub fn load_policy_json(pack: &str, today_: Option<String>) -> Vec<u16> {
-    with_engine(|engine| {
-        let day = today(today_, Lang::default())?;
-        api::load(engine, pack, "loadPolicy", day).map_err(|e| pack_error(&e))
-    })
-}
-
-/// The crate version and each pack's hash.
-#[wasm_bindgen]
-pub fn version_json() -> Vec<u16> {
-    with_engine(|engine| Ok(api::version(engine)))
+pub fn compile_pack(text: &str, builtins: &[u8], loaded: &[u8]) -> Vec<u8> {
+    let compiled = crate::engine::Engine::from_compiled(builtins).and_then(|mut engine| {
+        let mut rest = loaded;
+        while let Some((len, tail)) = rest.split_first_chunk::<4>() {
+            let len = u32::from_le_bytes(*len) as usize;
+            let Some((one, tail)) = (len <= tail.len()).then(|| tail.split_at(len)) else {
+                break;
+            };
+            if let Ok(pack) = postcard::from_bytes(one) {
+                engine.add(pack, "loadPolicy")?;
+            }
+            rest = tail;
+        }
+        let pack = crate::pack::Pack::load(text, "loadPolicy", false, |id| engine.any_pack(id).cloned())?;
+        postcard::to_allocvec(&pack).map_err(|e| PackError {
+            file: "loadPolicy".into(),
+            key: String::new(),
+            message: e.to_string(),
+        })
+    });
+    match compiled {
+        Ok(bytes) => std::iter::once(0).chain(bytes).collect(),
+        Err(e) => std::iter::once(1).chain(pack_error(&e).into_bytes()).collect(),
+    }
 }
 
 /// The error body for a mistake the JavaScript wrapper found before the request
 /// reached the engine (a function, a cycle, a getter that threw, too much text),
 /// worded in the request's language like every other error.
 #[wasm_bindgen]
-pub fn error_json(code: &str, field: &str, lang: &str, limit: u32) -> Vec<u16> {
+pub fn error_json(code: &str, field: &str, lang: &str, limit: u32) -> String {
     let lang = Lang::parse(lang).unwrap_or_default();
     let code = ErrorCode::parse(code).unwrap_or(ErrorCode::InvalidType);
     let mut e = RequestError::new(code, field, lang);
     if code == ErrorCode::TooLarge {
         e = e.with(Detail::Bytes(limit as usize));
     }
-    utf16(&crate::render::error_json(&e, false))
+    crate::render::error_json(&e, false)
 }

@@ -109,7 +109,16 @@ fn compare(expect: &Value, got: &Value) -> Vec<String> {
         return vec![format!("unexpected error {}", got["error"])];
     }
     let e = &expect["expect"];
-    for key in ["age", "referenceDate", "year", "payDate", "missing", "alternatives", "chosen", "undecided"] {
+    for key in [
+        "age",
+        "referenceDate",
+        "year",
+        "payDate",
+        "missing",
+        "alternatives",
+        "chosen",
+        "undecided",
+    ] {
         if let Some(want) = e.get(key) {
             if &got[key] != want {
                 bad.push(format!("{key}: want {want}, got {}", got[key]));
@@ -143,7 +152,10 @@ fn compare(expect: &Value, got: &Value) -> Vec<String> {
         }
     }
     for id in e.get("absent").map(strings).unwrap_or_default() {
-        if got["schemes"].as_array().is_some_and(|a| a.iter().any(|s| s["scheme"] == id)) {
+        if got["schemes"]
+            .as_array()
+            .is_some_and(|a| a.iter().any(|s| s["scheme"] == id))
+        {
             bad.push(format!("{id}: in the response, should not be"));
         }
     }
@@ -255,8 +267,13 @@ fn inventory(json: &str) -> (BTreeSet<String>, BTreeSet<String>) {
     let mut codes = BTreeSet::new();
     let v: Value = serde_json::from_str(json).unwrap();
     // The sources list holds documents, not citations.
-    let body: serde_json::Map<String, Value> =
-        v.as_object().unwrap().iter().filter(|(k, _)| *k != "sources").map(|(k, x)| (k.clone(), x.clone())).collect();
+    let body: serde_json::Map<String, Value> = v
+        .as_object()
+        .unwrap()
+        .iter()
+        .filter(|(k, _)| *k != "sources")
+        .map(|(k, x)| (k.clone(), x.clone()))
+        .collect();
     walk(&Value::Object(body), &mut cites, &mut codes);
     (cites, codes)
 }
@@ -313,8 +330,16 @@ fn every_pack_has_a_case_file_covering_each_clause_and_code() {
             named_and_expected(doc)
         };
         let uncited: Vec<_> = cites.iter().filter(|c| !named.contains(*c)).collect();
-        assert!(uncited.is_empty(), "pack {}: no case names these clauses: {uncited:?}", pack.id);
+        assert!(
+            uncited.is_empty(),
+            "pack {}: no case names these clauses: {uncited:?}",
+            pack.id
+        );
         let untested: Vec<_> = codes.iter().filter(|c| !expected.contains(*c)).collect();
-        assert!(untested.is_empty(), "pack {}: no case expects these codes: {untested:?}", pack.id);
+        assert!(
+            untested.is_empty(),
+            "pack {}: no case expects these codes: {untested:?}",
+            pack.id
+        );
     }
 }

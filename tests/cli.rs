@@ -44,7 +44,10 @@ fn readme_example_prints_the_response_and_exits_0() {
 
 #[test]
 fn request_error_prints_error_json_on_stdout_and_exits_2() {
-    let (code, out, _) = canbao(&["check", "-"], r#"{"lang":"en","year":2015,"person":{"birthDate":"1980-02-30"}}"#);
+    let (code, out, _) = canbao(
+        &["check", "-"],
+        r#"{"lang":"en","year":2015,"person":{"birthDate":"1980-02-30"}}"#,
+    );
     assert_eq!(code, 2);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["error"]["code"], "invalid_date");
@@ -59,7 +62,10 @@ fn pretty_output_speaks_the_request_language() {
         r#"{"lang":"en","region":"county-template","year":2015,"person":{"age":40,"hukou":{"type":"urban","local":true},"employment":"none","lowIncome":"none","disabilityGrade":0,"enrolled":"none"}}"#,
     );
     assert_eq!(code, 0);
-    assert!(out.contains("[MAY JOIN] urban resident basic medical insurance"), "{out}");
+    assert!(
+        out.contains("[MAY JOIN] urban resident basic medical insurance"),
+        "{out}"
+    );
     assert!(out.contains("140.00 = 140.00 + 0.00 + 0.00"), "{out}");
 }
 
@@ -68,15 +74,31 @@ fn regions_lists_packs_with_years_and_sources() {
     let (code, out, _) = canbao(&["regions", "--today", "2026-11-24"], "");
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    let ids: Vec<&str> = v.as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
-    assert_eq!(ids, ["china", "county-template", "liaoning-2007", "ordos-2009", "suizhou-2025"]);
+    let ids: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "china",
+            "county-template",
+            "liaoning-2007",
+            "ordos-2009",
+            "suizhou-2025"
+        ]
+    );
     assert_eq!(v[0]["default"], true);
     assert_eq!(v[0]["enrollingYear"], 2027);
     let ordos = &v[3];
     assert_eq!((&ordos["firstYear"], &ordos["lastYear"]), (&2009.into(), &2011.into()));
     assert_eq!(ordos["enrollingYear"], serde_json::Value::Null);
     let sources = ordos["sources"].as_array().unwrap();
-    assert!(sources.iter().any(|s| s["file"] == "002_ac120f9667b12d9c.txt" && s["strength"] == "official"));
+    assert!(sources
+        .iter()
+        .any(|s| s["file"] == "002_ac120f9667b12d9c.txt" && s["strength"] == "official"));
     assert!(sources.iter().any(|s| s["number"] == "劳社厅发[2006]11号"));
 }
 
@@ -91,7 +113,11 @@ fn validate_names_the_file_and_key_of_a_bad_pack() {
     assert!(err.contains("bad.json: schemes[0].eligibility[0].colour"), "{err}");
     // The size limit loadPolicy has, validate has too.
     let big = dir.join("big.json");
-    std::fs::write(&big, format!(r#"{{"id":"x","pad":"{}"}}"#, "x".repeat(canbao::pack::MAX_PACK_BYTES))).unwrap();
+    std::fs::write(
+        &big,
+        format!(r#"{{"id":"x","pad":"{}"}}"#, "x".repeat(canbao::pack::MAX_PACK_BYTES)),
+    )
+    .unwrap();
     let (code, _, err) = canbao(&["validate", big.to_str().unwrap()], "");
     assert_eq!(code, 1);
     assert!(err.contains("a pack may have at most"), "{err}");
@@ -118,7 +144,11 @@ fn a_full_disk_is_an_error_not_a_panic() {
     let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
         return; // not on this system
     };
-    let out = Command::new(env!("CARGO_BIN_EXE_canbao")).arg("regions").stdout(full).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_canbao"))
+        .arg("regions")
+        .stdout(full)
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("writing output"));
 }
@@ -148,7 +178,10 @@ fn pretty_output_never_sends_control_characters_to_the_terminal() {
     std::fs::create_dir_all(&dir).unwrap();
     let pack = dir.join("evil.json");
     std::fs::write(&pack, r#"{"id":"evil","name":{"zh-CN":"e\u001b[2Jvil"},"valid":{"from":"2020-01-01"},"referenceDay":{"day":"01-01"},"sources":[{"id":"d","title":{"zh-CN":"t"},"strength":"official"}],"schemes":[{"scheme":"urban_resident","eligibility":[{"status":"eligible","code":"c","message":{"zh-CN":"m"},"source":"d 二"}]}]}"#).unwrap();
-    let (code, out, err) = canbao(&["check", "-", "--pretty", "--pack", pack.to_str().unwrap()], r#"{"person":{}}"#);
+    let (code, out, err) = canbao(
+        &["check", "-", "--pretty", "--pack", pack.to_str().unwrap()],
+        r#"{"person":{}}"#,
+    );
     assert_eq!(code, 1);
     assert!(err.contains("control character U+001B"), "{err}");
     assert!(!out.contains('\u{1b}') && !err.contains('\u{1b}'));

@@ -117,11 +117,14 @@ fn today() -> NaiveDate {
 /// The response or the error body, as JSON.
 fn check(text: &str) -> Result<Value, Value> {
     let parse = |t: String| serde_json::from_str::<Value>(&t).unwrap();
-    canbao::api::check(engine(), text, today(), false).map(parse).map_err(parse)
+    canbao::api::check(engine(), text, today(), false)
+        .map(parse)
+        .map_err(parse)
 }
 
 fn amount(v: &Value) -> Option<Money> {
-    v.as_str().map(|s| Money::parse(s).unwrap_or_else(|| panic!("not an amount: {s}")))
+    v.as_str()
+        .map(|s| Money::parse(s).unwrap_or_else(|| panic!("not an amount: {s}")))
 }
 
 proptest! {

@@ -13,18 +13,25 @@
 //! 2006 national notices are such a parent for the seed documents' packs; the
 //! national rules of today (`china`) are one for a city's pack.
 //!
-//! [`Pack::load`] turns the file (serde reads [`wire`]) into the form the engine
-//! checks with: conditions compiled to bit sets, amounts parsed, citations
-//! rendered in each language, the parent's items appended. It refuses a pack that
-//! would answer wrongly, naming the file and the key: overlapping dates, negative
-//! amounts, unknown keys, `null`s, citations of documents the pack does not list,
-//! overrides of schemes its parent does not have. Every step is linear in the
-//! size of the pack, and the size is capped.
+//! `Pack::load` ([`compile`]) turns the file into the form the engine checks
+//! with, this module's types: conditions compiled to bit sets, amounts parsed,
+//! citations rendered in each language, the parent's items appended. It refuses
+//! a pack that would answer wrongly, naming the file and the key.
+//!
+//! Compiling needs serde's readers for the pack file's forty shapes, more code
+//! than the rest of the engine, so it is behind the `loader` feature: the CLI
+//! has it, the WebAssembly core does not (a second, lazily loaded module does,
+//! for `loadPolicy`). Compiled packs cross between them, and into the core's
+//! built-ins, in postcard's compact binary form (the derives below).
 
+#[cfg(feature = "loader")]
+pub mod compile;
+#[cfg(feature = "loader")]
 pub mod wire;
 
-use std::collections::HashSet;
 use std::fmt;
+
+use serde_json::value::RawValue;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -32,34 +39,141 @@ use crate::condition::Cond;
 use crate::date;
 use crate::money::{Money, Rate};
 use crate::vocab::{Lang, Period, Scheme};
-pub use wire::{Base, RuleStatus, Strength, Through};
+
+wire_enum! {
+    /// How sure we are of a source's words (TODAY.md's labels A, B, C).
+    Strength {
+        /// A: the official text itself, seen word for word.
+        Official = "official",
+        /// B: a reputable repost or report of it.
+        Reported = "reported",
+        /// C: inferred, arithmetic, or seen only second-hand.
+        Unconfirmed = "unconfirmed",
+    }
+}
+
+wire_enum! {
+    /// What an eligibility rule decides.
+    RuleStatus { Mandatory = "mandatory", Eligible = "eligible", Ineligible = "ineligible" }
+}
+
+wire_enum! {
+    /// What a rate is applied to.
+    Base {
+        /// The wage the person gave.
+        MonthlyWage = "monthlyWage",
+        /// The previous year's local average monthly wage (001 三(六)), a pack parameter.
+        AverageWage = "averageWage",
+    }
+}
+
+wire_enum! {
+    /// Who does the enrolling, when it is not the person at a counter.
+    Through {
+        /// The employer enrols its staff.
+        Employer = "employer",
+        /// The school enrols its pupils.
+        School = "school",
+        /// The county of the person's hukou, not this region.
+        HomeCounty = "home_county",
+        /// The body that certifies the person (civil affairs, the disabled persons' federation).
+        Certifier = "certifier",
+        /// The unemployment insurance agency.
+        UnemploymentAgency = "unemployment_agency",
+    }
+}
 
 /// The largest pack text accepted, by `loadPolicy` and `canbao validate` alike:
 /// several times the largest built-in pack.
 pub const MAX_PACK_BYTES: usize = 512 * 1024;
 
-/// Text in the three languages, Traditional and English falling back to
-/// Simplified Chinese where the pack gives none.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
-pub struct Text(pub [String; 3]);
+/// JSON, ready to be copied into a response, in each language: a text as a
+/// JSON string, or a reason as a JSON object. Made once, when the engine takes
+/// a pack, so that answering copies bytes instead of escaping them (writing
+/// the response was most of a check's time).
+#[derive(Clone, Debug, Default)]
+pub struct Rendered(Option<Box<[Box<RawValue>; 3]>>);
 
-impl Text {
-    pub fn get(&self, lang: Lang) -> &str {
-        self.0.get(lang.index()).map_or("", String::as_str)
+impl Rendered {
+    fn new(values: [String; 3]) -> Rendered {
+        let [a, b, c] = values;
+        let raw = |s: String| RawValue::from_string(s).ok();
+        match (raw(a), raw(b), raw(c)) {
+            (Some(a), Some(b), Some(c)) => Rendered(Some(Box::new([a, b, c]))),
+            _ => Rendered(None),
+        }
     }
 
+    pub fn get(&self, lang: Lang) -> Option<&RawValue> {
+        self.0.as_ref().and_then(|r| r.get(lang.index())).map(|b| &**b)
+    }
+}
+
+/// Rendered JSON is a cache of what it renders: not part of equality.
+impl PartialEq for Rendered {
+    fn eq(&self, _: &Rendered) -> bool {
+        true
+    }
+}
+
+impl Eq for Rendered {}
+
+/// Text in the three languages, Traditional and English falling back to
+/// Simplified Chinese where the pack gives none.
+#[derive(Clone, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub struct Text {
+    pub zh_cn: String,
+    pub zh_tw: Option<String>,
+    pub en: Option<String>,
+    /// Each language's text as a JSON string.
+    #[serde(skip)]
+    pub json: Rendered,
+}
+
+impl Text {
+    /// Renders [`Text::json`].
+    fn render(&mut self) {
+        let quoted = |lang| serde_json::to_string(self.get(lang)).unwrap_or_default();
+        self.json = Rendered::new([quoted(Lang::ZhCn), quoted(Lang::ZhTw), quoted(Lang::En)]);
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::ZhCn => &self.zh_cn,
+            Lang::ZhTw => self.zh_tw.as_deref().unwrap_or(&self.zh_cn),
+            Lang::En => self.en.as_deref().unwrap_or(&self.zh_cn),
+        }
+    }
+
+    /// The same text in each language's form.
+    pub fn of(zh_cn: &str, zh_tw: &str, en: &str) -> Text {
+        Text {
+            zh_cn: zh_cn.to_owned(),
+            zh_tw: Some(zh_tw.to_owned()),
+            en: Some(en.to_owned()),
+            json: Rendered::default(),
+        }
+    }
+
+    pub fn is_blank(&self) -> bool {
+        [Lang::ZhCn, Lang::ZhTw, Lang::En]
+            .iter()
+            .any(|l| self.get(*l).trim().is_empty())
+    }
+
+    #[cfg(feature = "loader")]
     fn new(t: &wire::Text) -> Text {
-        let zh_cn = t.zh_cn.clone();
-        Text([
-            zh_cn.clone(),
-            t.zh_tw.clone().unwrap_or_else(|| zh_cn.clone()),
-            t.en.clone().unwrap_or(zh_cn),
-        ])
+        Text {
+            zh_cn: t.zh_cn.clone(),
+            zh_tw: t.zh_tw.clone(),
+            en: t.en.clone(),
+            json: Rendered::default(),
+        }
     }
 }
 
 /// A month and day, written `MM-DD` (`"01-30"`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct MonthDay {
     pub month: u32,
     pub day: u32,
@@ -73,9 +187,11 @@ impl MonthDay {
 }
 
 /// Dates in force, both ends inclusive; no `to` means still in force.
-#[derive(Clone, Copy, Debug, PartialEq, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Span {
+    #[serde(with = "crate::date::days")]
     pub from: NaiveDate,
+    #[serde(with = "crate::date::days_opt")]
     pub to: Option<NaiveDate>,
 }
 
@@ -96,34 +212,89 @@ impl fmt::Display for Span {
 
 /// A citation, ready to show: the document and clause, the words a resident sees
 /// in each language (`劳社厅发[2006]11号 二(一)`), and how sure the source is.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Cite {
     pub doc: String,
     pub clause: String,
+    /// Rendered from the pack's sources when the engine takes the pack (not
+    /// carried in the compiled form: it would repeat each title per citation).
+    #[serde(skip)]
     pub label: Text,
     pub strength: Strength,
 }
 
+impl Cite {
+    /// How a citation reads: `劳社厅发[2006]11号 二(一)`, `《title》三(一)`.
+    fn render(&mut self, sources: &[Source]) {
+        let Some(source) = sources.iter().find(|s| s.id == self.doc) else {
+            return;
+        };
+        let clause = &self.clause;
+        let label = |lang: Lang| match &source.number {
+            // A document number needs the space before its clause.
+            Some(n) => format!("{} {clause}", n.get(lang)),
+            // 《title》三(一) reads as one in Chinese; in English, a comma.
+            None if lang == Lang::En => format!("{}, {clause}", source.title.get(lang)),
+            None => format!("《{}》{clause}", source.title.get(lang)),
+        };
+        self.label = Text {
+            zh_cn: label(Lang::ZhCn),
+            zh_tw: Some(label(Lang::ZhTw)),
+            en: Some(label(Lang::En)),
+            json: Rendered::default(),
+        };
+        self.label.render();
+    }
+}
+
 /// A reason a pack gives: its code, its words, and their source.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Said {
     pub code: String,
     pub message: Text,
     pub cite: Cite,
+    /// The whole reason, `{code, message, source, strength}`, in each language.
+    #[serde(skip)]
+    pub json: Rendered,
+}
+
+impl Said {
+    /// Renders the message and [`Said::json`] (the citation is rendered first).
+    fn render(&mut self) {
+        #[derive(serde::Serialize)]
+        struct Reason<'a> {
+            code: &'a str,
+            message: &'a str,
+            source: &'a str,
+            strength: Strength,
+        }
+        self.message.render();
+        let json = |lang| {
+            let r = Reason {
+                code: &self.code,
+                message: self.message.get(lang),
+                source: self.cite.label.get(lang),
+                strength: self.cite.strength,
+            };
+            serde_json::to_string(&r).unwrap_or_default()
+        };
+        self.json = Rendered::new([json(Lang::ZhCn), json(Lang::ZhTw), json(Lang::En)]);
+    }
 }
 
 /// A document a pack cites.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Source {
     pub id: String,
     pub number: Option<Text>,
     pub title: Text,
+    #[serde(with = "crate::date::days_opt")]
     pub issued: Option<NaiveDate>,
     pub file: Option<String>,
     pub strength: Strength,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Rule {
     pub cond: Cond,
     pub status: RuleStatus,
@@ -133,7 +304,7 @@ pub struct Rule {
 
 /// A remark for everyone it applies to (the Ordos whole-household rule), or what
 /// to do after a deadline.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Note {
     pub cond: Cond,
     /// The coverage years it applies in (all, when absent).
@@ -142,7 +313,7 @@ pub struct Note {
 }
 
 /// One payer's share of a fee: a fixed amount, or a rate of a base.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Share {
     Fixed(Money),
     Rate { rate: Rate, base: Base },
@@ -150,7 +321,7 @@ pub enum Share {
 
 /// A fee tier: who it applies to and what each payer pays. Payers not listed pay
 /// nothing, unless `unknown` says the source leaves their share open.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Tier {
     pub cond: Cond,
     pub individual: Option<Share>,
@@ -163,7 +334,7 @@ pub struct Tier {
 }
 
 /// How much of the individual's share a subsidy covers.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Covers {
     All,
     Amount(Money),
@@ -171,7 +342,7 @@ pub enum Covers {
     Unknown(Text),
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Subsidy {
     pub cond: Cond,
     pub valid: Option<Span>,
@@ -180,7 +351,7 @@ pub struct Subsidy {
 }
 
 /// The fees in force over a span of coverage years.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FeeSchedule {
     pub span: Span,
     pub period: Period,
@@ -189,14 +360,17 @@ pub struct FeeSchedule {
     pub provisional: Option<Said>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum DeadlineDay {
-    Date(NaiveDate),
+    Date(#[serde(with = "crate::date::days")] NaiveDate),
     /// A month and day of the coverage year, or of the year before.
-    MonthDay { day: MonthDay, year_before: bool },
+    MonthDay {
+        day: MonthDay,
+        year_before: bool,
+    },
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Deadline {
     pub cond: Cond,
     pub valid: Option<Span>,
@@ -214,7 +388,7 @@ impl Deadline {
 }
 
 /// Where to enrol (or through whom), or what to bring.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Listing {
     pub cond: Cond,
     pub through: Option<Through>,
@@ -222,14 +396,14 @@ pub struct Listing {
     pub cite: Cite,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Benefit {
     pub span: Span,
     pub said: Said,
 }
 
 /// The waiting period's parameters (see `waiting`).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Waiting {
     pub from_year: i32,
     pub fixed_months: u32,
@@ -243,7 +417,7 @@ pub struct Waiting {
 }
 
 /// The collection window for coverage year Y: `opens` in Y-1 to `closes`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Collection {
     pub opens: MonthDay,
     pub closes: MonthDay,
@@ -264,7 +438,7 @@ impl Collection {
 }
 
 /// One scheme as a pack knows it, its parent's items after its own.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SchemeRules {
     pub scheme: Scheme,
     pub name: Text,
@@ -283,7 +457,7 @@ pub struct SchemeRules {
 }
 
 /// A parameter's value over a span of dates; `None` where the sources do not give it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DatedAmount {
     pub span: Span,
     pub value: Option<Money>,
@@ -291,14 +465,14 @@ pub struct DatedAmount {
 }
 
 /// A household rule (Ordos 二(一)2: residents enrol by whole household).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct HouseholdRule {
     pub scheme: Scheme,
     pub said: Said,
 }
 
 /// A pack ready to answer.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Pack {
     pub id: String,
     pub name: Text,
@@ -341,9 +515,157 @@ impl fmt::Display for PackError {
 
 impl std::error::Error for PackError {}
 
+impl SchemeRules {
+    fn render(&mut self) {
+        self.name.render();
+        self.eligibility.iter_mut().for_each(|r| r.said.render());
+        self.notes
+            .iter_mut()
+            .chain(&mut self.late)
+            .for_each(|n| n.said.render());
+        for fee in &mut self.fees {
+            for t in &mut fee.tiers {
+                t.said.render();
+                if let Some(u) = &mut t.unknown {
+                    u.render();
+                }
+            }
+            if let Some((_, s)) = &mut fee.public_subsidy {
+                s.render();
+            }
+            if let Some(s) = &mut fee.provisional {
+                s.render();
+            }
+        }
+        for s in &mut self.subsidies {
+            s.said.render();
+            if let Covers::Unknown(t) = &mut s.covers {
+                t.render();
+            }
+        }
+        for l in self.places.iter_mut().chain(&mut self.documents) {
+            l.items.iter_mut().for_each(Text::render);
+        }
+        self.benefits.iter_mut().for_each(|b| b.said.render());
+    }
+
+    fn rules_cites(&mut self, f: &mut dyn FnMut(&mut Cite)) {
+        self.eligibility.iter_mut().for_each(|r| f(&mut r.said.cite));
+        self.notes
+            .iter_mut()
+            .chain(&mut self.late)
+            .for_each(|n| f(&mut n.said.cite));
+        if let Some(c) = &mut self.exclusive_cite {
+            f(c);
+        }
+        for fee in &mut self.fees {
+            fee.tiers.iter_mut().for_each(|t| f(&mut t.said.cite));
+            if let Some((_, s)) = &mut fee.public_subsidy {
+                f(&mut s.cite);
+            }
+            if let Some(s) = &mut fee.provisional {
+                f(&mut s.cite);
+            }
+        }
+        self.subsidies.iter_mut().for_each(|s| f(&mut s.said.cite));
+        self.deadlines.iter_mut().for_each(|d| f(&mut d.cite));
+        self.places
+            .iter_mut()
+            .chain(&mut self.documents)
+            .for_each(|l| f(&mut l.cite));
+        self.benefits.iter_mut().for_each(|b| f(&mut b.said.cite));
+        if let Some(w) = &mut self.waiting {
+            f(&mut w.cite);
+            if let Some(c) = &mut w.counting_cite {
+                f(c);
+            }
+        }
+    }
+
+    /// The parent's items after this scheme's own: an override comes first and
+    /// wins; the rest is inherited.
+    fn inherit(&mut self, p: &SchemeRules) {
+        self.eligibility.extend(p.eligibility.iter().cloned());
+        self.notes.extend(p.notes.iter().cloned());
+        for x in &p.exclusive_with {
+            if !self.exclusive_with.contains(x) {
+                self.exclusive_with.push(*x);
+            }
+        }
+        if self.exclusive_cite.is_none() {
+            self.exclusive_cite.clone_from(&p.exclusive_cite);
+        }
+        self.fees.extend(p.fees.iter().cloned());
+        self.subsidies.extend(p.subsidies.iter().cloned());
+        self.deadlines.extend(p.deadlines.iter().cloned());
+        self.places.extend(p.places.iter().cloned());
+        self.documents.extend(p.documents.iter().cloned());
+        self.late.extend(p.late.iter().cloned());
+        self.benefits.extend(p.benefits.iter().cloned());
+        if self.waiting.is_none() {
+            self.waiting.clone_from(&p.waiting);
+        }
+    }
+}
+
 impl Pack {
+    /// A pack that `extends` another, with the parent's documents, parameters,
+    /// schemes and household rules after its own. Compiled packs carry only
+    /// their own (a child of the national pack would otherwise repeat all of
+    /// it); the engine calls this when it takes one.
+    pub fn inherit(&mut self, parent: &Pack) {
+        self.sources.extend(parent.sources.iter().cloned());
+        self.average_monthly_wage
+            .extend(parent.average_monthly_wage.iter().cloned());
+        for s in &mut self.schemes {
+            if let Some(p) = parent.scheme(s.scheme) {
+                s.inherit(p);
+            }
+        }
+        for p in &parent.schemes {
+            if self.scheme(p.scheme).is_none() {
+                self.schemes.push(p.clone());
+            }
+        }
+        self.household.extend(parent.household.iter().cloned());
+    }
+
     pub fn scheme(&self, scheme: Scheme) -> Option<&SchemeRules> {
         self.schemes.iter().find(|s| s.scheme == scheme)
+    }
+
+    /// Renders the pack's own citations, texts and reasons, in each language,
+    /// ready to answer with (its parent's items came rendered).
+    pub fn render(&mut self) {
+        let sources = std::mem::take(&mut self.sources);
+        self.each_cite(&mut |c| {
+            if c.label.zh_cn.is_empty() {
+                c.render(&sources);
+            }
+        });
+        self.sources = sources;
+        self.name.render();
+        for s in &mut self.schemes {
+            s.render();
+        }
+        for h in &mut self.household {
+            h.said.render();
+        }
+    }
+
+    fn each_cite(&mut self, f: &mut dyn FnMut(&mut Cite)) {
+        for a in &mut self.average_monthly_wage {
+            f(&mut a.cite);
+        }
+        if let Some(c) = &mut self.collection {
+            f(&mut c.cite);
+        }
+        for h in &mut self.household {
+            f(&mut h.said.cite);
+        }
+        for s in &mut self.schemes {
+            s.rules_cites(f);
+        }
     }
 
     /// The first coverage year served.
@@ -354,667 +676,5 @@ impl Pack {
     /// The last coverage year served, if the pack ends.
     pub fn last_year(&self) -> Option<i32> {
         self.valid.to.map(|t| t.year())
-    }
-
-    /// Reads a pack from its JSON text and prepares it. `parent` is the pack it
-    /// extends, looked up by the caller from its `extends`.
-    pub fn load(
-        text: &str,
-        file: &str,
-        builtin: bool,
-        parent: impl FnOnce(&str) -> Option<Pack>,
-    ) -> Result<Pack, PackError> {
-        let fail = |key: &str, message: String| PackError {
-            file: file.to_owned(),
-            key: key.to_owned(),
-            message,
-        };
-        if text.len() > MAX_PACK_BYTES {
-            return Err(fail(
-                "",
-                format!("{} bytes: a pack may have at most {MAX_PACK_BYTES}", text.len()),
-            ));
-        }
-        let mut de = serde_json::Deserializer::from_str(text);
-        let w: wire::Pack = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-            let key = e.path().to_string();
-            let message = e.inner().to_string();
-            // serde_json appends " at line L column C", which for a built-in pack
-            // points into generated JSON, not the TOML: drop it.
-            let message = message.split(" at line ").next().unwrap_or_default().to_owned();
-            fail(if key == "." { "" } else { &key }, message)
-        })?;
-        de.end().map_err(|e| fail("", e.to_string()))?;
-        let parent = match &w.extends {
-            None => None,
-            Some(id) => Some(parent(id).ok_or_else(|| fail("extends", format!("no pack \"{id}\" to extend")))?),
-        };
-        let hash = fnv1a64(text.as_bytes(), parent.as_ref().map(|p| p.hash.as_str()));
-        Prepare { file, fail: &fail }.pack(w, parent, builtin, hash)
-    }
-}
-
-/// FNV-1a, 64 bits, as 16 hex digits, over the text and then the parent's hash:
-/// small and stable, enough to tell two packs apart.
-fn fnv1a64(bytes: &[u8], parent: Option<&str>) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes.iter().chain(parent.unwrap_or_default().as_bytes()) {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{h:016x}")
-}
-
-// ---------------------------------------------------------------------------
-// From the file to the prepared pack.
-
-struct Prepare<'a> {
-    file: &'a str,
-    fail: &'a dyn Fn(&str, String) -> PackError,
-}
-
-type Ready<T> = Result<T, PackError>;
-
-impl Prepare<'_> {
-    fn err<T>(&self, key: impl FnOnce() -> String, message: impl Into<String>) -> Ready<T> {
-        Err((self.fail)(&key(), message.into()))
-    }
-
-    fn pack(&self, w: wire::Pack, parent: Option<Pack>, builtin: bool, hash: String) -> Ready<Pack> {
-        let _ = self.file;
-        if w.id.is_empty()
-            || w.id.len() > 64
-            || !w.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        {
-            let id: String = w.id.chars().take(80).collect();
-            return self.err(
-                || "id".into(),
-                format!("\"{id}\" is not a pack id: use 1-64 lowercase letters, digits and hyphens"),
-            );
-        }
-        let name = self.text(&w.name, || "name".into())?;
-        if name.0.iter().any(|n| n.trim().is_empty()) {
-            return self.err(|| "name".into(), "a pack needs a name");
-        }
-        let valid = self.span(&w.valid, || "valid".into())?;
-        // Sources: the pack's own, then its parent's, each id once.
-        let mut sources = Vec::with_capacity(w.sources.len());
-        let mut ids = HashSet::new();
-        for (i, s) in w.sources.iter().enumerate() {
-            let key = || format!("sources[{i}]");
-            if s.id.is_empty() || s.id.contains(' ') {
-                return self.err(|| format!("sources[{i}].id"), "a document id needs a character and no spaces");
-            }
-            if !ids.insert(s.id.as_str()) {
-                return self.err(|| format!("sources[{i}].id"), format!("document id \"{}\" is listed twice", s.id));
-            }
-            sources.push(Source {
-                id: s.id.clone(),
-                number: s.number.as_ref().map(|n| self.text(n, || format!("{}.number", key()))).transpose()?,
-                title: self.text(&s.title, || format!("{}.title", key()))?,
-                issued: s.issued.as_deref().map(|d| self.date(d, || format!("{}.issued", key()))).transpose()?,
-                file: s.file.clone(),
-                strength: s.strength,
-            });
-        }
-        let inherited = parent.as_ref().map_or(&[][..], |p| &p.sources[..]);
-        for (i, s) in w.sources.iter().enumerate() {
-            if inherited.iter().any(|p| p.id == s.id) {
-                let message = format!("document id \"{}\" is already the parent's", s.id);
-                return self.err(|| format!("sources[{i}].id"), message);
-            }
-        }
-        sources.extend(inherited.iter().cloned());
-        let docs = Docs(&sources);
-
-        if let Some(p) = &parent {
-            if valid.from < p.valid.from || p.valid.to.is_some_and(|pt| valid.to.is_none_or(|t| t > pt)) {
-                let message = format!("{valid} is outside the years of \"{}\" ({})", p.id, p.valid);
-                return self.err(|| "valid".into(), message);
-            }
-        }
-        let reference_day = match (&w.reference_day, &parent) {
-            (Some(r), _) => {
-                if let Some(s) = &r.source {
-                    docs.cite(s, r.strength, || "referenceDay.source".into(), self)?;
-                }
-                self.month_day(&r.day, || "referenceDay.day".into())?
-            }
-            (None, Some(p)) => p.reference_day,
-            (None, None) => return self.err(|| "referenceDay".into(), "a pack needs a referenceDay"),
-        };
-        let collection = match (&w.collection, &parent) {
-            (Some(c), _) => Some(Collection {
-                opens: self.month_day(&c.opens, || "collection.opens".into())?,
-                closes: self.month_day(&c.closes, || "collection.closes".into())?,
-                cite: docs.cite(&c.source, c.strength, || "collection.source".into(), self)?,
-            }),
-            (None, Some(p)) => p.collection.clone(),
-            (None, None) => None,
-        };
-        let mut average_monthly_wage = Vec::new();
-        if let Some(params) = &w.parameters {
-            for (i, a) in params.average_monthly_wage.iter().enumerate() {
-                let key = || format!("parameters.averageMonthlyWage[{i}]");
-                average_monthly_wage.push(DatedAmount {
-                    span: self.span(&wire::Span { from: a.from.clone(), to: a.to.clone() }, key)?,
-                    value: a.value.as_deref().map(|v| self.money(v, || format!("{}.value", key()))).transpose()?,
-                    cite: docs.cite(&a.source, a.strength, || format!("{}.source", key()), self)?,
-                });
-            }
-            self.no_overlaps(average_monthly_wage.iter().map(|a| a.span), "parameters.averageMonthlyWage")?;
-        }
-        if let Some(p) = &parent {
-            average_monthly_wage.extend(p.average_monthly_wage.iter().cloned());
-        }
-
-        let mut schemes: Vec<SchemeRules> = Vec::with_capacity(w.schemes.len());
-        for (si, s) in w.schemes.iter().enumerate() {
-            let at = |rest: &str| format!("schemes[{si}]{rest}");
-            if schemes.iter().any(|x| x.scheme == s.scheme) {
-                let message = format!("scheme \"{}\" is listed twice", s.scheme.as_str());
-                return self.err(|| at(".scheme"), message);
-            }
-            let inherited = parent.as_ref().and_then(|p| p.scheme(s.scheme));
-            if s.eligibility.is_empty() && inherited.is_none() {
-                let message = match &parent {
-                    Some(p) => format!(
-                        "\"{}\" has no scheme \"{}\" to override: give it eligibility rules to add it",
-                        p.id,
-                        s.scheme.as_str()
-                    ),
-                    None => "a scheme needs at least one eligibility rule".to_owned(),
-                };
-                return self.err(|| at(".eligibility"), message);
-            }
-            schemes.push(self.scheme(s, &docs, inherited, &at)?);
-        }
-        // The parent's schemes this pack does not mention, as they are.
-        if let Some(p) = &parent {
-            for s in &p.schemes {
-                if !schemes.iter().any(|x| x.scheme == s.scheme) {
-                    schemes.push(s.clone());
-                }
-            }
-        }
-        let mut household = Vec::with_capacity(w.household.len());
-        for (i, h) in w.household.iter().enumerate() {
-            let key = |rest: &str| format!("household[{i}]{rest}");
-            let Some(scheme) = h.scheme else {
-                return self.err(|| key(".scheme"), "a household rule names the scheme it joins members into");
-            };
-            if !schemes.iter().any(|s| s.scheme == scheme) {
-                let message = format!("the pack has no scheme \"{}\"", scheme.as_str());
-                return self.err(|| key(".scheme"), message);
-            }
-            household.push(HouseholdRule {
-                scheme,
-                said: self.said(&h.code, &h.message, &h.source, h.strength, &docs, &key)?,
-            });
-        }
-        if let Some(p) = &parent {
-            household.extend(p.household.iter().cloned());
-        }
-        Ok(Pack {
-            id: w.id,
-            name,
-            default: w.default,
-            base: w.base,
-            builtin,
-            extends: w.extends,
-            valid,
-            reference_day,
-            collection,
-            sources,
-            average_monthly_wage,
-            schemes,
-            household,
-            hash,
-        })
-    }
-
-    fn scheme(
-        &self,
-        s: &wire::SchemeRules,
-        docs: &Docs,
-        parent: Option<&SchemeRules>,
-        at: &dyn Fn(&str) -> String,
-    ) -> Ready<SchemeRules> {
-        if s.exclusive_with.contains(&s.scheme) {
-            return self.err(|| at(".exclusiveWith"), "a scheme cannot exclude itself");
-        }
-        let exclusive_cite = match (&s.exclusive_source, s.exclusive_with.is_empty()) {
-            (Some(src), _) => Some(docs.cite(src, None, || at(".exclusiveSource"), self)?),
-            (None, false) => return self.err(|| at(".exclusiveSource"), "exclusiveWith needs a source"),
-            (None, true) => None,
-        };
-        let name = match (&s.name, parent) {
-            (Some(n), _) => self.text(n, || at(".name"))?,
-            (None, Some(p)) => p.name.clone(),
-            (None, None) => crate::i18n::scheme_name(s.scheme),
-        };
-        let mut eligibility = Vec::with_capacity(s.eligibility.len());
-        for (i, r) in s.eligibility.iter().enumerate() {
-            let key = |rest: &str| at(&format!(".eligibility[{i}]{rest}"));
-            if r.instead_of == Some(s.scheme) {
-                return self.err(|| key(".insteadOf"), "a scheme cannot stand in for itself");
-            }
-            eligibility.push(Rule {
-                cond: self.cond(r.when.as_ref(), &key)?,
-                status: r.status,
-                instead_of: r.instead_of,
-                said: self.said(&r.code, &r.message, &r.source, r.strength, docs, &key)?,
-            });
-        }
-        let notes = self.notes(&s.notes, docs, &|i, rest| at(&format!(".notes[{i}]{rest}")))?;
-        let late = self.notes(&s.late, docs, &|i, rest| at(&format!(".late[{i}]{rest}")))?;
-        let mut fees = Vec::with_capacity(s.fees.len());
-        for (fi, f) in s.fees.iter().enumerate() {
-            fees.push(self.fee_schedule(f, docs, &|rest: &str| at(&format!(".fees[{fi}]{rest}")))?);
-        }
-        self.no_overlaps(fees.iter().map(|f| f.span), &at(".fees"))?;
-        let mut subsidies = Vec::with_capacity(s.subsidies.len());
-        for (i, sub) in s.subsidies.iter().enumerate() {
-            subsidies.push(self.subsidy(sub, docs, &|rest: &str| at(&format!(".subsidies[{i}]{rest}")))?);
-        }
-        let mut deadlines = Vec::with_capacity(s.deadlines.len());
-        for (i, d) in s.deadlines.iter().enumerate() {
-            let key = |rest: &str| at(&format!(".deadlines[{i}]{rest}"));
-            let day = match (&d.date, &d.month_day) {
-                (Some(date), None) if !d.year_before => DeadlineDay::Date(self.date(date, || key(".date"))?),
-                (None, Some(md)) => DeadlineDay::MonthDay {
-                    day: self.month_day(md, || key(".monthDay"))?,
-                    year_before: d.year_before,
-                },
-                _ => {
-                    let why = "a deadline needs exactly one of `date` and `monthDay` (`yearBefore` only with `monthDay`)";
-                    return self.err(|| key(""), why);
-                }
-            };
-            deadlines.push(Deadline {
-                cond: self.cond(d.when.as_ref(), &key)?,
-                valid: d.valid.as_ref().map(|v| self.span(v, || key(".valid"))).transpose()?,
-                day,
-                cite: docs.cite(&d.source, d.strength, || key(".source"), self)?,
-            });
-        }
-        let places = self.listings(&s.places, docs, &|i, rest| at(&format!(".places[{i}]{rest}")))?;
-        let documents = self.listings(&s.documents, docs, &|i, rest| at(&format!(".documents[{i}]{rest}")))?;
-        let mut benefits = Vec::with_capacity(s.benefits.len());
-        for (i, b) in s.benefits.iter().enumerate() {
-            let key = |rest: &str| at(&format!(".benefits[{i}]{rest}"));
-            benefits.push(Benefit {
-                span: self.span(&wire::Span { from: b.from.clone(), to: b.to.clone() }, || key(""))?,
-                said: self.said(&b.code, &b.message, &b.source, b.strength, docs, &key)?,
-            });
-        }
-        let waiting = match &s.waiting {
-            None => None,
-            Some(w) => {
-                if w.fixed_months > 24 || w.months_per_gap_year > 12 || w.floor_months > 36 || w.newborn_days > 366 {
-                    return self.err(|| at(".waiting"), "waiting periods are counted in months: at most 24 fixed, 12 a year, a floor of 36, 366 days for newborns");
-                }
-                Some(Waiting {
-                    from_year: w.from_year,
-                    fixed_months: w.fixed_months,
-                    months_per_gap_year: w.months_per_gap_year,
-                    floor_after_gap_years: w.floor_after_gap_years,
-                    floor_months: w.floor_months,
-                    newborn_days: w.newborn_days,
-                    cite: docs.cite(&w.source, w.strength, || at(".waiting.source"), self)?,
-                    counting_cite: match &w.counting_source {
-                        Some(c) => Some(docs.cite(c, None, || at(".waiting.countingSource"), self)?),
-                        None => None,
-                    },
-                })
-            }
-        };
-        let mut rules = SchemeRules {
-            scheme: s.scheme,
-            name,
-            eligibility,
-            notes,
-            exclusive_with: s.exclusive_with.clone(),
-            exclusive_cite,
-            fees,
-            subsidies,
-            deadlines,
-            places,
-            documents,
-            late,
-            benefits,
-            waiting,
-        };
-        if let Some(p) = parent {
-            rules.eligibility.extend(p.eligibility.iter().cloned());
-            rules.notes.extend(p.notes.iter().cloned());
-            for x in &p.exclusive_with {
-                if !rules.exclusive_with.contains(x) {
-                    rules.exclusive_with.push(*x);
-                }
-            }
-            if rules.exclusive_cite.is_none() {
-                rules.exclusive_cite.clone_from(&p.exclusive_cite);
-            }
-            rules.fees.extend(p.fees.iter().cloned());
-            rules.subsidies.extend(p.subsidies.iter().cloned());
-            rules.deadlines.extend(p.deadlines.iter().cloned());
-            rules.places.extend(p.places.iter().cloned());
-            rules.documents.extend(p.documents.iter().cloned());
-            rules.late.extend(p.late.iter().cloned());
-            rules.benefits.extend(p.benefits.iter().cloned());
-            if rules.waiting.is_none() {
-                rules.waiting.clone_from(&p.waiting);
-            }
-        }
-        Ok(rules)
-    }
-
-    fn fee_schedule(&self, f: &wire::FeeSchedule, docs: &Docs, at: &dyn Fn(&str) -> String) -> Ready<FeeSchedule> {
-        let span = self.span(&wire::Span { from: f.from.clone(), to: f.to.clone() }, || at(""))?;
-        if f.tiers.is_empty() {
-            return self.err(|| at(".tiers"), "a fee schedule needs at least one tier");
-        }
-        let mut tiers = Vec::with_capacity(f.tiers.len());
-        for (ti, t) in f.tiers.iter().enumerate() {
-            let key = |rest: &str| at(&format!(".tiers[{ti}]{rest}"));
-            if t.individual.is_none() && t.employer.is_none() && t.government.is_none() && t.unknown.is_none() {
-                let why = "a tier needs at least one share, or `unknown` saying why none is known";
-                return self.err(|| key(""), why);
-            }
-            let share = |s: &Option<wire::Share>, name: &str| -> Ready<Option<Share>> {
-                let key = || key(&format!(".{name}"));
-                Ok(match s {
-                    None => None,
-                    Some(wire::Share::Fixed(m)) => Some(Share::Fixed(self.money(m, key)?)),
-                    Some(wire::Share::Rate { rate, base }) => Some(Share::Rate {
-                        rate: Rate::parse(rate).map_or_else(
-                            || self.err(|| format!("{}.rate", key()), format!("\"{}\" is not a rate: write a fraction from \"0\" to \"1\" as a string, like \"0.06\" for 6 %", clip(rate))),
-                            Ok,
-                        )?,
-                        base: *base,
-                    }),
-                })
-            };
-            tiers.push(Tier {
-                cond: self.cond(t.when.as_ref(), &key)?,
-                individual: share(&t.individual, "individual")?,
-                employer: share(&t.employer, "employer")?,
-                government: share(&t.government, "government")?,
-                unknown: t.unknown.as_ref().map(|u| self.text(u, || key(".unknown"))).transpose()?,
-                minimum: t.minimum,
-                estimate: t.estimate,
-                said: self.said(&t.code, &t.message, &t.source, t.strength, docs, &key)?,
-            });
-        }
-        let public_subsidy = match &f.public_subsidy {
-            None => None,
-            Some(a) => {
-                let key = |rest: &str| at(&format!(".publicSubsidy{rest}"));
-                Some((
-                    self.money(&a.amount, || key(".amount"))?,
-                    self.said(&a.code, &a.message, &a.source, a.strength, docs, &key)?,
-                ))
-            }
-        };
-        let provisional = match &f.provisional {
-            None => None,
-            Some(p) => {
-                let key = |rest: &str| at(&format!(".provisional{rest}"));
-                Some(self.said(&p.code, &p.message, &p.source, p.strength, docs, &key)?)
-            }
-        };
-        Ok(FeeSchedule {
-            span,
-            period: f.period,
-            tiers,
-            public_subsidy,
-            provisional,
-        })
-    }
-
-    fn subsidy(&self, s: &wire::Subsidy, docs: &Docs, key: &dyn Fn(&str) -> String) -> Ready<Subsidy> {
-        let covers = match (&s.covers, &s.unknown) {
-            (Some(c), None) if c == "all" => Covers::All,
-            (Some(c), None) => Covers::Amount(self.money(c, || key(".covers"))?),
-            (None, Some(u)) => Covers::Unknown(self.text(u, || key(".unknown"))?),
-            _ => {
-                let why = "a subsidy needs exactly one of `covers` (\"all\" or an amount) and `unknown` (who sets it)";
-                return self.err(|| key(""), why);
-            }
-        };
-        Ok(Subsidy {
-            cond: self.cond(s.when.as_ref(), key)?,
-            valid: s.valid.as_ref().map(|v| self.span(v, || key(".valid"))).transpose()?,
-            covers,
-            said: self.said(&s.code, &s.message, &s.source, s.strength, docs, key)?,
-        })
-    }
-
-    fn notes(&self, items: &[wire::Item], docs: &Docs, at: &dyn Fn(usize, &str) -> String) -> Ready<Vec<Note>> {
-        let mut out = Vec::with_capacity(items.len());
-        for (i, n) in items.iter().enumerate() {
-            let key = |rest: &str| at(i, rest);
-            if n.scheme.is_some() {
-                return self.err(|| key(".scheme"), "only household rules name a scheme");
-            }
-            out.push(Note {
-                cond: self.cond(n.when.as_ref(), &key)?,
-                valid: n.valid.as_ref().map(|v| self.span(v, || key(".valid"))).transpose()?,
-                said: self.said(&n.code, &n.message, &n.source, n.strength, docs, &key)?,
-            });
-        }
-        Ok(out)
-    }
-
-    fn listings(&self, items: &[wire::Listing], docs: &Docs, at: &dyn Fn(usize, &str) -> String) -> Ready<Vec<Listing>> {
-        let mut out = Vec::with_capacity(items.len());
-        for (i, l) in items.iter().enumerate() {
-            let key = |rest: &str| at(i, rest);
-            if l.items.is_empty() && l.through.is_none() {
-                return self.err(|| key(".items"), "a listing needs items, or `through` saying who enrols the person");
-            }
-            let mut texts = Vec::with_capacity(l.items.len());
-            for (j, t) in l.items.iter().enumerate() {
-                texts.push(self.text(t, || key(&format!(".items[{j}]")))?);
-            }
-            out.push(Listing {
-                cond: self.cond(l.when.as_ref(), &key)?,
-                through: l.through,
-                items: texts,
-                cite: docs.cite(&l.source, l.strength, || key(".source"), self)?,
-            });
-        }
-        Ok(out)
-    }
-
-    fn said(
-        &self,
-        code: &str,
-        message: &wire::Text,
-        source: &str,
-        strength: Option<Strength>,
-        docs: &Docs,
-        key: &dyn Fn(&str) -> String,
-    ) -> Ready<Said> {
-        if code.is_empty() || code.len() > 64 || !code.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') {
-            let message = format!("\"{}\" is not a code: use lowercase letters, digits and _", clip(code));
-            return self.err(|| key(".code"), message);
-        }
-        Ok(Said {
-            code: code.to_owned(),
-            message: self.text(message, || key(".message"))?,
-            cite: docs.cite(source, strength, || key(".source"), self)?,
-        })
-    }
-
-    fn cond(&self, when: Option<&wire::When>, key: &dyn Fn(&str) -> String) -> Ready<Cond> {
-        let Some(w) = when else {
-            return Ok(Cond::default());
-        };
-        if w.disability_grade.as_ref().is_some_and(|g| g.iter().any(|g| *g > 4)) {
-            return self.err(|| key(".when.disabilityGrade"), "disability grades are 0 (none) to 4");
-        }
-        Ok(Cond::new(w))
-    }
-
-    /// A text, refusing control characters: pack texts reach terminals and
-    /// pages, and an escape sequence in one could rewrite what a resident sees.
-    fn text(&self, t: &wire::Text, key: impl Fn() -> String) -> Ready<Text> {
-        let all = [Some(&t.zh_cn), t.zh_tw.as_ref(), t.en.as_ref()];
-        for (i, s) in all.iter().enumerate() {
-            let Some(s) = s else { continue };
-            let bad = s.chars().find(|c| (c.is_control() && *c != '\n') || ('\u{202a}'..='\u{202e}').contains(c) || ('\u{2066}'..='\u{2069}').contains(c));
-            if let Some(c) = bad {
-                let lang = ["zh-CN", "zh-TW", "en"].get(i).copied().unwrap_or_default();
-                return self.err(|| format!("{}.{lang}", key()), format!("contains the control character U+{:04X}", c as u32));
-            }
-        }
-        Ok(Text::new(t))
-    }
-
-    fn date(&self, s: &str, key: impl Fn() -> String) -> Ready<NaiveDate> {
-        date::parse(s).map_or_else(
-            || self.err(key, format!("\"{}\" is not a date: write YYYY-MM-DD", clip(s))),
-            Ok,
-        )
-    }
-
-    fn month_day(&self, s: &str, key: impl Fn() -> String) -> Ready<MonthDay> {
-        // Checked against a leap year, so "02-29" is allowed and clamps later.
-        match (s.len() == 5).then(|| date::parse(&format!("2000-{s}"))).flatten() {
-            Some(d) => Ok(MonthDay {
-                month: d.month(),
-                day: d.day(),
-            }),
-            None => self.err(key, format!("\"{}\" is not a month and day: write MM-DD, like \"01-30\"", clip(s))),
-        }
-    }
-
-    fn span(&self, s: &wire::Span, key: impl Fn() -> String) -> Ready<Span> {
-        let span = Span {
-            from: self.date(&s.from, || format!("{}.from", key()))?,
-            to: s.to.as_deref().map(|t| self.date(t, || format!("{}.to", key()))).transpose()?,
-        };
-        if span.to.is_some_and(|t| t < span.from) {
-            return self.err(|| format!("{}.to", key()), format!("ends before it starts ({span})"));
-        }
-        Ok(span)
-    }
-
-    fn money(&self, s: &str, key: impl Fn() -> String) -> Ready<Money> {
-        Money::parse(s).map_or_else(
-            || self.err(key, format!("\"{}\" is not an amount: write yuan as a string with at most two decimals, like \"140.00\"", clip(s))),
-            Ok,
-        )
-    }
-
-    /// Spans of one dated list must not overlap: at any date one value is in
-    /// force. Sorted by start, each need only be checked against the one before.
-    fn no_overlaps(&self, spans: impl Iterator<Item = Span>, key: &str) -> Ready<()> {
-        let mut spans: Vec<(usize, Span)> = spans.enumerate().collect();
-        spans.sort_by_key(|(_, s)| s.from);
-        for pair in spans.windows(2) {
-            if let [(i, a), (j, b)] = pair {
-                if a.to.is_none_or(|t| t >= b.from) {
-                    let (first, second) = if i < j { (i, j) } else { (j, i) };
-                    let message = format!("overlaps {key}[{first}] ({a} and {b})");
-                    return self.err(|| format!("{key}[{second}]"), message);
-                }
-            }
-        }
-        Ok(())
-    }
-}
-
-/// At most 80 characters of a value, for a message.
-fn clip(s: &str) -> String {
-    match s.char_indices().nth(80) {
-        Some((cut, _)) => format!("{}…", &s[..cut]),
-        None => s.to_owned(),
-    }
-}
-
-/// The documents a pack may cite: its own and its parent's.
-struct Docs<'a>(&'a [Source]);
-
-impl Docs<'_> {
-    /// Reads `"DOC CLAUSE"` and renders it in each language.
-    fn cite(&self, s: &str, strength: Option<Strength>, key: impl Fn() -> String, p: &Prepare) -> Ready<Cite> {
-        let Some((doc, clause)) = s.split_once(' ').filter(|(d, c)| !d.is_empty() && !c.trim().is_empty()) else {
-            let message = format!(
-                "\"{}\" is not a citation: write the document id, a space and the clause, like \"004 三(一)\"",
-                clip(s)
-            );
-            return p.err(key, message);
-        };
-        let Some(source) = self.0.iter().find(|x| x.id == doc) else {
-            let mut known: Vec<&str> = self.0.iter().map(|x| x.id.as_str()).take(20).collect();
-            known.sort_unstable();
-            let message = format!(
-                "cites document \"{}\", which is not among the sources ({})",
-                clip(doc),
-                known.join(", ")
-            );
-            return p.err(key, message);
-        };
-        let clause = clause.trim();
-        let label = |lang: Lang| match &source.number {
-            // A document number needs the space before its clause.
-            Some(n) => format!("{} {clause}", n.get(lang)),
-            // 《title》三(一) reads as one in Chinese; in English, a comma.
-            None if lang == Lang::En => format!("{}, {clause}", source.title.get(lang)),
-            None => format!("《{}》{clause}", source.title.get(lang)),
-        };
-        Ok(Cite {
-            doc: doc.to_owned(),
-            clause: clause.to_owned(),
-            label: Text([label(Lang::ZhCn), label(Lang::ZhTw), label(Lang::En)]),
-            // An item may be less sure than its document (a figure inferred from it).
-            strength: strength.unwrap_or(source.strength),
-        })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn load(text: &str) -> Result<Pack, PackError> {
-        Pack::load(text, "test.json", false, |_| None)
-    }
-
-    const MINIMAL: &str = r#"{"id":"x","name":{"zh-CN":"X"},"valid":{"from":"2015-01-01"},
-        "referenceDay":{"day":"01-01"},
-        "sources":[{"id":"d","title":{"zh-CN":"文件"},"strength":"official"}],
-        "schemes":[{"scheme":"urban_resident","eligibility":[
-            {"status":"eligible","code":"all","message":{"zh-CN":"可以"},"source":"d 一"}]}]}"#;
-
-    #[test]
-    fn a_minimal_pack_loads_and_cites_in_each_language() {
-        let p = load(MINIMAL).unwrap();
-        let cite = &p.schemes[0].eligibility[0].said.cite;
-        assert_eq!(cite.label.get(Lang::ZhCn), "《文件》一");
-        assert_eq!(cite.strength, Strength::Official);
-    }
-
-    #[test]
-    fn null_is_refused_where_absence_would_mean_everyone() {
-        let text = MINIMAL.replace(r#"{"status":"eligible""#, r#"{"when":{"ageAtLeast":null},"status":"eligible""#);
-        let e = load(&text).unwrap_err();
-        assert_eq!(e.key, "schemes[0].eligibility[0].when.ageAtLeast");
-    }
-
-    #[test]
-    fn a_scheme_cannot_exclude_itself() {
-        let text = MINIMAL.replace(r#""scheme":"urban_resident","#, r#""scheme":"urban_resident","exclusiveWith":["urban_resident"],"exclusiveSource":"d 二","#);
-        assert_eq!(load(&text).unwrap_err().key, "schemes[0].exclusiveWith");
-    }
-
-    #[test]
-    fn control_characters_are_refused() {
-        let text = MINIMAL.replace(r#""可以""#, r#""可以\u001b[2J""#);
-        let e = load(&text).unwrap_err();
-        assert_eq!(e.key, "schemes[0].eligibility[0].message.zh-CN");
     }
 }

@@ -1,73 +1,29 @@
 //! The pack file as its authors write it (`policies/*.toml`, converted to JSON
 //! at build time, or a JSON pack handed to `loadPolicy`), read by serde.
 //!
-//! Unknown keys are refused, and so is `null`: TOML has no null, and in a JSON
-//! pack a `null` would otherwise read as "not given", so that
-//! `when = { ageAtLeast = null }` would silently match everyone.
+//! Unknown keys are refused, and so is `null` (by `Pack::load`, before serde
+//! reads the text): TOML has no null, and in a JSON pack a `null` would
+//! otherwise read as "not given", so that `when = { ageAtLeast = null }` would
+//! silently match everyone.
+//!
+//! Why the shapes are what they are: serde generates a reader per type, and in
+//! the WebAssembly module a reader costs kilobytes, which rural users download.
+//! So every cited item (a rule, a note, a tier, a subsidy, a deadline, a place,
+//! a benefit…) is one [`Entry`], whose keys `Pack::load` checks against the
+//! keys its list allows, with the same message serde gives; and names from a
+//! vocabulary (`"employee"`, `"official"`) are read as strings and checked
+//! against it there, with the allowed values listed.
 
 use serde::{Deserialize, Deserializer};
-
-use crate::vocab::{
-    Employment, Enrolled, EnterpriseCondition, HukouType, LowIncome, Ownership, PensionFrom, Period, Scheme,
-    SchoolLevel,
-};
-
-/// For every optional key: present means a value, never `null`.
-fn some<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
-    T::deserialize(d).map(Some)
-}
-
-wire_enum! {
-    /// How sure we are of a source's words (TODAY.md's labels A, B, C).
-    Strength {
-        /// A: the official text itself, seen word for word.
-        Official = "official",
-        /// B: a reputable repost or report of it.
-        Reported = "reported",
-        /// C: inferred, arithmetic, or seen only second-hand.
-        Unconfirmed = "unconfirmed",
-    }
-}
-
-wire_enum! {
-    /// What an eligibility rule decides.
-    RuleStatus { Mandatory = "mandatory", Eligible = "eligible", Ineligible = "ineligible" }
-}
-
-wire_enum! {
-    /// What a rate is applied to.
-    Base {
-        /// The wage the person gave.
-        MonthlyWage = "monthlyWage",
-        /// The previous year's local average monthly wage (001 三(六)), a pack parameter.
-        AverageWage = "averageWage",
-    }
-}
-
-wire_enum! {
-    /// Who does the enrolling, when it is not the person at a counter.
-    Through {
-        /// The employer enrols its staff.
-        Employer = "employer",
-        /// The school enrols its pupils.
-        School = "school",
-        /// The county of the person's hukou, not this region.
-        HomeCounty = "home_county",
-        /// The body that certifies the person (civil affairs, the disabled persons' federation).
-        Certifier = "certifier",
-        /// The unemployment insurance agency.
-        UnemploymentAgency = "unemployment_agency",
-    }
-}
 
 #[derive(Deserialize, Clone, Debug, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     #[serde(rename = "zh-CN")]
     pub zh_cn: String,
-    #[serde(rename = "zh-TW", default, deserialize_with = "some")]
+    #[serde(rename = "zh-TW", default)]
     pub zh_tw: Option<String>,
-    #[serde(default, deserialize_with = "some")]
+    #[serde(default)]
     pub en: Option<String>,
 }
 
@@ -81,51 +37,32 @@ pub struct Pack {
     /// Only extended by other packs, never answered for on its own.
     #[serde(default)]
     pub base: bool,
-    #[serde(default, deserialize_with = "some")]
+    #[serde(default)]
     pub extends: Option<String>,
     pub valid: Span,
-    #[serde(default, deserialize_with = "some")]
-    pub reference_day: Option<ReferenceDay>,
-    #[serde(default, deserialize_with = "some")]
-    pub collection: Option<Collection>,
+    /// `{ day = "01-01", source = … }`: the day of the coverage year ages are counted on.
+    #[serde(default)]
+    pub reference_day: Option<Entry>,
+    /// The collection window for coverage year Y: from `opens` in Y-1 to
+    /// `closes` (in Y-1, or in Y when it comes before `opens` in the calendar).
+    #[serde(default)]
+    pub collection: Option<Entry>,
     #[serde(default)]
     pub sources: Vec<Source>,
-    #[serde(default, deserialize_with = "some")]
+    #[serde(default)]
     pub parameters: Option<Parameters>,
     #[serde(default)]
     pub schemes: Vec<SchemeRules>,
     #[serde(default)]
-    pub household: Vec<Item>,
+    pub household: Vec<Entry>,
 }
 
-#[derive(Deserialize, Clone, Copy)]
+#[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
-pub struct Span<D = String> {
-    pub from: D,
-    #[serde(default, deserialize_with = "some")]
-    pub to: Option<D>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ReferenceDay {
-    pub day: String,
-    #[serde(default, deserialize_with = "some")]
-    pub source: Option<String>,
-    #[serde(default, deserialize_with = "some")]
-    pub strength: Option<Strength>,
-}
-
-/// The collection window for coverage year Y: from `opens` in Y-1 to `closes`
-/// (in Y-1, or in Y when it comes before `opens` in the calendar).
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Collection {
-    pub opens: String,
-    pub closes: String,
-    pub source: String,
-    #[serde(default, deserialize_with = "some")]
-    pub strength: Option<Strength>,
+pub struct Span {
+    pub from: String,
+    #[serde(default)]
+    pub to: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -133,261 +70,231 @@ pub struct Collection {
 pub struct Source {
     pub id: String,
     /// The official number, `劳社厅发[2006]11号`, where it has one.
-    #[serde(default, deserialize_with = "some")]
+    #[serde(default)]
     pub number: Option<Text>,
     pub title: Text,
-    #[serde(default, deserialize_with = "some")]
+    #[serde(default)]
     pub issued: Option<String>,
     /// The copy it was read from (a file in `shared/seeds/`, or an address).
-    #[serde(default, deserialize_with = "some")]
+    #[serde(default)]
     pub file: Option<String>,
-    pub strength: Strength,
+    pub strength: String,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Parameters {
     #[serde(default)]
-    pub average_monthly_wage: Vec<DatedAmount>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct DatedAmount {
-    pub from: String,
-    #[serde(default, deserialize_with = "some")]
-    pub to: Option<String>,
-    /// Absent where the sources do not give it.
-    #[serde(default, deserialize_with = "some")]
-    pub value: Option<String>,
-    pub source: String,
-    #[serde(default, deserialize_with = "some")]
-    pub strength: Option<Strength>,
-}
-
-/// `code`, `message` and `source`: what every cited item has; `when` who it is for.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-pub struct Item {
-    #[serde(default, deserialize_with = "some")]
-    pub when: Option<When>,
-    /// The coverage years it applies in (all, when absent).
-    #[serde(default, deserialize_with = "some")]
-    pub valid: Option<Span>,
-    /// Household rules name the scheme whose members they join together.
-    #[serde(default, deserialize_with = "some")]
-    pub scheme: Option<Scheme>,
-    pub code: String,
-    pub message: Text,
-    pub source: String,
-    #[serde(default, deserialize_with = "some")]
-    pub strength: Option<Strength>,
+    pub average_monthly_wage: Vec<Entry>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct SchemeRules {
-    pub scheme: Scheme,
-    #[serde(default, deserialize_with = "some")]
+    pub scheme: String,
+    #[serde(default)]
     pub name: Option<Text>,
     #[serde(default)]
-    pub eligibility: Vec<Rule>,
+    pub eligibility: Vec<Entry>,
     #[serde(default)]
-    pub notes: Vec<Item>,
+    pub notes: Vec<Entry>,
     #[serde(default)]
-    pub exclusive_with: Vec<Scheme>,
-    #[serde(default, deserialize_with = "some")]
+    pub exclusive_with: Vec<String>,
+    #[serde(default)]
     pub exclusive_source: Option<String>,
     #[serde(default)]
     pub fees: Vec<FeeSchedule>,
     /// Help with the individual's share, for the groups it names.
     #[serde(default)]
-    pub subsidies: Vec<Subsidy>,
+    pub subsidies: Vec<Entry>,
     #[serde(default)]
-    pub deadlines: Vec<Deadline>,
+    pub deadlines: Vec<Entry>,
     #[serde(default)]
-    pub places: Vec<Listing>,
+    pub places: Vec<Entry>,
     #[serde(default)]
-    pub documents: Vec<Listing>,
+    pub documents: Vec<Entry>,
     /// What a person can still do once the deadline has passed.
     #[serde(default)]
-    pub late: Vec<Item>,
+    pub late: Vec<Entry>,
     #[serde(default)]
-    pub benefits: Vec<Benefit>,
-    #[serde(default, deserialize_with = "some")]
+    pub benefits: Vec<Entry>,
+    #[serde(default)]
     pub waiting: Option<Waiting>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-pub struct Rule {
-    #[serde(default, deserialize_with = "some")]
-    pub when: Option<When>,
-    pub status: RuleStatus,
-    /// Open only where the named mandatory scheme is hard to join (Ordos 二(一)5).
-    #[serde(default, deserialize_with = "some")]
-    pub instead_of: Option<Scheme>,
-    pub code: String,
-    pub message: Text,
-    pub source: String,
-    #[serde(default, deserialize_with = "some")]
-    pub strength: Option<Strength>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct FeeSchedule {
     pub from: String,
-    #[serde(default, deserialize_with = "some")]
-    pub to: Option<String>,
-    pub period: Period,
     #[serde(default)]
-    pub tiers: Vec<Tier>,
+    pub to: Option<String>,
+    pub period: String,
+    #[serde(default)]
+    pub tiers: Vec<Entry>,
     /// The public subsidy per person into the fund, beside the fee.
-    #[serde(default, deserialize_with = "some")]
-    pub public_subsidy: Option<Amount>,
+    #[serde(default)]
+    pub public_subsidy: Option<Entry>,
     /// Present when these figures stand in for ones not yet published: why.
-    #[serde(default, deserialize_with = "some")]
-    pub provisional: Option<Item>,
+    #[serde(default)]
+    pub provisional: Option<Entry>,
+}
+
+/// Any cited item. Which keys it may have depends on the list it is in; see
+/// `Pack::load` for each list's keys.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Entry {
+    /// Who it applies to.
+    #[serde(default)]
+    pub when: Option<When>,
+    /// The coverage years it applies in.
+    #[serde(default)]
+    pub valid: Option<Span>,
+    /// Dates in force (benefits, parameters).
+    #[serde(default)]
+    pub from: Option<String>,
+    #[serde(default)]
+    pub to: Option<String>,
+    /// The scheme a household rule joins members into.
+    #[serde(default)]
+    pub scheme: Option<String>,
+    /// An eligibility rule's decision.
+    #[serde(default)]
+    pub status: Option<String>,
+    /// Open only where the named mandatory scheme is hard to join (Ordos 二(一)5).
+    #[serde(default)]
+    pub instead_of: Option<String>,
+    #[serde(default)]
+    pub code: Option<String>,
+    #[serde(default)]
+    pub message: Option<Text>,
+    /// `"DOC CLAUSE"`: a document the pack lists, and a clause in it.
+    #[serde(default)]
+    pub source: Option<String>,
+    /// When the item is less sure than its document.
+    #[serde(default)]
+    pub strength: Option<String>,
+    /// A tier's shares: `"140.00"`, or `{ rate = "0.02", base = "monthlyWage" }`.
+    #[serde(default)]
+    pub individual: Option<Share>,
+    #[serde(default)]
+    pub employer: Option<Share>,
+    #[serde(default)]
+    pub government: Option<Share>,
+    /// Why the amounts not given are unknown.
+    #[serde(default)]
+    pub unknown: Option<Text>,
+    /// A tier's amounts are a floor: a region may charge more.
+    #[serde(default)]
+    pub minimum: Option<bool>,
+    /// A tier's rates are a guideline: the city sets its own.
+    #[serde(default)]
+    pub estimate: Option<bool>,
+    /// A subsidy covers `"all"` of the individual's share, or an amount of it.
+    #[serde(default)]
+    pub covers: Option<String>,
+    /// The public subsidy per person.
+    #[serde(default)]
+    pub amount: Option<String>,
+    /// A parameter's value (absent where the sources do not give it).
+    #[serde(default)]
+    pub value: Option<String>,
+    /// A deadline: a date, or a month and day of the coverage year (or, with
+    /// `yearBefore`, of the year before).
+    #[serde(default)]
+    pub date: Option<String>,
+    #[serde(default)]
+    pub month_day: Option<String>,
+    #[serde(default)]
+    pub year_before: Option<bool>,
+    /// A place: who enrols the person, when it is not the person at a counter.
+    #[serde(default)]
+    pub through: Option<String>,
+    #[serde(default)]
+    pub items: Option<Vec<Text>>,
+    /// The reference day, and the collection window.
+    #[serde(default)]
+    pub day: Option<String>,
+    #[serde(default)]
+    pub opens: Option<String>,
+    #[serde(default)]
+    pub closes: Option<String>,
+}
+
+impl Entry {
+    /// The keys given, by their names in the file.
+    pub fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
+        let given = [
+            ("when", self.when.is_some()),
+            ("valid", self.valid.is_some()),
+            ("from", self.from.is_some()),
+            ("to", self.to.is_some()),
+            ("scheme", self.scheme.is_some()),
+            ("status", self.status.is_some()),
+            ("insteadOf", self.instead_of.is_some()),
+            ("code", self.code.is_some()),
+            ("message", self.message.is_some()),
+            ("source", self.source.is_some()),
+            ("strength", self.strength.is_some()),
+            ("individual", self.individual.is_some()),
+            ("employer", self.employer.is_some()),
+            ("government", self.government.is_some()),
+            ("unknown", self.unknown.is_some()),
+            ("minimum", self.minimum.is_some()),
+            ("estimate", self.estimate.is_some()),
+            ("covers", self.covers.is_some()),
+            ("amount", self.amount.is_some()),
+            ("value", self.value.is_some()),
+            ("date", self.date.is_some()),
+            ("monthDay", self.month_day.is_some()),
+            ("yearBefore", self.year_before.is_some()),
+            ("through", self.through.is_some()),
+            ("items", self.items.is_some()),
+            ("day", self.day.is_some()),
+            ("opens", self.opens.is_some()),
+            ("closes", self.closes.is_some()),
+        ];
+        given.into_iter().filter(|(_, on)| *on).map(|(k, _)| k)
+    }
 }
 
 /// `"140.00"`, or `{ rate = "0.02", base = "monthlyWage" }`.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Share {
     Fixed(String),
-    Rate { rate: String, base: Base },
+    Rate { rate: String, base: String },
 }
 
 impl<'de> Deserialize<'de> for Share {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Share, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct RateWire {
-            rate: String,
-            base: Base,
+        use serde::de::{Error, MapAccess, Visitor};
+        struct ShareVisitor;
+        impl<'de> Visitor<'de> for ShareVisitor {
+            type Value = Share;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an amount like \"140.00\", or { rate, base }")
+            }
+            fn visit_str<E: Error>(self, s: &str) -> Result<Share, E> {
+                Ok(Share::Fixed(s.to_owned()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Share, A::Error> {
+                let (mut rate, mut base) = (None, None);
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "rate" => rate = Some(map.next_value::<String>()?),
+                        "base" => base = Some(map.next_value::<String>()?),
+                        _ => return Err(A::Error::unknown_field(&key, &["rate", "base"])),
+                    }
+                }
+                match (rate, base) {
+                    (Some(rate), Some(base)) => Ok(Share::Rate { rate, base }),
+                    (None, _) => Err(A::Error::missing_field("rate")),
+                    (_, None) => Err(A::Error::missing_field("base")),
+                }
+            }
         }
-        #[derive(Deserialize)]
-        #[serde(untagged, expecting = "an amount like \"140.00\" or { rate, base }")]
-        enum Either {
-            Fixed(String),
-            Rate(RateWire),
-        }
-        Ok(match Either::deserialize(d)? {
-            Either::Fixed(s) => Share::Fixed(s),
-            Either::Rate(r) => Share::Rate {
-                rate: r.rate,
-                base: r.base,
-            },
-        })
+        d.deserialize_any(ShareVisitor)
     }
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-pub struct Tier {
-    #[serde(default, deserialize_with = "some")]
-    pub when: Option<When>,
-    #[serde(default, deserialize_with = "some")]
-    pub individual: Option<Share>,
-    #[serde(default, deserialize_with = "some")]
-    pub employer: Option<Share>,
-    #[serde(default, deserialize_with = "some")]
-    pub government: Option<Share>,
-    /// Why the shares not given are unknown (the document names no rate).
-    #[serde(default, deserialize_with = "some")]
-    pub unknown: Option<Text>,
-    /// The amounts are a floor: a region may charge more.
-    #[serde(default)]
-    pub minimum: bool,
-    /// The rates are a guideline: the city sets its own.
-    #[serde(default)]
-    pub estimate: bool,
-    pub code: String,
-    pub message: Text,
-    pub source: String,
-    #[serde(default, deserialize_with = "some")]
-    pub strength: Option<Strength>,
-}
-
-/// Help with the individual's share: all of it, a fixed amount of it, or an
-/// amount the source leaves to others (`unknown` says who sets it).
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-pub struct Subsidy {
-    #[serde(default, deserialize_with = "some")]
-    pub when: Option<When>,
-    /// The coverage years it applies in (all, when absent).
-    #[serde(default, deserialize_with = "some")]
-    pub valid: Option<Span>,
-    /// `"all"`, or an amount like `"360.00"`.
-    #[serde(default, deserialize_with = "some")]
-    pub covers: Option<String>,
-    #[serde(default, deserialize_with = "some")]
-    pub unknown: Option<Text>,
-    pub code: String,
-    pub message: Text,
-    pub source: String,
-    #[serde(default, deserialize_with = "some")]
-    pub strength: Option<Strength>,
-}
-
-/// An amount with its reason and source (the public subsidy per person).
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-pub struct Amount {
-    pub amount: String,
-    pub code: String,
-    pub message: Text,
-    pub source: String,
-    #[serde(default, deserialize_with = "some")]
-    pub strength: Option<Strength>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-pub struct Deadline {
-    #[serde(default, deserialize_with = "some")]
-    pub when: Option<When>,
-    /// The coverage years this deadline applies in (all, when absent).
-    #[serde(default, deserialize_with = "some")]
-    pub valid: Option<Span>,
-    #[serde(default, deserialize_with = "some")]
-    pub date: Option<String>,
-    /// A month and day: of the coverage year, or of the year before with `yearBefore`.
-    #[serde(default, deserialize_with = "some")]
-    pub month_day: Option<String>,
-    #[serde(default)]
-    pub year_before: bool,
-    pub source: String,
-    #[serde(default, deserialize_with = "some")]
-    pub strength: Option<Strength>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-pub struct Listing {
-    #[serde(default, deserialize_with = "some")]
-    pub when: Option<When>,
-    #[serde(default, deserialize_with = "some")]
-    pub through: Option<Through>,
-    #[serde(default)]
-    pub items: Vec<Text>,
-    pub source: String,
-    #[serde(default, deserialize_with = "some")]
-    pub strength: Option<Strength>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-pub struct Benefit {
-    pub from: String,
-    #[serde(default, deserialize_with = "some")]
-    pub to: Option<String>,
-    pub code: String,
-    pub message: Text,
-    pub source: String,
-    #[serde(default, deserialize_with = "some")]
-    pub strength: Option<Strength>,
 }
 
 /// The waiting period before a late or interrupted enrolment pays out
@@ -407,72 +314,68 @@ pub struct Waiting {
     /// Newborns enrolled within this many days of birth are covered from birth.
     pub newborn_days: u32,
     pub source: String,
+    #[serde(default)]
+    pub strength: Option<String>,
     /// Where the counting of gap years comes from, when the rules leave it open.
-    #[serde(default, deserialize_with = "some")]
+    #[serde(default)]
     pub counting_source: Option<String>,
-    #[serde(default, deserialize_with = "some")]
-    pub strength: Option<Strength>,
 }
 
-/// Who a rule applies to: every key given must hold; an empty table holds for all.
+/// Who a rule applies to: every key given must hold; an empty table holds for
+/// all. Lists hold a vocabulary's names (`employment = ["employee"]`).
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct When {
-    #[serde(default, deserialize_with = "some")]
-    pub employment: Option<Vec<Employment>>,
-    #[serde(default, deserialize_with = "some")]
-    pub hukou_type: Option<Vec<HukouType>>,
-    #[serde(default, deserialize_with = "some")]
+    #[serde(default)]
+    pub employment: Option<Vec<String>>,
+    #[serde(default)]
+    pub hukou_type: Option<Vec<String>>,
+    #[serde(default)]
     pub hukou_local: Option<bool>,
-    #[serde(default, deserialize_with = "some")]
+    #[serde(default)]
     pub residence_permit: Option<bool>,
-    #[serde(default, deserialize_with = "some")]
+    #[serde(default)]
     pub student: Option<bool>,
-    #[serde(default, deserialize_with = "some")]
-    pub school_level: Option<Vec<SchoolLevel>>,
-    #[serde(default, deserialize_with = "some")]
+    #[serde(default)]
+    pub school_level: Option<Vec<String>>,
+    #[serde(default)]
     pub school_full_time: Option<bool>,
-    #[serde(default, deserialize_with = "some")]
+    #[serde(default)]
     pub school_local: Option<bool>,
-    #[serde(default, deserialize_with = "some")]
+    #[serde(default)]
     pub age_at_least: Option<u32>,
-    #[serde(default, deserialize_with = "some")]
+    #[serde(default)]
     pub age_below: Option<u32>,
-    #[serde(default, deserialize_with = "some")]
+    #[serde(default)]
     pub age_at_least_by_sex: Option<AgeBySex>,
-    #[serde(default, deserialize_with = "some")]
+    #[serde(default)]
     pub land_expropriated: Option<bool>,
-    #[serde(default, deserialize_with = "some")]
+    #[serde(default)]
     pub moved_in: Option<bool>,
-    #[serde(default, deserialize_with = "some")]
+    #[serde(default)]
     pub moved_in_years_at_least: Option<u32>,
-    #[serde(default, deserialize_with = "some")]
+    #[serde(default)]
     pub moved_in_years_below: Option<u32>,
-    #[serde(default, deserialize_with = "some")]
+    #[serde(default)]
     pub children_have_local_urban_hukou: Option<bool>,
-    #[serde(default, deserialize_with = "some")]
-    pub pension_from: Option<Vec<PensionFrom>>,
-    #[serde(default, deserialize_with = "some")]
+    #[serde(default)]
+    pub pension_from: Option<Vec<String>>,
+    #[serde(default)]
     pub moved_after_retirement: Option<bool>,
-    #[serde(default, deserialize_with = "some")]
-    pub ownership: Option<Vec<Ownership>>,
-    #[serde(default, deserialize_with = "some")]
-    pub condition: Option<Vec<EnterpriseCondition>>,
-    #[serde(default, deserialize_with = "some")]
-    pub low_income: Option<Vec<LowIncome>>,
-    #[serde(default, deserialize_with = "some")]
+    #[serde(default)]
+    pub ownership: Option<Vec<String>>,
+    #[serde(default)]
+    pub condition: Option<Vec<String>>,
+    #[serde(default)]
+    pub low_income: Option<Vec<String>>,
+    #[serde(default)]
     pub disability_grade: Option<Vec<u8>>,
-    #[serde(default, deserialize_with = "some")]
-    pub enrolled: Option<Vec<Enrolled>>,
-    #[serde(default, deserialize_with = "some")]
+    #[serde(default)]
+    pub enrolled: Option<Vec<String>>,
+    #[serde(default)]
     pub renewal: Option<bool>,
-    #[serde(default, deserialize_with = "some")]
+    #[serde(default)]
     pub continuous_years_at_least: Option<u32>,
 }
 
-#[derive(Deserialize, Clone, Copy, Debug, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct AgeBySex {
-    pub male: u32,
-    pub female: u32,
-}
+pub use crate::condition::AgeBySex;

@@ -18,7 +18,7 @@ for (const { file, doc } of caseFiles()) {
       const got = run(canbao, c, today);
       for (const problem of compare(c, got)) failures.push(`${c.name}: ${problem}`);
       const text = "requestText" in c ? c.requestText : JSON.stringify(c.request);
-      const native = spawnSync(cli, ["check", "-", "--today", today], { input: text, encoding: "utf8" });
+      const native = spawnSync(cli, [c.household ? "household" : "check", "-", "--today", today], { input: text, encoding: "utf8" });
       const nativeJson = JSON.parse(native.stdout);
       if (got.error && nativeJson.error) {
         // JSON.parse's message for malformed text is the browser's own; code and field must agree.

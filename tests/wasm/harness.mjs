@@ -5,11 +5,14 @@ import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-export const wasmPath = join(root, "pkg/web/canbao_bg.wasm");
+export const wasmPath = join(root, "pkg/web/canbao_core_bg.wasm");
+export const loaderPath = join(root, "pkg/web/canbao_loader_bg.wasm");
 
+/** The browser build in Node, core and pack compiler instantiated from the files. */
 export async function load() {
   const canbao = await import(join(root, "pkg/web/canbao.js"));
   canbao.initSync({ module: readFileSync(wasmPath) });
+  await canbao.initLoader({ module_or_path: readFileSync(loaderPath) });
   return canbao;
 }
 
@@ -25,7 +28,7 @@ export function caseFiles() {
 export function run(canbao, c, today) {
   try {
     const request = "requestText" in c ? JSON.parse(c.requestText) : c.request;
-    return canbao.check(request, today);
+    return c.household ? canbao.checkHousehold(request, today) : canbao.check(request, today);
   } catch (e) {
     if (e instanceof SyntaxError) return { error: { code: "invalid_json", field: "", message: e.message } };
     return { error: { code: e.code, field: e.field, message: e.message } };
@@ -50,33 +53,47 @@ export function compare(c, got) {
     return bad;
   }
   if (got.error) return [`unexpected error ${JSON.stringify(got.error)}`];
-  const e = c.expect ?? {};
-  for (const key of ["age", "referenceDate", "year", "missing"]) {
+  return compareResponse(c.expect ?? {}, got);
+}
+
+/** `want` null, or each of its keys equal in `got`. */
+function partial(label, want, got, bad) {
+  if (want === null) {
+    if (got !== null && got !== undefined) bad.push(`${label}: want null, got ${JSON.stringify(got)}`);
+  } else if (typeof want === "object") {
+    for (const [k, w] of Object.entries(want)) {
+      if (!same(got?.[k], w)) bad.push(`${label}.${k}: want ${JSON.stringify(w)}, got ${JSON.stringify(got?.[k])}`);
+    }
+  }
+}
+
+function compareResponse(e, got) {
+  const bad = [];
+  for (const key of ["age", "referenceDate", "year", "payDate", "missing", "alternatives", "chosen", "undecided"]) {
     if (key in e && !same(got[key], e[key])) bad.push(`${key}: want ${JSON.stringify(e[key])}, got ${JSON.stringify(got[key])}`);
   }
   for (const code of e.warnings ?? []) if (!codes(got.warnings).includes(code)) bad.push(`warnings lack ${code}`);
+  (e.totals ?? []).forEach((w, i) => partial(`totals[${i}]`, w, got.totals?.[i], bad));
+  (e.rules ?? []).forEach((w, i) => partial(`rules[${i}]`, w, got.rules?.[i], bad));
+  (e.members ?? []).forEach((w, i) => bad.push(...compareResponse(w, got.members?.[i] ?? {}).map((p) => `members[${i}].${p}`)));
+  for (const id of e.absent ?? []) if (got.schemes?.some((s) => s.scheme === id)) bad.push(`${id}: in the response, should not be`);
   for (const [id, want] of Object.entries(e.schemes ?? {})) {
-    const s = got.schemes.find((x) => x.scheme === id);
+    const s = got.schemes?.find((x) => x.scheme === id);
     if (!s) {
       bad.push(`${id}: not in the response`);
       continue;
     }
-    for (const key of ["status", "deadline", "name"]) {
+    for (const key of ["status", "deadline", "name", "coverFrom", "insteadOf", "addsTo", "role"]) {
       if (key in want && !same(s[key], want[key])) bad.push(`${id}.${key}: want ${JSON.stringify(want[key])}, got ${JSON.stringify(s[key])}`);
     }
-    if ("fee" in want) {
-      if (want.fee === null) {
-        if (s.fee !== null) bad.push(`${id}.fee: want null`);
-      } else {
-        for (const [k, w] of Object.entries(want.fee)) {
-          if (!same(s.fee?.[k], w)) bad.push(`${id}.fee.${k}: want ${JSON.stringify(w)}, got ${JSON.stringify(s.fee?.[k])}`);
-        }
-      }
-    }
+    if ("through" in want && !same(s.enrol?.through, want.through)) bad.push(`${id}.through: want ${JSON.stringify(want.through)}, got ${JSON.stringify(s.enrol?.through)}`);
+    for (const key of ["fee", "waiting"]) if (key in want) partial(`${id}.${key}`, want[key], s[key], bad);
     const lists = {
       reasons: codes(s.reasons),
       feeReasons: codes(s.fee?.reasons),
       benefits: codes(s.benefits),
+      enrolReasons: codes(s.enrol?.reasons),
+      waitingReasons: codes(s.waiting?.reasons),
       where: strings(s.enrol?.where),
       documents: strings(s.enrol?.documents),
       sources: s.reasons.map((r) => r.source).filter(Boolean),

@@ -1,0 +1,212 @@
+// canbao's public JavaScript API, around the WebAssembly module's five calls.
+//
+// A request crosses into the module as JSON text, made here with
+// JSON.stringify: so everything JavaScript can throw while a request is read
+// (a getter, a Proxy trap, a cycle, a BigInt) is thrown here, before any wasm
+// code runs, and turned into the same coded error the engine gives
+// (`invalid_type` with the field's path). No JavaScript runs while a call is
+// inside the module. The answer comes back as JSON text for JSON.parse. Errors
+// are `Error`s with `code`, `field` and `message` (and `file` for a pack),
+// worded by the engine in the request's language.
+//
+// Limits (as the CLI's): a request 64 KiB, a household 256 KiB, a pack 512 KiB;
+// any one string 16 KiB; 24 levels of nesting.
+
+const LIMITS = { request: 65536, household: 262144, pack: 524288 };
+const MAX_STRING = 16384;
+const MAX_DEPTH = 24;
+
+/** Something JSON.stringify met that no request may hold, and where. */
+class Unfit {
+  constructor(code, field) {
+    this.code = code;
+    this.field = field;
+  }
+}
+
+/**
+ * The API over the wasm-bindgen glue of the core module (any target's), the
+ * built-in packs (`packs.js`: compiled, one Latin-1 character a byte, handed to
+ * the core on first use), and `loader()`, the pack compiler's glue once it is
+ * there (loadPolicy only).
+ */
+export function makeApi(core, packs, loader) {
+  const utf8 = new TextDecoder();
+  let builtins = null;
+  // The packs loadPolicy compiled, each after its 4-byte length: a later pack
+  // may extend them, and the compiler checks it against them.
+  let compiled = new Uint8Array(0);
+
+  /** Hands the built-in packs to the core, once. */
+  function ready() {
+    if (builtins) return;
+    const bytes = new Uint8Array(packs.length);
+    for (let i = 0; i < packs.length; i++) bytes[i] = packs.charCodeAt(i);
+    const r = JSON.parse((core.load_builtins(bytes)));
+    if (r.error) throw fail(r.error);
+    builtins = bytes;
+  }
+
+  function fail(body) {
+    const e = new Error(body.message);
+    e.code = body.code;
+    e.field = body.field;
+    if (body.file !== undefined) e.file = body.file;
+    return e;
+  }
+
+  /** An answer from the module, or the error it carries, thrown. */
+  function answer(call) {
+    ready();
+    let units;
+    try {
+      units = call();
+    } catch (e) {
+      // A trap: never expected (the module does not panic), but never uncoded.
+      throw fail({ code: "internal", field: "", message: `canbao: ${e && e.message}` });
+    }
+    const value = JSON.parse((units));
+    if (value !== null && typeof value === "object" && value.error) throw fail(value.error);
+    return value;
+  }
+
+  /** The engine's wording of an error found here, in `lang`. */
+  function refuse(code, field, lang, limit = 0) {
+    ready();
+    return fail(JSON.parse((core.error_json(code, field, lang, limit))).error);
+  }
+
+  /** The request's language, read without letting a getter throw. */
+  function langOf(request) {
+    try {
+      const lang = request !== null && typeof request === "object" ? request.lang : undefined;
+      return typeof lang === "string" && lang.length < 8 ? lang : "";
+    } catch {
+      return "";
+    }
+  }
+
+  /** `today`: a "YYYY-MM-DD" string, or nothing for the device's date in China. */
+  function day(today, lang) {
+    if (today === undefined || today === null) return undefined;
+    if (typeof today !== "string" || today.length > 10) throw refuse("invalid_type", "today", lang);
+    return today;
+  }
+
+  /** The request as JSON text, or an Unfit naming the field. */
+  function toText(value, limit, lang) {
+    const paths = new Map(); // each object met -> [its path, its depth]
+    let budget = limit;
+    let current = "";
+    function replacer(key, v) {
+      const holder = paths.get(this);
+      const here = holder === undefined ? "" : Array.isArray(this) ? `${holder[0]}[${key}]` : holder[0] ? `${holder[0]}.${key}` : key;
+      if (key.length > MAX_STRING) throw new Unfit("too_large", holder ? holder[0] : "");
+      budget -= key.length + 4;
+      switch (typeof v) {
+        case "undefined":
+          return v; // left out, as JSON.stringify does
+        case "function":
+        case "symbol":
+        case "bigint":
+          throw new Unfit("invalid_type", here);
+        case "number":
+          if (!Number.isFinite(v)) throw new Unfit("invalid_type", here);
+          break;
+        case "string":
+          if (v.length > MAX_STRING) throw new Unfit("too_large", here);
+          budget -= v.length;
+          break;
+        case "object":
+          if (v !== null) {
+            const depth = holder === undefined ? 0 : holder[1] + 1;
+            if (depth > MAX_DEPTH) throw new Unfit("invalid_type", here);
+            paths.set(v, [here, depth]);
+            current = here;
+          }
+          break;
+      }
+      if (budget < 0) throw new Unfit("too_large", "");
+      return v;
+    }
+    let text;
+    try {
+      text = JSON.stringify(value, replacer);
+    } catch (e) {
+      if (e instanceof Unfit) throw refuse(e.code, e.field, lang, limit);
+      // A getter or Proxy that threw, or a cycle: the object being read.
+      throw refuse("invalid_type", current, lang);
+    }
+    return text === undefined ? "null" : text;
+  }
+
+  return {
+    /** Checks one person: `check({ region, year, lang, payDate, person }, today?)`. */
+    check(request, today) {
+      const lang = langOf(request);
+      const text = toText(request, LIMITS.request, lang);
+      const d = day(today, lang);
+      return answer(() => core.check_json(text, d));
+    },
+
+    /** Checks a household: `checkHousehold({ region, year, lang, payDate, members }, today?)`. */
+    checkHousehold(request, today) {
+      const lang = langOf(request);
+      const text = toText(request, LIMITS.household, lang);
+      const d = day(today, lang);
+      return answer(() => core.household_json(text, d));
+    },
+
+    /** The packs a request may name, with their years and sources: `regions(lang?, today?)`. */
+    regions(lang, today) {
+      if (lang !== undefined && lang !== null && typeof lang !== "string") throw refuse("invalid_type", "lang", "");
+      const l = typeof lang === "string" && lang.length < 8 ? lang : undefined;
+      const d = day(today, l ?? "");
+      return answer(() => core.regions_json(l, d));
+    },
+
+    /**
+     * Validates a pack (an object, or its JSON text) and makes it available by
+     * its id. The pack compiler is a module of its own (`initLoader()` in a
+     * browser): pages that never load a pack never download it.
+     */
+    loadPolicy(pack, today) {
+      ready();
+      const refused = (field, message) => fail({ code: "invalid_pack", field, file: "loadPolicy", message: `loadPolicy: ${message}` });
+      let text;
+      if (typeof pack === "string") {
+        if (pack.length > LIMITS.pack) throw refused("", `a pack may have at most ${LIMITS.pack} bytes`);
+        text = pack;
+      } else {
+        try {
+          text = toText(pack, LIMITS.pack, "");
+        } catch (e) {
+          throw refused(e.field ?? "", e.message);
+        }
+      }
+      const d = day(today, "");
+      const compiler = loader();
+      if (!compiler) throw fail({ code: "loader_not_ready", field: "", message: "loadPolicy needs the pack compiler: await initLoader() first" });
+      let out;
+      try {
+        out = compiler.compile_pack(text, builtins, compiled);
+      } catch (e) {
+        throw fail({ code: "internal", field: "", message: `canbao: ${e && e.message}` });
+      }
+      if (out[0] !== 0) throw fail(JSON.parse(utf8.decode(out.subarray(1))).error);
+      const bytes = out.subarray(1);
+      const region = answer(() => core.load_compiled(bytes, d));
+      const next = new Uint8Array(compiled.length + 4 + bytes.length);
+      next.set(compiled);
+      new DataView(next.buffer).setUint32(compiled.length, bytes.length, true);
+      next.set(bytes, compiled.length + 4);
+      compiled = next;
+      return region;
+    },
+
+    /** The crate version and each pack's hash. */
+    version() {
+      return answer(() => core.version_json());
+    },
+  };
+}

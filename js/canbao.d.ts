@@ -1,0 +1,222 @@
+// The types of canbao's JSON contract and its JavaScript API. The Rust engine
+// is the source of truth (src/request.rs, src/render.rs, src/household.rs,
+// src/api.rs); tests/wasm/types-check.ts is type-checked against this file.
+
+export type Lang = "zh-CN" | "zh-TW" | "en";
+export type SchemeId = "employee" | "large_expense_supplement" | "retiree_inpatient_pool" | "urban_resident"
+  | "rural_cooperative" | "urban_rural_resident" | "medical_assistance";
+export type Status = "mandatory" | "eligible" | "ineligible" | "needs_info";
+export type Employment = "employee" | "public_employee" | "flexible" | "farmer" | "student" | "none" | "retired"
+  | "unemployment_benefit";
+/** How sure a source is: the official text, a reputable report of it, or inferred. */
+export type Strength = "official" | "reported" | "unconfirmed";
+/** A date written YYYY-MM-DD. */
+export type DateString = string;
+/** An amount in yuan with two decimals, like "140.00". */
+export type Amount = string;
+
+/** Every answer is optional: what is not given is unknown, and `missing` asks for it when it matters. */
+export interface Person {
+  birthDate?: DateString;
+  /** Age on the policy's reference day, instead of a birth date (0-120). */
+  age?: number;
+  sex?: "male" | "female";
+  hukou?: {
+    type?: "urban" | "rural";
+    local?: boolean;
+    /** Whether the hukou moved here; a `movedInOn` date says yes. */
+    movedIn?: boolean;
+    movedInOn?: DateString;
+    movedAfterRetirement?: boolean;
+  };
+  /** Holds a residence permit (居住证) where they live. */
+  residencePermit?: boolean;
+  employment?: Employment;
+  school?: { level?: "preschool" | "primary" | "secondary" | "higher"; fullTime?: boolean; local?: boolean };
+  retirement?: {
+    pensionFrom?: "local" | "elsewhere";
+    enterprise?: {
+      ownership?: "state" | "collective" | "private" | "other";
+      condition?: "normal" | "struggling" | "closed" | "bankrupt" | "restructured";
+    };
+  };
+  /** The help category: 低收入/低保边缘, 低保, 特困, 防返贫监测, 孤儿. */
+  lowIncome?: "none" | "low_income_family" | "dibao" | "tekun" | "monitored" | "orphan";
+  /** 0 for none, 1-4 for the grade. */
+  disabilityGrade?: 0 | 1 | 2 | 3 | 4;
+  landExpropriated?: boolean;
+  childrenHaveLocalUrbanHukou?: boolean;
+  monthlyWage?: Amount;
+  enrolled?: "none" | SchemeId;
+  history?: {
+    /** The last coverage year insured in any basic scheme; `null` for never. */
+    lastCoveredYear?: number | null;
+    /** Years insured without a gap, up to `lastCoveredYear`. */
+    continuousYears?: number;
+    /** Missed years paid back now. */
+    backPayYears?: number;
+  };
+}
+
+export interface Request {
+  /** A pack id from `regions()`; the default is the national pack, `china`. */
+  region?: string;
+  /** The coverage year; by default the one now being enrolled for. */
+  year?: number;
+  lang?: Lang;
+  /** The day the person pays; by default today in China. */
+  payDate?: DateString;
+  person: Person;
+}
+
+export interface Reason { code: string; message: string; source: string | null; strength: Strength | null }
+
+export interface Fee {
+  period: "year" | "month";
+  total: Amount | null;
+  individual: Amount | null;
+  employer: Amount | null;
+  government: Amount | null;
+  /** A floor (the national minimum): the region may charge more. */
+  minimum: boolean;
+  /** The rates are a guideline: the city sets its own. */
+  estimate: boolean;
+  /** The last published figures stand in for ones not yet published. */
+  provisional: boolean;
+  /** The public subsidy per person into the fund, beside the fee. */
+  publicSubsidy: Amount | null;
+  reasons: Reason[];
+}
+
+export interface Waiting {
+  months: number | null;
+  fixedMonths: number | null;
+  variableMonths: number | null;
+  reasons: Reason[];
+}
+
+export interface Enrol {
+  through: "employer" | "school" | "home_county" | "certifier" | "unemployment_agency" | null;
+  where: string[];
+  whereSource: string | null;
+  documents: string[];
+  documentsSource: string | null;
+  deadlineSource: string | null;
+  /** Through whom; what the documents do not say; what to do after the deadline. */
+  reasons: Reason[];
+}
+
+export interface SchemeResult {
+  scheme: SchemeId;
+  name: string;
+  status: Status;
+  role: "basic" | "supplement" | "relief";
+  /** A supplement's scheme. */
+  addsTo: SchemeId | null;
+  /** Open only where this mandatory scheme is hard to join. */
+  insteadOf: SchemeId | null;
+  fee: Fee | null;
+  deadline: DateString | null;
+  coverFrom: DateString | null;
+  waiting: Waiting | null;
+  reasons: Reason[];
+  enrol: Enrol | null;
+  benefits: Reason[];
+}
+
+export interface Response {
+  region: string;
+  regionName: string;
+  year: number;
+  lang: Lang;
+  referenceDate: DateString;
+  payDate: DateString;
+  age: number | null;
+  schemes: SchemeResult[];
+  /** Groups of schemes the person picks one of. */
+  alternatives: SchemeId[][];
+  /** Request fields (paths like "person.sex") whose answer would change the result, most decisive first. */
+  missing: string[];
+  warnings: Reason[];
+  /** Which rules answered. */
+  rules: { pack: string; hash: string; version: string };
+}
+
+export type ErrorCode = "invalid_json" | "too_large" | "invalid_type" | "unknown_field" | "missing_field"
+  | "invalid_date" | "invalid_value" | "invalid_amount" | "out_of_range" | "unknown_region"
+  | "year_out_of_range" | "birth_after_year" | "age_conflict" | "moved_before_birth" | "implausible"
+  | "conflict" | "invalid_pack" | "loader_not_ready" | "internal";
+
+/** What every function throws: an Error with the field at fault. */
+export interface CanbaoError extends Error { code: ErrorCode; field: string; message: string; file?: string }
+
+export interface HouseholdRequest {
+  region?: string;
+  year?: number;
+  lang?: Lang;
+  payDate?: DateString;
+  members: Person[];
+}
+
+export interface HouseholdTotal {
+  period: "year" | "month";
+  total: Amount | null;
+  individual: Amount | null;
+  employer: Amount | null;
+  government: Amount | null;
+}
+
+export interface HouseholdRule extends Reason {
+  scheme: SchemeId;
+  members: number[];
+  others: number[];
+  split: boolean;
+}
+
+export interface HouseholdResponse {
+  members: Response[];
+  chosen: (SchemeId | null)[];
+  /** Members whose scheme is not settled: a choice to make, or answers missing. */
+  undecided: number[];
+  totals: HouseholdTotal[];
+  rules: HouseholdRule[];
+  /** Every member's missing answers: "members[1].sex". */
+  missing: string[];
+}
+
+export interface Source {
+  id: string;
+  number: string | null;
+  title: string;
+  issued: DateString | null;
+  file: string | null;
+  strength: Strength;
+}
+
+export interface Region {
+  id: string;
+  name: string;
+  default: boolean;
+  builtin: boolean;
+  extends: string | null;
+  firstYear: number;
+  lastYear: number | null;
+  /** The coverage year now being enrolled for, if the pack serves it. */
+  enrollingYear: number | null;
+  schemes: SchemeId[];
+  sources: Source[];
+  /** FNV-1a 64 of the pack's JSON text (and its parent's hash). */
+  hash: string;
+}
+
+export interface Version { version: string; packs: { id: string; hash: string; builtin: boolean }[] }
+
+/** A policy pack, as in policies/*.toml and docs/schema/policy-pack.schema.json. */
+export interface PolicyPack { id: string; [key: string]: unknown }
+
+export function check(request: Request, today?: string | null): Response;
+export function checkHousehold(request: HouseholdRequest, today?: string | null): HouseholdResponse;
+export function regions(lang?: Lang | null, today?: string | null): Region[];
+/** A pack object, or its JSON text. */
+export function loadPolicy(pack: PolicyPack | string, today?: string | null): Region;
+export function version(): Version;
