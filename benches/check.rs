@@ -32,7 +32,7 @@ fn bench(c: &mut Criterion) {
     group.bench_function("check_json_all_persons", |b| {
         b.iter(|| {
             for r in &requests {
-                black_box(canbao::api::check(&engine, black_box(r), today, false).expect("response"));
+                black_box(canbao::api::check(&engine, black_box(r), today, false, false).expect("response"));
             }
         })
     });

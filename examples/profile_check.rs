@@ -13,7 +13,7 @@ fn main() {
     let mut bytes = 0;
     for _ in 0..rounds {
         for r in &requests {
-            bytes += canbao::api::check(&engine, r, today, false)
+            bytes += canbao::api::check(&engine, r, today, false, false)
                 .map(|s| s.len())
                 .unwrap_or(0);
         }

@@ -33,6 +33,10 @@ class Unfit {
 export function makeApi(core, packs, loader) {
   const utf8 = new TextDecoder();
   let builtins = null;
+  // The pack's texts and reasons by number, per language: check answers name
+  // them by number (an ASCII answer JSON.parse reads several times faster than
+  // one full of Chinese), and words() puts them back. Dropped when packs change.
+  const tables = new Map();
   // The packs loadPolicy compiled, each after its 4-byte length: a later pack
   // may extend them, and the compiler checks it against them.
   let compiled = new Uint8Array(0);
@@ -42,7 +46,8 @@ export function makeApi(core, packs, loader) {
     if (builtins) return;
     const bytes = new Uint8Array(packs.length);
     for (let i = 0; i < packs.length; i++) bytes[i] = packs.charCodeAt(i);
-    const r = JSON.parse((core.load_builtins(bytes)));
+    const r = JSON.parse(core.load_builtins(bytes));
+    tables.clear();
     if (r.error) throw fail(r.error);
     builtins = bytes;
   }
@@ -65,15 +70,58 @@ export function makeApi(core, packs, loader) {
       // A trap: never expected (the module does not panic), but never uncoded.
       throw fail({ code: "internal", field: "", message: `canbao: ${e && e.message}` });
     }
-    const value = JSON.parse((units));
+    const value = JSON.parse(units);
     if (value !== null && typeof value === "object" && value.error) throw fail(value.error);
     return value;
+  }
+
+  /**
+   * A check answer with the pack's words put back where the module named them
+   * by number: the same answer the CLI writes (tests/wasm/api.test.mjs). Each
+   * answer gets its own reason objects; strings are shared, as JSON.parse's.
+   */
+  function words(r) {
+    let table = tables.get(r.lang);
+    if (table === undefined) {
+      table = JSON.parse(core.table_json(r.lang));
+      tables.set(r.lang, table);
+    }
+    const text = (x) => (typeof x === "number" ? table[x] : x);
+    const texts = (xs) => {
+      for (let i = 0; i < xs.length; i++) xs[i] = text(xs[i]);
+    };
+    const reasons = (xs) => {
+      for (let i = 0; i < xs.length; i++) {
+        const x = xs[i];
+        if (typeof x === "number") xs[i] = { ...table[x] };
+        else if (typeof x.source === "number") x.source = table[x.source];
+      }
+    };
+    r.regionName = text(r.regionName);
+    for (const s of r.schemes) {
+      s.name = text(s.name);
+      if (s.fee) reasons(s.fee.reasons);
+      if (s.waiting) reasons(s.waiting.reasons);
+      reasons(s.reasons);
+      const e = s.enrol;
+      if (e) {
+        texts(e.where);
+        texts(e.documents);
+        e.whereSource = text(e.whereSource);
+        e.documentsSource = text(e.documentsSource);
+        e.deadlineSource = text(e.deadlineSource);
+        reasons(e.reasons);
+      }
+      reasons(s.benefits);
+    }
+    reasons(r.warnings);
+    return r;
   }
 
   /** The engine's wording of an error found here, in `lang`. */
   function refuse(code, field, lang, limit = 0) {
     ready();
-    return fail(JSON.parse((core.error_json(code, field, lang, limit))).error);
+    return fail(JSON.parse(core.error_json(code, field, lang, limit)).error);
   }
 
   /** The request's language, read without letting a getter throw. */
@@ -146,7 +194,7 @@ export function makeApi(core, packs, loader) {
       const lang = langOf(request);
       const text = toText(request, LIMITS.request, lang);
       const d = day(today, lang);
-      return answer(() => core.check_json(text, d));
+      return words(answer(() => core.check_json(text, d)));
     },
 
     /** Checks a household: `checkHousehold({ region, year, lang, payDate, members }, today?)`. */
@@ -195,6 +243,7 @@ export function makeApi(core, packs, loader) {
       }
       if (out[0] !== 0) throw fail(JSON.parse(utf8.decode(out.subarray(1))).error);
       const bytes = out.subarray(1);
+      tables.clear();
       const region = answer(() => core.load_compiled(bytes, d));
       const next = new Uint8Array(compiled.length + 4 + bytes.length);
       next.set(compiled);

@@ -17,10 +17,27 @@ use crate::condition::{pick, Field, Pick, Tri};
 use crate::date;
 use crate::decision::{Decision, Enrol, Fee, Own, Reason, SchemeDecision};
 use crate::money::Money;
-use crate::pack::{Base, Covers, FeeSchedule, Pack, PackError, RuleStatus, SchemeRules, Share, Tier};
+use crate::pack::{Base, Covers, FeeSchedule, Item, Pack, PackError, Rendered, RuleStatus, SchemeRules, Share, Tier};
 use crate::person::Person;
 use crate::request::{Detail, ErrorCode, Request, RequestError, MAX_AGE_FROM_BIRTH_DATE, MIN_WORKING_AGE};
-use crate::vocab::{Period, Role, Scheme, Status};
+use crate::vocab::{Lang, Period, Role, Scheme, Status};
+
+/// Numbers each rendered text and reason of `pack`, after those in `table`.
+fn number(table: &mut Vec<Rendered>, pack: &mut Pack) {
+    let mut number = |json: &Rendered| {
+        table.push(json.clone());
+        u32::try_from(table.len() - 1).unwrap_or(u32::MAX)
+    };
+    pack.each_item(&mut |item| match item {
+        Item::Text(t) => t.id = number(&t.json),
+        Item::Cite(c) => c.label.id = number(&c.label.json),
+        Item::Said(s) => {
+            s.message.id = number(&s.message.json);
+            s.cite.label.id = number(&s.cite.label.json);
+            s.id = number(&s.json);
+        }
+    });
+}
 
 /// The built-in packs, converted from `policies/*.toml` at build time: the
 /// JSON text of each, after the pack it extends. The native build compiles
@@ -45,6 +62,8 @@ pub fn builtin_json(id: &str) -> Option<&'static str> {
 #[derive(Clone, Debug, Default)]
 pub struct Engine {
     packs: Vec<Pack>,
+    /// Every pack's rendered texts and reasons, by number (see [`Engine::table`]).
+    table: Vec<Rendered>,
 }
 
 impl Engine {
@@ -154,10 +173,26 @@ impl Engine {
             }
             return Err(fail("default", "only a built-in pack can be the default".into()));
         }
+        let before = self.packs.len();
         self.packs.retain(|p| p.id != pack.id);
+        if self.packs.len() < before {
+            // A pack replaced: number them all afresh, leaving no numbers behind.
+            self.table.clear();
+            self.packs.iter_mut().for_each(|p| number(&mut self.table, p));
+        }
+        number(&mut self.table, &mut pack);
         self.packs.push(pack);
         // Just pushed, so `last` is there; `ok_or_else` keeps this path panic-free.
         self.packs.last().ok_or_else(|| fail("", "not stored".into()))
+    }
+
+    /// Every rendered text and reason of every pack, in `lang`, as a JSON array
+    /// indexed by their numbers. The WebAssembly build sends it once per
+    /// language (and again after a pack is added); its answers then name the
+    /// pack's words by number, which JavaScript reads faster than their text.
+    pub fn table(&self, lang: Lang) -> String {
+        let all: Vec<Option<&serde_json::value::RawValue>> = self.table.iter().map(|r| r.get(lang)).collect();
+        crate::render::json(&all, false)
     }
 
     pub fn packs(&self) -> &[Pack] {
@@ -177,7 +212,7 @@ impl Engine {
         self.regions().find(|p| p.default).or_else(|| self.regions().next())
     }
 
-    fn find(&self, region: Option<&str>, lang: crate::vocab::Lang) -> Result<&Pack, RequestError> {
+    fn find(&self, region: Option<&str>, lang: Lang) -> Result<&Pack, RequestError> {
         match region {
             Some(id) => self.pack(id),
             None => self.default_pack(),

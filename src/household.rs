@@ -215,7 +215,7 @@ pub fn render<'a>(h: &'a HouseholdDecision<'a>, lang: Lang) -> HouseholdResponse
         }
     }
     HouseholdResponse {
-        members: h.members.iter().map(|d| render::response(d, lang)).collect(),
+        members: h.members.iter().map(|d| render::response(d, render::Style::text(lang))).collect(),
         chosen: &h.chosen,
         undecided: &h.undecided,
         totals: &h.totals,
@@ -224,8 +224,8 @@ pub fn render<'a>(h: &'a HouseholdDecision<'a>, lang: Lang) -> HouseholdResponse
             .iter()
             .map(|n| Rule {
                 code: &n.said.code,
-                message: render::text(&n.said.message, lang),
-                source: render::text(&n.said.cite.label, lang),
+                message: render::text(&n.said.message, render::Style::text(lang)),
+                source: render::text(&n.said.cite.label, render::Style::text(lang)),
                 strength: n.said.cite.strength,
                 scheme: n.scheme,
                 members: &n.members,

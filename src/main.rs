@@ -144,9 +144,9 @@ fn run(args: &[String]) -> Result<ExitCode, Failure> {
             let answer = match request_text(path, limit)? {
                 Err(e) => Err(canbao::render::error_json(&e, true)),
                 Ok(text) if household => api::check_household(&engine, &text, today, true),
-                Ok(text) if pretty => api::check(&engine, &text, today, false)
+                Ok(text) if pretty => api::check(&engine, &text, today, false, false)
                     .map(|json| serde_json::from_str(&json).map_or_else(|e| e.to_string(), |v| summary(&v))),
-                Ok(text) => api::check(&engine, &text, today, true),
+                Ok(text) => api::check(&engine, &text, today, true, false),
             };
             return match answer {
                 Ok(text) => out(&text).map(|()| ExitCode::SUCCESS),

@@ -34,20 +34,41 @@ fn day(d: Option<NaiveDate>) -> Option<Day> {
     d.map(Day)
 }
 
+/// How a response is written: in which language, and whether the pack's
+/// texts and reasons are written out or named by their number in the engine's
+/// table (`Engine::table`). The WebAssembly wrapper asks for numbers: it keeps
+/// the table, and JavaScript reads a short ASCII answer several times faster
+/// than one full of Chinese text.
+#[derive(Clone, Copy, Debug)]
+pub struct Style {
+    pub lang: Lang,
+    pub by_number: bool,
+}
+
+impl Style {
+    pub fn text(lang: Lang) -> Style {
+        Style { lang, by_number: false }
+    }
+}
+
 /// A string of the response: a pack's text, JSON-escaped when the pack was
-/// taken (copied as it is), or the plain text where it was not.
+/// taken (copied as it is), its number in the table, or the plain text.
 #[derive(Serialize, Debug, Clone, Copy)]
 #[serde(untagged)]
 pub enum Str<'a> {
     Ready(&'a RawValue),
+    Number(u32),
     Plain(&'a str),
 }
 
-/// A pack's text in `lang`, rendered when the pack was taken.
-pub fn text(t: &Text, lang: Lang) -> Str<'_> {
-    match t.json.get(lang) {
+/// A pack's text, rendered when the pack was taken.
+pub fn text(t: &Text, style: Style) -> Str<'_> {
+    if style.by_number {
+        return Str::Number(t.id);
+    }
+    match t.json.get(style.lang) {
         Some(raw) => Str::Ready(raw),
-        None => Str::Plain(t.get(lang)),
+        None => Str::Plain(t.get(style.lang)),
     }
 }
 
@@ -57,6 +78,7 @@ pub fn text(t: &Text, lang: Lang) -> Str<'_> {
 #[serde(untagged)]
 pub enum Reason<'a> {
     Ready(#[serde(serialize_with = "raw")] &'a RawValue),
+    Number(u32),
     Made(Made<'a>),
 }
 
@@ -158,37 +180,39 @@ pub struct Response<'a> {
     pub rules: Rules<'a>,
 }
 
-pub fn reason<'a>(r: &Said<'a>, lang: Lang) -> Reason<'a> {
+pub fn reason<'a>(r: &Said<'a>, style: Style) -> Reason<'a> {
+    let lang = style.lang;
     match r {
+        Said::Said(s) if style.by_number => Reason::Number(s.id),
         Said::Said(s) => match s.json.get(lang) {
             Some(raw) => Reason::Ready(raw),
             None => Reason::Made(Made {
                 code: &s.code,
                 message: Cow::Borrowed(s.message.get(lang)),
-                source: Some(text(&s.cite.label, lang)),
+                source: Some(text(&s.cite.label, style)),
                 strength: Some(s.cite.strength),
             }),
         },
         Said::Text { code, text: t, cite } => Reason::Made(Made {
             code,
             message: Cow::Borrowed(t.get(lang)),
-            source: Some(text(&cite.label, lang)),
+            source: Some(text(&cite.label, style)),
             strength: Some(cite.strength),
         }),
         Said::Own(own, cite) => Reason::Made(Made {
             code: own.code(),
             message: Cow::Owned(own.message(lang)),
-            source: cite.map(|c| text(&c.label, lang)),
+            source: cite.map(|c| text(&c.label, style)),
             strength: own.strength().or(cite.map(|c| c.strength)),
         }),
     }
 }
 
-fn reasons<'a>(rs: &[Said<'a>], lang: Lang) -> Vec<Reason<'a>> {
-    rs.iter().map(|r| reason(r, lang)).collect()
+fn reasons<'a>(rs: &[Said<'a>], style: Style) -> Vec<Reason<'a>> {
+    rs.iter().map(|r| reason(r, style)).collect()
 }
 
-fn fee<'a>(f: &decision::Fee<'a>, lang: Lang) -> Fee<'a> {
+fn fee<'a>(f: &decision::Fee<'a>, style: Style) -> Fee<'a> {
     Fee {
         period: f.period,
         total: f.total,
@@ -199,11 +223,11 @@ fn fee<'a>(f: &decision::Fee<'a>, lang: Lang) -> Fee<'a> {
         estimate: f.estimate,
         provisional: f.provisional,
         public_subsidy: f.public_subsidy,
-        reasons: reasons(&f.reasons, lang),
+        reasons: reasons(&f.reasons, style),
     }
 }
 
-fn scheme<'a>(s: &'a decision::SchemeDecision<'a>, lang: Lang) -> SchemeResult<'a> {
+fn scheme<'a>(s: &'a decision::SchemeDecision<'a>, style: Style) -> SchemeResult<'a> {
     let (role, adds_to) = match s.scheme().role() {
         Role::Basic => ("basic", None),
         Role::Supplement(to) => ("supplement", Some(to)),
@@ -211,48 +235,48 @@ fn scheme<'a>(s: &'a decision::SchemeDecision<'a>, lang: Lang) -> SchemeResult<'
     };
     SchemeResult {
         scheme: s.scheme(),
-        name: text(&s.rules.name, lang),
+        name: text(&s.rules.name, style),
         status: s.status,
         role,
         adds_to,
         instead_of: s.instead_of,
-        fee: s.fee.as_ref().map(|f| fee(f, lang)),
+        fee: s.fee.as_ref().map(|f| fee(f, style)),
         deadline: day(s.deadline),
         cover_from: day(s.cover_from),
         waiting: s.waiting.as_ref().map(|w| Waiting {
             months: w.months,
             fixed_months: w.fixed_months,
             variable_months: w.variable_months,
-            reasons: reasons(&w.reasons, lang),
+            reasons: reasons(&w.reasons, style),
         }),
-        reasons: reasons(&s.reasons, lang),
+        reasons: reasons(&s.reasons, style),
         enrol: s.enrol.as_ref().map(|e| Enrol {
             through: e.through,
-            places: e.places.iter().map(|t| text(t, lang)).collect(),
-            where_source: e.places_cite.map(|c| text(&c.label, lang)),
-            documents: e.documents.iter().map(|t| text(t, lang)).collect(),
-            documents_source: e.documents_cite.map(|c| text(&c.label, lang)),
-            deadline_source: e.deadline_cite.map(|c| text(&c.label, lang)),
-            reasons: reasons(&e.reasons, lang),
+            places: e.places.iter().map(|t| text(t, style)).collect(),
+            where_source: e.places_cite.map(|c| text(&c.label, style)),
+            documents: e.documents.iter().map(|t| text(t, style)).collect(),
+            documents_source: e.documents_cite.map(|c| text(&c.label, style)),
+            deadline_source: e.deadline_cite.map(|c| text(&c.label, style)),
+            reasons: reasons(&e.reasons, style),
         }),
-        benefits: reasons(&s.benefits, lang),
+        benefits: reasons(&s.benefits, style),
     }
 }
 
-/// The response for a decision, in `lang`.
-pub fn response<'a>(d: &'a Decision<'a>, lang: Lang) -> Response<'a> {
+/// The response for a decision, written in `style`.
+pub fn response<'a>(d: &'a Decision<'a>, style: Style) -> Response<'a> {
     Response {
         region: &d.pack.id,
-        region_name: text(&d.pack.name, lang),
+        region_name: text(&d.pack.name, style),
         year: d.year,
-        lang,
+        lang: style.lang,
         reference_date: Day(d.reference_date),
         pay_date: Day(d.pay_date),
         age: d.age,
-        schemes: d.schemes.iter().map(|s| scheme(s, lang)).collect(),
+        schemes: d.schemes.iter().map(|s| scheme(s, style)).collect(),
         alternatives: &d.alternatives,
         missing: d.missing.iter().map(|f| f.path()).collect(),
-        warnings: reasons(&d.warnings, lang),
+        warnings: reasons(&d.warnings, style),
         rules: Rules {
             pack: &d.pack.id,
             hash: &d.pack.hash,

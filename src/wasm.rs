@@ -118,10 +118,19 @@ mod core {
         })
     }
 
-    /// Checks one person: the request as JSON text; the response or error as JSON text.
+    /// Checks one person: the request as JSON text; the response or error as
+    /// JSON text, the pack's texts and reasons by their number in [`table_json`].
     #[wasm_bindgen]
     pub fn check_json(request: &str, today_: Option<String>) -> String {
-        with_engine(|engine| api::check(engine, request, today(today_, Lang::default())?, false))
+        with_engine(|engine| api::check(engine, request, today(today_, Lang::default())?, false, true))
+    }
+
+    /// The pack's texts and reasons `check_json` names by number, in `lang`:
+    /// a JSON array (valid until the next `load_builtins` or `load_compiled`).
+    #[wasm_bindgen]
+    pub fn table_json(lang: &str) -> String {
+        let lang = Lang::parse(lang).unwrap_or_default();
+        with_engine(|engine| Ok(engine.table(lang)))
     }
 
     /// Checks a household, as [`check_json`].

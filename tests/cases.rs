@@ -51,7 +51,7 @@ fn run(engine: &Engine, case: &Value, today: NaiveDate) -> Value {
     let answer = if case.get("household").is_some_and(|h| h == true) {
         canbao::api::check_household(engine, &text, today, false)
     } else {
-        canbao::api::check(engine, &text, today, false)
+        canbao::api::check(engine, &text, today, false, false)
     };
     serde_json::from_str(&answer.unwrap_or_else(|e| e)).unwrap()
 }

@@ -50,7 +50,7 @@ fn error(pack: &Value) -> String {
 }
 
 fn check(engine: &Engine, request: &str) -> Value {
-    serde_json::from_str(&api::check(engine, request, today(), false).unwrap_or_else(|e| e)).unwrap()
+    serde_json::from_str(&api::check(engine, request, today(), false, false).unwrap_or_else(|e| e)).unwrap()
 }
 
 fn scheme<'a>(r: &'a Value, id: &str) -> &'a Value {
@@ -351,8 +351,8 @@ fn compiled_packs_answer_as_the_json_ones() {
             let today = case["today"].as_str().and_then(canbao::date::parse).unwrap_or(today);
             let text = request.to_string();
             assert_eq!(
-                api::check(&json, &text, today, false),
-                api::check(&compiled, &text, today, false),
+                api::check(&json, &text, today, false, false),
+                api::check(&compiled, &text, today, false, false),
                 "{}",
                 case["name"]
             );
@@ -360,4 +360,60 @@ fn compiled_packs_answer_as_the_json_ones() {
         }
     }
     assert!(count > 150, "{count} cases");
+}
+
+/// The WebAssembly build answers with the pack's texts and reasons by number
+/// and sends the table once: each number stands for exactly what the text
+/// answer has in its place, in every case, in each language.
+#[test]
+fn numbered_answers_resolve_to_the_text_ones() {
+    fn same(text: &Value, numbered: &Value, table: &[Value], at: &str) {
+        match (text, numbered) {
+            (Value::String(_) | Value::Object(_), Value::Number(n)) => {
+                let i = n.as_u64().unwrap() as usize;
+                assert_eq!(&table[i], text, "{at}: number {i}");
+            }
+            (Value::Object(a), Value::Object(b)) => {
+                assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>(), "{at}");
+                for (k, v) in a {
+                    same(v, &b[k], table, &format!("{at}.{k}"));
+                }
+            }
+            (Value::Array(a), Value::Array(b)) => {
+                assert_eq!(a.len(), b.len(), "{at}");
+                for (i, (x, y)) in a.iter().zip(b).enumerate() {
+                    same(x, y, table, &format!("{at}[{i}]"));
+                }
+            }
+            _ => assert_eq!(text, numbered, "{at}"),
+        }
+    }
+    let engine = Engine::from_compiled(&Engine::compiled_builtins().unwrap()).unwrap();
+    let tables: Vec<Vec<Value>> = canbao::vocab::Lang::ALL
+        .iter()
+        .map(|l| serde_json::from_str(&engine.table(*l)).unwrap())
+        .collect();
+    let (mut count, mut numbers) = (0, 0);
+    for entry in std::fs::read_dir("tests/cases").unwrap() {
+        let doc: Value = serde_json::from_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap()).unwrap();
+        let today = canbao::date::parse(doc["today"].as_str().unwrap()).unwrap();
+        for case in doc["cases"].as_array().unwrap() {
+            let Some(request) = case.get("request") else { continue };
+            let today = case["today"].as_str().and_then(canbao::date::parse).unwrap_or(today);
+            let text = request.to_string();
+            let (Ok(a), Ok(b)) = (
+                api::check(&engine, &text, today, false, false),
+                api::check(&engine, &text, today, false, true),
+            ) else {
+                continue;
+            };
+            let (a, b): (Value, Value) = (serde_json::from_str(&a).unwrap(), serde_json::from_str(&b).unwrap());
+            let lang = canbao::vocab::Lang::parse(a["lang"].as_str().unwrap()).unwrap();
+            same(&a, &b, &tables[lang.index()], case["name"].as_str().unwrap());
+            numbers += usize::from(b.to_string().len() < a.to_string().len() / 2);
+            count += 1;
+        }
+    }
+    assert!(count > 120, "{count} answered cases");
+    assert!(numbers > count / 2, "numbered answers are shorter: {numbers} of {count}");
 }

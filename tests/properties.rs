@@ -117,7 +117,7 @@ fn today() -> NaiveDate {
 /// The response or the error body, as JSON.
 fn check(text: &str) -> Result<Value, Value> {
     let parse = |t: String| serde_json::from_str::<Value>(&t).unwrap();
-    canbao::api::check(engine(), text, today(), false)
+    canbao::api::check(engine(), text, today(), false, false)
         .map(parse)
         .map_err(parse)
 }

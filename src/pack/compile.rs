@@ -626,6 +626,7 @@ impl Prepare<'_> {
                 self,
             )?,
             json: Rendered::default(),
+            id: 0,
         })
     }
 

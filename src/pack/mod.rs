@@ -104,6 +104,10 @@ impl Rendered {
         }
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.0.is_none()
+    }
+
     pub fn get(&self, lang: Lang) -> Option<&RawValue> {
         self.0.as_ref().and_then(|r| r.get(lang.index())).map(|b| &**b)
     }
@@ -128,6 +132,9 @@ pub struct Text {
     /// Each language's text as a JSON string.
     #[serde(skip)]
     pub json: Rendered,
+    /// Its number in the engine's table of rendered texts (see `Engine::table`).
+    #[serde(skip)]
+    pub id: u32,
 }
 
 impl Text {
@@ -152,6 +159,7 @@ impl Text {
             zh_tw: Some(zh_tw.to_owned()),
             en: Some(en.to_owned()),
             json: Rendered::default(),
+            id: 0,
         }
     }
 
@@ -168,6 +176,7 @@ impl Text {
             zh_tw: t.zh_tw.clone(),
             en: t.en.clone(),
             json: Rendered::default(),
+            id: 0,
         }
     }
 }
@@ -242,6 +251,7 @@ impl Cite {
             zh_tw: Some(label(Lang::ZhTw)),
             en: Some(label(Lang::En)),
             json: Rendered::default(),
+            id: 0,
         };
         self.label.render();
     }
@@ -256,6 +266,9 @@ pub struct Said {
     /// The whole reason, `{code, message, source, strength}`, in each language.
     #[serde(skip)]
     pub json: Rendered,
+    /// Its number in the engine's table of rendered texts (see `Engine::table`).
+    #[serde(skip)]
+    pub id: u32,
 }
 
 impl Said {
@@ -437,6 +450,13 @@ impl Collection {
     }
 }
 
+/// A text, citation or reason of a pack, as [`Pack::each_item`] visits them.
+pub enum Item<'a> {
+    Text(&'a mut Text),
+    Cite(&'a mut Cite),
+    Said(&'a mut Said),
+}
+
 /// One scheme as a pack knows it, its parent's items after its own.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SchemeRules {
@@ -516,68 +536,48 @@ impl fmt::Display for PackError {
 impl std::error::Error for PackError {}
 
 impl SchemeRules {
-    fn render(&mut self) {
-        self.name.render();
-        self.eligibility.iter_mut().for_each(|r| r.said.render());
+    /// Each text, citation and reason of the scheme (a reason's own message
+    /// and citation are in it, not visited apart).
+    fn each_item(&mut self, f: &mut dyn FnMut(Item<'_>)) {
+        f(Item::Text(&mut self.name));
+        self.eligibility.iter_mut().for_each(|r| f(Item::Said(&mut r.said)));
         self.notes
             .iter_mut()
             .chain(&mut self.late)
-            .for_each(|n| n.said.render());
+            .for_each(|n| f(Item::Said(&mut n.said)));
+        if let Some(c) = &mut self.exclusive_cite {
+            f(Item::Cite(c));
+        }
         for fee in &mut self.fees {
             for t in &mut fee.tiers {
-                t.said.render();
+                f(Item::Said(&mut t.said));
                 if let Some(u) = &mut t.unknown {
-                    u.render();
+                    f(Item::Text(u));
                 }
             }
             if let Some((_, s)) = &mut fee.public_subsidy {
-                s.render();
+                f(Item::Said(s));
             }
             if let Some(s) = &mut fee.provisional {
-                s.render();
+                f(Item::Said(s));
             }
         }
         for s in &mut self.subsidies {
-            s.said.render();
+            f(Item::Said(&mut s.said));
             if let Covers::Unknown(t) = &mut s.covers {
-                t.render();
+                f(Item::Text(t));
             }
         }
+        self.deadlines.iter_mut().for_each(|d| f(Item::Cite(&mut d.cite)));
         for l in self.places.iter_mut().chain(&mut self.documents) {
-            l.items.iter_mut().for_each(Text::render);
+            f(Item::Cite(&mut l.cite));
+            l.items.iter_mut().for_each(|t| f(Item::Text(t)));
         }
-        self.benefits.iter_mut().for_each(|b| b.said.render());
-    }
-
-    fn rules_cites(&mut self, f: &mut dyn FnMut(&mut Cite)) {
-        self.eligibility.iter_mut().for_each(|r| f(&mut r.said.cite));
-        self.notes
-            .iter_mut()
-            .chain(&mut self.late)
-            .for_each(|n| f(&mut n.said.cite));
-        if let Some(c) = &mut self.exclusive_cite {
-            f(c);
-        }
-        for fee in &mut self.fees {
-            fee.tiers.iter_mut().for_each(|t| f(&mut t.said.cite));
-            if let Some((_, s)) = &mut fee.public_subsidy {
-                f(&mut s.cite);
-            }
-            if let Some(s) = &mut fee.provisional {
-                f(&mut s.cite);
-            }
-        }
-        self.subsidies.iter_mut().for_each(|s| f(&mut s.said.cite));
-        self.deadlines.iter_mut().for_each(|d| f(&mut d.cite));
-        self.places
-            .iter_mut()
-            .chain(&mut self.documents)
-            .for_each(|l| f(&mut l.cite));
-        self.benefits.iter_mut().for_each(|b| f(&mut b.said.cite));
+        self.benefits.iter_mut().for_each(|b| f(Item::Said(&mut b.said)));
         if let Some(w) = &mut self.waiting {
-            f(&mut w.cite);
+            f(Item::Cite(&mut w.cite));
             if let Some(c) = &mut w.counting_cite {
-                f(c);
+                f(Item::Cite(c));
             }
         }
     }
@@ -638,33 +638,38 @@ impl Pack {
     /// ready to answer with (its parent's items came rendered).
     pub fn render(&mut self) {
         let sources = std::mem::take(&mut self.sources);
-        self.each_cite(&mut |c| {
+        let cite = |c: &mut Cite| {
             if c.label.zh_cn.is_empty() {
                 c.render(&sources);
             }
+        };
+        self.each_item(&mut |item| match item {
+            Item::Cite(c) => cite(c),
+            Item::Said(s) => cite(&mut s.cite),
+            Item::Text(_) => {}
         });
         self.sources = sources;
-        self.name.render();
-        for s in &mut self.schemes {
-            s.render();
-        }
-        for h in &mut self.household {
-            h.said.render();
-        }
+        self.each_item(&mut |item| match item {
+            Item::Text(t) if t.json.is_empty() => t.render(),
+            Item::Said(s) if s.json.is_empty() => s.render(),
+            _ => {}
+        });
     }
 
-    fn each_cite(&mut self, f: &mut dyn FnMut(&mut Cite)) {
+    /// Each text, citation and reason of the pack.
+    pub fn each_item(&mut self, f: &mut dyn FnMut(Item<'_>)) {
+        f(Item::Text(&mut self.name));
         for a in &mut self.average_monthly_wage {
-            f(&mut a.cite);
+            f(Item::Cite(&mut a.cite));
         }
         if let Some(c) = &mut self.collection {
-            f(&mut c.cite);
+            f(Item::Cite(&mut c.cite));
         }
         for h in &mut self.household {
-            f(&mut h.said.cite);
+            f(Item::Said(&mut h.said));
         }
         for s in &mut self.schemes {
-            s.rules_cites(f);
+            s.each_item(f);
         }
     }
 
