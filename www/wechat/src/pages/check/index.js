@@ -1,47 +1,198 @@
-// The check page: a short form, then the answer. The engine runs here, in the
-// mini-program: nothing about the person leaves the phone.
-import { check, regions } from "../../canbao/loader.js";
-import { requestFrom, view, errorView } from "./logic.js";
+// The check page: a short form, then the answer, with the questions the engine
+// still needs above it. The engine runs here, in the mini-program: nothing
+// about the person leaves the phone.
+//
+// Built with the Component constructor, as WeChat allows for pages (page
+// query parameters arrive as properties: ?region=ordos-2009&year=2010&today=
+// 2010-01-05); its setup runs in `attached`. The same flow as the web page:
+// open questions first, alternatives only where the engine groups them, the
+// next step on every card.
+import { loadCanbao, isLoaded, check, regions } from "../../canbao/loader.js";
+import { requestFrom, errorView, chinaToday } from "./logic.js";
+import { questions, basics, answer, answerOf } from "./model.js";
+import { say } from "./words.js";
 
-const CHOICES = {
-  sex: [["male", "男"], ["female", "女"]],
-  hukouType: [["urban", "城镇户籍"], ["rural", "农村户籍"]],
-  employment: [["none", "没有工作"], ["employee", "在单位工作"], ["public_employee", "财政供养人员"], ["flexible", "灵活就业/个体"], ["farmer", "务农"], ["student", "在校学生"], ["retired", "退休"]],
-  lowIncome: [["none", "不是"], ["low_income_family", "低收入家庭"], ["dibao", "低保"]],
-};
+function yearsOf(region) {
+  const last = region.lastYear !== null ? region.lastYear : region.enrollingYear !== null ? region.enrollingYear : region.firstYear;
+  const list = [];
+  for (let y = last; y >= region.firstYear; y--) {
+    list.push({ value: y, label: say(y === region.enrollingYear ? "enrolling" : "yearLabel", { y }) });
+  }
+  const preferred = region.enrollingYear !== null ? region.enrollingYear : last;
+  return { list, index: Math.max(0, list.findIndex((y) => y.value === preferred)) };
+}
 
-const LABELS = { sex: "性别", hukouType: "户籍", employment: "就业情况", lowIncome: "低保或低收入" };
-
-Page({
-  data: { regions: [], regionIndex: 0, form: { lang: "zh-CN" }, choices: CHOICES, labels: LABELS, shown: {}, result: null, error: null, ask: [] },
-
-  async onLoad() {
-    await getApp().canbao;
-    const list = regions("zh-CN");
-    const regionIndex = Math.max(0, list.findIndex((r) => r.default));
-    this.setData({ regions: list, regionIndex, "form.region": list[regionIndex].id });
+Component({
+  properties: {
+    region: { type: String, value: "" },
+    year: { type: String, value: "" },
+    today: { type: String, value: "" },
   },
 
-  onRegion(e) {
-    const i = Number(e.detail.value);
-    this.setData({ regionIndex: i, "form.region": this.data.regions[i].id });
+  data: {
+    phase: "loading", // "ready" | "failed"
+    loadError: null,
+    regions: [],
+    regionIndex: 0,
+    years: [],
+    yearIndex: 0,
+    basics: [],
+    questions: [],
+    openTitle: "",
+    result: null,
+    error: null,
+    errorTop: "",
   },
 
-  onField(e) {
-    const key = e.currentTarget.dataset.key;
-    let value = e.detail.value;
-    let shown = value;
-    if (e.currentTarget.dataset.choices) [value, shown] = CHOICES[key][Number(value)];
-    if (e.currentTarget.dataset.bool) value = value === true || value === "true";
-    this.setData({ [`form.${key}`]: value, [`shown.${key}`]: shown, error: null });
+  lifetimes: {
+    created() {
+      this.form = {};
+      this.ask = [];
+      this.error = null;
+      this.checked = false;
+      this.ranges = {};
+    },
+    attached() {
+      this.refresh({});
+      this.start();
+    },
   },
 
-  onCheck() {
-    try {
-      const answer = view(check(requestFrom(this.data.form)));
-      this.setData({ result: answer, ask: answer.ask, error: null });
-    } catch (e) {
-      this.setData({ result: null, error: errorView(e) });
-    }
+  methods: {
+    /** Loads the engine (again, after a failure). */
+    start() {
+      this.setData({ phase: "loading", loadError: null });
+      return loadCanbao().then(
+        () => this.ready(),
+        (e) => {
+          this.setData({
+            phase: "failed",
+            loadError: { code: e.code || "load_failed", message: e.message, retry: e.code !== "old_base_library" && e.code !== "no_wxwebassembly" },
+          });
+        },
+      );
+    },
+
+    onRetry() {
+      return this.start();
+    },
+
+    today() {
+      return this.properties.today || undefined;
+    },
+
+    ready() {
+      const list = regions("zh-CN", this.today()).map((r) => ({
+        id: r.id,
+        name: r.name,
+        firstYear: r.firstYear,
+        lastYear: r.lastYear,
+        enrollingYear: r.enrollingYear,
+      }));
+      let regionIndex = list.findIndex((r) => r.id === this.properties.region);
+      if (regionIndex < 0) regionIndex = Math.max(0, list.findIndex((r) => r.default));
+      const years = yearsOf(list[regionIndex]);
+      const wanted = years.list.findIndex((y) => String(y.value) === this.properties.year);
+      this.setData({ phase: "ready", regions: list, regionIndex, years: years.list, yearIndex: wanted >= 0 ? wanted : years.index });
+      if (this.checked) this.run(false);
+    },
+
+    onRegion(e) {
+      const regionIndex = Number(e.detail.value);
+      const years = yearsOf(this.data.regions[regionIndex]);
+      this.setData({ regionIndex, years: years.list, yearIndex: years.index });
+      if (this.checked) this.run(false);
+    },
+
+    onYear(e) {
+      this.setData({ yearIndex: Number(e.detail.value) });
+      if (this.checked) this.run(false);
+    },
+
+    /** A radio, date or year picker answered: the answer is recomputed at once once shown. */
+    onAnswer(e) {
+      const { key, kind } = e.currentTarget.dataset;
+      this.set(key, answerOf(key, kind, e.detail, this.ranges[key]));
+      if (this.checked) this.run(false);
+      else this.refresh();
+    },
+
+    /** Typing in a number field: kept, not redrawn while typing. */
+    onInput(e) {
+      this.set(e.currentTarget.dataset.key, e.detail.value);
+    },
+
+    /** A number field left or confirmed. */
+    onInputDone(e) {
+      this.set(e.currentTarget.dataset.key, e.detail.value);
+      if (this.checked) this.run(false);
+      else this.refresh();
+    },
+
+    set(key, value) {
+      this.form[key] = value;
+      // A birth date and an age are two ways of saying one thing.
+      if (key === "birthDate" && value) delete this.form.age;
+      if (key === "age" && value) delete this.form.birthDate;
+    },
+
+    onCheck() {
+      if (!isLoaded()) return this.start();
+      this.checked = true;
+      this.run(true);
+    },
+
+    request() {
+      const region = this.data.regions[this.data.regionIndex];
+      const year = this.data.years[this.data.yearIndex];
+      return requestFrom(Object.assign({}, this.form, { region: region && region.id, year: year && String(year.value), lang: "zh-CN" }));
+    },
+
+    /** Asks the engine and shows the answer; `scroll` brings the open questions (or the answer) into view. */
+    run(scroll) {
+      let response;
+      try {
+        response = check(this.request(), this.today());
+      } catch (e) {
+        this.error = errorView(e);
+        this.refresh({ error: this.error });
+        return;
+      }
+      const result = answer(response);
+      this.ask = result.ask;
+      this.error = null;
+      this.refresh({ result, error: null });
+      if (scroll && typeof wx === "object" && wx.pageScrollTo) {
+        wx.pageScrollTo({ selector: this.ask.length ? "#questions" : "#answer", duration: 300 });
+      }
+    },
+
+    /** Redraws the questions (with the answers, what is asked and any error) and `extra`. */
+    refresh(extra) {
+      const year = this.data.years[this.data.yearIndex];
+      const ask = {};
+      this.ask.forEach((k) => {
+        ask[k] = true;
+      });
+      const ctx = { ask, error: this.error, today: this.today() || chinaToday(), year: year ? year.value : Number(chinaToday().slice(0, 4)) };
+      const shownBasics = questions(basics, this.form, ctx);
+      const open = questions(this.ask, this.form, ctx);
+      this.ranges = {};
+      shownBasics.concat(open).forEach((q) => {
+        if (q.range) this.ranges[q.key] = q.range;
+      });
+      const placed = this.error && (basics.indexOf(this.error.field) >= 0 || this.ask.indexOf(this.error.field) >= 0);
+      this.setData(
+        Object.assign(
+          {
+            basics: shownBasics,
+            questions: open,
+            openTitle: say("open", { n: open.length }),
+            errorTop: this.error ? (placed ? say("fixFirst") : this.error.message) : "",
+          },
+          extra || {},
+        ),
+      );
+    },
   },
 });
