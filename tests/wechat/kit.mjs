@@ -76,19 +76,35 @@ export function removeKit(dir) {
 }
 
 const RealWebAssembly = globalThis.WebAssembly;
+const MISSING = ["WebAssembly", "TextEncoder", "TextDecoder", "fetch"];
+const REAL = Object.fromEntries(MISSING.map((name) => [name, globalThis[name]]));
+
+/**
+ * The globals WeChat lacks, gone for code in `pkg` only: Node's own modules
+ * (jsdom, undici) still find them, as they load lazily and would fail.
+ */
+function hideFrom(pkg) {
+  for (const name of MISSING) {
+    Object.defineProperty(globalThis, name, {
+      configurable: true,
+      get() {
+        return (new Error().stack || "").includes(pkg) ? undefined : REAL[name];
+      },
+    });
+  }
+}
 
 /**
  * Node as the mini-program runtime, over the compiled package in `pkg`. Options:
  * `sdk` (the base library version wx reports, "3.4.0"), `failures` (how many
  * instantiate calls fail first), `hang` (instantiate never answers), `br`
- * (false: a base library that cannot read .wasm.br). Returns the stand-in's
- * state: `calls` (paths asked for) and setters for the next calls.
+ * (false: a base library that cannot read .wasm.br), `hide` (true: the missing
+ * globals are hidden from the package's code only, not deleted). Returns the
+ * stand-in's state: `calls` (paths asked for) and setters for the next calls.
  */
 export function wechatRuntime(pkg, options = {}) {
-  delete globalThis.WebAssembly;
-  delete globalThis.TextEncoder;
-  delete globalThis.TextDecoder;
-  delete globalThis.fetch;
+  if (options.hide) hideFrom(pkg);
+  else for (const name of MISSING) delete globalThis[name];
   const state = { calls: [], failures: options.failures ?? 0, hang: options.hang ?? false, br: options.br ?? true, sdk: options.sdk ?? "3.4.0" };
   globalThis.WXWebAssembly = {
     instantiate(path, imports) {
