@@ -44,6 +44,10 @@ rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 cpSync(src, dist, { recursive: true });
 // The page logic is shared with the web page.
+const logic = readFileSync(join(root, "www/logic.js"), "utf8");
+for (const name of ["requestFrom", "formKeyOf", "errorView", "view", "chinaToday"]) {
+  if (!new RegExp(`^export function ${name}\\(`, "m").test(logic)) throw new Error(`www/logic.js has no ${name}(), which the mini-program's check page uses`);
+}
 cpSync(join(root, "www/logic.js"), join(dist, "pages/check/logic.js"));
 
 /**

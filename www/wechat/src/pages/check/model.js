@@ -170,12 +170,18 @@ export function answer(response) {
   const one = function (c) {
     return card(c, response.payDate);
   };
+  // Under a title that says it already, a card needs no status badge.
+  const titled = function (c) {
+    const shown = one(c);
+    shown.statusLabel = "";
+    return shown;
+  };
   const sections = [];
-  if (v.must.length) sections.push({ kind: "must", title: say("mandatory"), cards: v.must.map(one) });
+  if (v.must.length) sections.push({ kind: "must", title: say("mandatory"), cards: v.must.map(titled) });
   v.choices.forEach(function (g) {
     sections.push({ kind: "choice", title: say("choice"), cards: g.map(one) });
   });
-  if (v.may.length) sections.push({ kind: "may", title: say("eligible"), cards: v.may.map(one) });
+  if (v.may.length) sections.push({ kind: "may", title: say("eligible"), cards: v.may.map(titled) });
   if (v.pending.length) sections.push({ kind: "pending", title: say("needs_info"), cards: v.pending.map(one) });
   // Keys the engine named that this page has no question for are still listed.
   const ask = [];
