@@ -5,7 +5,7 @@
 // `wechatRuntime` makes Node look like the mini-program runtime: no
 // WebAssembly, TextEncoder, TextDecoder or fetch; a `WXWebAssembly` that takes
 // only a path inside the package (`.wasm.br` read and brotli-decompressed as
-// WeChat does from base library 2.14.0); and a `wx` that reports a base
+// WeChat does from base library 2.14.0, and nothing else); and a `wx` that reports a base
 // library version. Run `node scripts/build-wechat.mjs` first.
 import { createRequire } from "node:module";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -110,7 +110,8 @@ export function wechatRuntime(pkg, options = {}) {
     instantiate(path, imports) {
       state.calls.push(path);
       if (typeof path !== "string") return Promise.reject(new TypeError("WXWebAssembly.instantiate takes a path inside the package"));
-      if (!/^\/[\w/.-]+\.wasm(\.br)?$/.test(path)) return Promise.reject(new Error(`not a .wasm or .wasm.br path in the package: ${path}`));
+      // WeChat also takes .wasm; the kit ships only .wasm.br, so nothing else is read here.
+      if (!/^\/[\w/.-]+\.wasm\.br$/.test(path)) return Promise.reject(new Error(`not a .wasm.br path in the package: ${path}`));
       if (state.hang || (path.endsWith(".br") && !state.br)) return new Promise(() => {});
       if (state.failures > 0) {
         state.failures--;

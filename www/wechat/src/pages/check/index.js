@@ -54,16 +54,16 @@ Component({
     },
     attached() {
       this.refresh({});
-      this.start();
+      this.loadEngine();
     },
   },
 
   methods: {
     /** Loads the engine (again, after a failure). */
-    start() {
+    loadEngine() {
       this.setData({ phase: "loading", loadError: null });
       return loadCanbao().then(
-        () => this.ready(),
+        () => this.engineReady(),
         (e) => {
           this.setData({
             phase: "failed",
@@ -74,15 +74,15 @@ Component({
     },
 
     onRetry() {
-      return this.start();
+      return this.loadEngine();
     },
 
-    today() {
+    todayGiven() {
       return this.properties.today || undefined;
     },
 
-    ready() {
-      const list = regions("zh-CN", this.today()).map((r) => ({
+    engineReady() {
+      const list = regions("zh-CN", this.todayGiven()).map((r) => ({
         id: r.id,
         name: r.name,
         firstYear: r.firstYear,
@@ -112,24 +112,24 @@ Component({
     /** A radio, date or year picker answered: the answer is recomputed at once once shown. */
     onAnswer(e) {
       const { key, kind } = e.currentTarget.dataset;
-      this.set(key, answerOf(key, kind, e.detail, this.ranges[key]));
+      this.remember(key, answerOf(key, kind, e.detail, this.ranges[key]));
       if (this.checked) this.run(false);
       else this.refresh();
     },
 
     /** Typing in a number field: kept, not redrawn while typing. */
     onInput(e) {
-      this.set(e.currentTarget.dataset.key, e.detail.value);
+      this.remember(e.currentTarget.dataset.key, e.detail.value);
     },
 
     /** A number field left or confirmed. */
     onInputDone(e) {
-      this.set(e.currentTarget.dataset.key, e.detail.value);
+      this.remember(e.currentTarget.dataset.key, e.detail.value);
       if (this.checked) this.run(false);
       else this.refresh();
     },
 
-    set(key, value) {
+    remember(key, value) {
       this.form[key] = value;
       // A birth date and an age are two ways of saying one thing.
       if (key === "birthDate" && value) delete this.form.age;
@@ -137,7 +137,7 @@ Component({
     },
 
     onCheck() {
-      if (!isLoaded()) return this.start();
+      if (!isLoaded()) return this.loadEngine();
       this.checked = true;
       this.run(true);
     },
@@ -152,7 +152,7 @@ Component({
     run(scroll) {
       let response;
       try {
-        response = check(this.request(), this.today());
+        response = check(this.request(), this.todayGiven());
       } catch (e) {
         this.error = errorView(e);
         this.refresh({ error: this.error });
@@ -174,7 +174,7 @@ Component({
       this.ask.forEach((k) => {
         ask[k] = true;
       });
-      const ctx = { ask, error: this.error, today: this.today() || chinaToday(), year: year ? year.value : Number(chinaToday().slice(0, 4)) };
+      const ctx = { ask, error: this.error, today: this.todayGiven() || chinaToday(), year: year ? year.value : Number(chinaToday().slice(0, 4)) };
       const shownBasics = questions(basics, this.form, ctx);
       const open = questions(this.ask, this.form, ctx);
       this.ranges = {};
