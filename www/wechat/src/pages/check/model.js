@@ -182,7 +182,7 @@ export function answer(response) {
     sections.push({ kind: "choice", title: say("choice"), cards: g.map(one) });
   });
   if (v.may.length) sections.push({ kind: "may", title: say("eligible"), cards: v.may.map(titled) });
-  if (v.pending.length) sections.push({ kind: "pending", title: say("needs_info"), cards: v.pending.map(one) });
+  if (v.pending.length) sections.push({ kind: "pending", title: say("needs_info"), cards: v.pending.map(titled) });
   // Keys the engine named that this page has no question for are still listed.
   const ask = [];
   (response.missing || []).forEach(function (path) {
@@ -194,9 +194,8 @@ export function answer(response) {
     age: v.age === null || v.age === undefined ? "" : say("ageIs", { date: v.referenceDate, age: v.age }),
     warnings: (v.warnings || []).map(reason),
     sections,
-    noneOpen: sections.length === 0 || sections.every(function (s) {
-      return s.kind === "pending";
-    }),
+    // Nothing to join and nothing pending: the list of what is not for them is the answer.
+    noneOpen: sections.length === 0,
     relief: v.relief.map(one),
     notFor: v.notFor.map(function (c) {
       return { scheme: c.scheme, name: c.name, reason: c.reasons && c.reasons[0] ? c.reasons[0].message : "" };
