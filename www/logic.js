@@ -1,115 +1,266 @@
 // The check page's logic, shared by the web page (www/app.js) and the WeChat
-// mini-program (copied into pages/check/ by scripts/build-wechat.mjs): plain JS
-// with no browser or WeChat API, unit-tested in Node (tests/wechat/logic.test.mjs)
-// with the same case files as the engine.
+// mini-program (copied into pages/check/ by scripts/build-wechat.mjs): plain ES
+// module JS with no DOM, browser or WeChat API, tested in Node
+// (tests/wechat/logic.test.mjs, tests/www/logic.test.mjs) with the case files.
 //
-// A form is flat (what WXML pickers and inputs give: strings and booleans);
-// a request is the engine's nested JSON. `requestFrom` and `formFrom` convert
-// both ways; `view` turns a response into what the page shows.
+// A form is flat (what WXML pickers and inputs give: strings, booleans,
+// numbers); a request is the engine's nested JSON.
+//
+//   requestFrom(form)        the engine request; empty answers left out
+//   formFrom(request)        the form for a request (prefill; round trip)
+//   formKeyOf(path)          "person.hukou.type" or "members[1].hukou.type" -> "hukouType"
+//   errorView(error)         { code, field (a form key when it is one), message }
+//   view(response)           what to show: open/others (flat) and the answer's
+//                            structure: must (with add-ons and "instead" groups),
+//                            choices, may, relief, pending, notFor; ask (form keys)
+//   householdView(response)  members, whose answers are missing, who is undecided
+//   amountOf(text)           "4,000元" -> "4000" (else the text, for the engine to refuse)
+//   dateOf(y, m, d)          { date } or { error: "incomplete" | "year" } from three fields
+//   chinaToday(ms?)          today in China (UTC+8), YYYY-MM-DD
+//   packFor(regions, year)   the id of a pack that serves `year` (the default first)
 
-/** Form keys and where each goes in the request's person. */
+/** Form keys and where each goes in the request's person; `kind` converts a form value. */
 const PERSON = [
-  ["birthDate", ["birthDate"]],
-  ["age", ["age"], Number],
-  ["sex", ["sex"]],
-  ["hukouType", ["hukou", "type"]],
-  ["hukouLocal", ["hukou", "local"]],
-  ["movedInOn", ["hukou", "movedInOn"]],
-  ["movedAfterRetirement", ["hukou", "movedAfterRetirement"]],
-  ["employment", ["employment"]],
-  ["schoolLevel", ["school", "level"]],
-  ["schoolFullTime", ["school", "fullTime"]],
-  ["schoolLocal", ["school", "local"]],
-  ["pensionFrom", ["retirement", "pensionFrom"]],
-  ["ownership", ["retirement", "enterprise", "ownership"]],
-  ["condition", ["retirement", "enterprise", "condition"]],
-  ["lowIncome", ["lowIncome"]],
-  ["disabilityGrade", ["disabilityGrade"], Number],
-  ["landExpropriated", ["landExpropriated"]],
-  ["childrenHaveLocalUrbanHukou", ["childrenHaveLocalUrbanHukou"]],
-  ["monthlyWage", ["monthlyWage"]],
-  ["enrolled", ["enrolled"]],
-];
+  ["birthDate", "birthDate"],
+  ["age", "age", "int"],
+  ["sex", "sex"],
+  ["hukouType", "hukou.type"],
+  ["hukouLocal", "hukou.local", "bool"],
+  ["movedIn", "hukou.movedIn", "bool"],
+  ["movedInOn", "hukou.movedInOn"],
+  ["movedAfterRetirement", "hukou.movedAfterRetirement", "bool"],
+  ["residencePermit", "residencePermit", "bool"],
+  ["employment", "employment"],
+  ["schoolLevel", "school.level"],
+  ["schoolFullTime", "school.fullTime", "bool"],
+  ["schoolLocal", "school.local", "bool"],
+  ["pensionFrom", "retirement.pensionFrom"],
+  ["ownership", "retirement.enterprise.ownership"],
+  ["condition", "retirement.enterprise.condition"],
+  ["lowIncome", "lowIncome"],
+  ["disabilityGrade", "disabilityGrade", "int"],
+  ["landExpropriated", "landExpropriated", "bool"],
+  ["childrenHaveLocalUrbanHukou", "childrenHaveLocalUrbanHukou", "bool"],
+  ["monthlyWage", "monthlyWage", "amount"],
+  ["enrolled", "enrolled"],
+  // "never" in the form is null in the request: never insured.
+  ["lastCoveredYear", "history.lastCoveredYear", "year"],
+  ["continuousYears", "history.continuousYears", "int"],
+  ["backPayYears", "history.backPayYears", "int"],
+].map(([key, path, kind]) => ({ key, path: path.split("."), kind }));
 
+/** The form keys, in the order questions are asked and answers printed. */
+export const KEYS = PERSON.map((p) => p.key);
+
+const TOP = ["region", "year", "lang", "payDate"];
 const empty = (v) => v === undefined || v === null || v === "";
+// An answer given as null (the request's "unknown") survives the round trip.
+const unset = (v) => v === undefined || v === "";
 
-/** The engine request for a form; empty answers are left out. */
+function convert(kind, v) {
+  if (typeof v !== "string") return v;
+  if (kind === "bool") return v === "true" ? true : v === "false" ? false : v;
+  if (kind === "int") return /^\s*\d+\s*$/.test(v) ? Number(v) : v;
+  if (kind === "year") return v === "never" ? null : /^\s*\d+\s*$/.test(v) ? Number(v) : v;
+  if (kind === "amount") return amountOf(v);
+  return v.trim();
+}
+
+/** The engine request for a form; empty answers ("" or undefined) are left out. */
 export function requestFrom(form) {
   const person = {};
-  for (const [key, path, convert] of PERSON) {
-    const value = form[key];
-    if (empty(value)) continue;
+  for (const { key, path, kind } of PERSON) {
+    if (unset(form[key])) continue;
     let at = person;
     for (const step of path.slice(0, -1)) at = at[step] ??= {};
-    at[path[path.length - 1]] = convert && typeof value === "string" ? convert(value) : value;
+    at[path[path.length - 1]] = convert(kind, form[key]);
   }
   const request = { person };
-  if (!empty(form.region)) request.region = form.region;
-  if (!empty(form.year)) request.year = Number(form.year);
-  if (!empty(form.lang)) request.lang = form.lang;
+  for (const k of TOP) if (!empty(form[k])) request[k] = k === "year" ? convert("int", form[k]) : form[k];
   return request;
 }
 
 /** The form for a request (to prefill the page, and to test the round trip). */
 export function formFrom(request) {
   const form = {};
-  for (const key of ["region", "year", "lang"]) if (!empty(request[key])) form[key] = request[key];
-  for (const [key, path] of PERSON) {
+  for (const k of TOP) if (!empty(request[k])) form[k] = request[k];
+  for (const { key, path, kind } of PERSON) {
     let at = request.person;
     for (const step of path) at = at == null ? undefined : at[step];
-    if (!empty(at)) form[key] = at;
+    if (!unset(at)) form[key] = kind === "year" && at === null ? "never" : at;
   }
   return form;
 }
 
-const ORDER = { mandatory: 0, eligible: 1, needs_info: 2, ineligible: 3 };
-const PAYERS = ["individual", "employer", "government"];
-
-/** What the page shows for a response: the schemes to join first, then the rest. */
-export function view(response) {
-  const schemes = response.schemes
-    .map((s, i) => ({ s, i }))
-    .sort((a, b) => ORDER[a.s.status] - ORDER[b.s.status] || a.i - b.i)
-    .map(({ s }) => ({
-      scheme: s.scheme,
-      name: s.name,
-      status: s.status,
-      open: s.status === "mandatory" || s.status === "eligible",
-      fee: s.fee && {
-        period: s.fee.period,
-        total: s.fee.total,
-        // One bar per payer, as a share of the total where both are known.
-        parts: PAYERS.map((payer) => ({
-          payer,
-          amount: s.fee[payer],
-          percent: s.fee.total && s.fee[payer] && Number(s.fee.total) > 0 ? Math.round((100 * Number(s.fee[payer])) / Number(s.fee.total)) : null,
-        })),
-        reasons: s.fee.reasons,
-      },
-      deadline: s.deadline,
-      reasons: s.reasons,
-      where: s.enrol ? s.enrol.where : [],
-      documents: s.enrol ? s.enrol.documents : [],
-    }));
-  return {
-    region: response.region,
-    year: response.year,
-    age: response.age,
-    open: schemes.filter((s) => s.open),
-    others: schemes.filter((s) => !s.open),
-    // Form keys to ask next: the engine's `missing` paths, mapped back.
-    ask: response.missing.map(formKeyOf).filter(Boolean),
-  };
-}
-
-/** The form key of a request path (`person.hukou.type` → `hukouType`). */
+/** The form key of a request path (`person.hukou.type`, `members[1].hukou.type` → `hukouType`). */
 export function formKeyOf(path) {
-  const steps = path.split(".").slice(1);
-  const found = PERSON.find(([, p]) => p.join(".") === steps.join("."));
-  return found ? found[0] : null;
+  const rest = String(path).replace(/^(person|members\[\d+\])\./, "");
+  if (rest === path && TOP.includes(path)) return path;
+  const found = PERSON.find((p) => p.path.join(".") === rest);
+  return found ? found.key : null;
 }
 
 /** An engine error, placed next to its form field. */
 export function errorView(error) {
   return { code: error.code, field: formKeyOf(error.field || "") || error.field || "", message: error.message };
+}
+
+/** A wage as typed ("4,000元", "４０００", "4000.5 元") as the engine reads it ("4000", "4000.5"). */
+export function amountOf(text) {
+  const s = String(text)
+    .replace(/[\uff10-\uff19\uff0c\uff0e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/人民币|rmb|yuan|[\s,元¥￥]/gi, "");
+  return /^\d+(\.\d{1,2})?$/.test(s) ? s : String(text).trim();
+}
+
+/** A date from three fields: { date: "YYYY-MM-DD" }, {} when all are empty, or { error }. */
+export function dateOf(y, m, d) {
+  const parts = [y, m, d].map((p) => String(p ?? "").trim());
+  if (parts.every((p) => !p)) return {};
+  if (parts[0] && !/^\d{4}$/.test(parts[0])) return { error: "year" };
+  if (parts.some((p) => !/^\d+$/.test(p))) return { error: "incomplete" };
+  return { date: `${parts[0]}-${parts[1].padStart(2, "0")}-${parts[2].padStart(2, "0")}` };
+}
+
+/** Today in China (UTC+8), YYYY-MM-DD. */
+export function chinaToday(ms = Date.now()) {
+  return new Date(ms + 8 * 3600e3).toISOString().slice(0, 10);
+}
+
+/** The id of a pack serving `year`, the default pack first; null if none. */
+export function packFor(regions, year) {
+  const serves = (r) => year >= r.firstYear && (r.lastYear === null || year <= r.lastYear);
+  const r = regions.find((x) => x.default && serves(x)) ?? regions.find(serves);
+  return r ? r.id : null;
+}
+
+const ORDER = { mandatory: 0, eligible: 1, needs_info: 2, ineligible: 3 };
+const PAYERS = ["individual", "employer", "government"];
+
+function card(s) {
+  const f = s.fee;
+  return {
+    scheme: s.scheme,
+    name: s.name,
+    status: s.status,
+    role: s.role,
+    addsTo: s.addsTo,
+    insteadOf: s.insteadOf,
+    open: s.status === "mandatory" || s.status === "eligible",
+    fee: f && {
+      period: f.period,
+      total: f.total,
+      minimum: f.minimum,
+      estimate: f.estimate,
+      provisional: f.provisional,
+      publicSubsidy: f.publicSubsidy,
+      // One bar per payer, as a share of the total where both are known.
+      parts: PAYERS.map((payer) => ({
+        payer,
+        amount: f[payer],
+        percent: f.total && f[payer] && Number(f.total) > 0 ? Math.round((100 * Number(f[payer])) / Number(f.total)) : null,
+      })),
+      reasons: f.reasons,
+    },
+    deadline: s.deadline,
+    coverFrom: s.coverFrom,
+    waiting: s.waiting,
+    reasons: s.reasons,
+    enrol: s.enrol,
+    where: s.enrol ? s.enrol.where : [],
+    documents: s.enrol ? s.enrol.documents : [],
+    benefits: s.benefits,
+    addOns: [],
+    instead: null,
+  };
+}
+
+/**
+ * What the page shows for a response. `open` and `others` are every scheme,
+ * flat (to join first, then the rest). The structure: `must` (mandatory
+ * schemes, each with its `addOns` and, where joining it is hard, `instead`:
+ * { choice, cards }), `choices` (groups the person picks one of), `may`
+ * (other schemes open to them), `relief` (help in an emergency: a note),
+ * `pending` (waiting for answers), `notFor` (ineligible). `ask`: form keys of
+ * the answers that would change the result, most decisive first.
+ */
+export function view(response) {
+  const cards = response.schemes
+    .map((s, i) => ({ c: card(s), i }))
+    .sort((a, b) => ORDER[a.c.status] - ORDER[b.c.status] || a.i - b.i)
+    .map(({ c }) => c);
+  const by = new Map(cards.map((c) => [c.scheme, c]));
+  const placed = new Set();
+  const groups = response.alternatives.map((g) => g.map((id) => by.get(id)).filter(Boolean));
+  const v = {
+    region: response.region,
+    regionName: response.regionName,
+    year: response.year,
+    age: response.age,
+    referenceDate: response.referenceDate,
+    payDate: response.payDate,
+    rules: response.rules,
+    warnings: response.warnings,
+    open: cards.filter((c) => c.open),
+    others: cards.filter((c) => !c.open),
+    must: [],
+    choices: [],
+    may: [],
+    relief: [],
+    pending: [],
+    notFor: [],
+    ask: response.missing.map(formKeyOf).filter(Boolean),
+  };
+  // Add-ons under their scheme, unless the add-on is not for this person.
+  for (const c of cards) {
+    const base = c.role === "supplement" && c.status !== "ineligible" && by.get(c.addsTo);
+    if (base) base.addOns.push(c), placed.add(c.scheme);
+  }
+  // Schemes open only where a mandatory one is hard to join, under that one.
+  for (const c of cards) {
+    const base = c.insteadOf && c.status !== "ineligible" && !placed.has(c.scheme) && by.get(c.insteadOf);
+    if (!base) continue;
+    const group = groups.find((g) => g.includes(c)) ?? [c];
+    base.instead = { choice: group.length > 1, cards: group };
+    for (const g of group) placed.add(g.scheme);
+  }
+  for (const g of groups) {
+    if (g.some((c) => placed.has(c.scheme))) continue;
+    v.choices.push(g);
+    for (const c of g) placed.add(c.scheme);
+  }
+  for (const c of cards) {
+    if (placed.has(c.scheme)) continue;
+    const list = c.status === "ineligible" ? v.notFor : c.status === "needs_info" ? v.pending : c.role === "relief" ? v.relief : c.status === "mandatory" ? v.must : v.may;
+    list.push(c);
+  }
+  return v;
+}
+
+/**
+ * A household's answer, member by member: the scheme settled on and its fee,
+ * or why it is not settled (a choice, or answers missing: form keys); the
+ * totals; the household rules, split only where the engine says so.
+ */
+export function householdView(response) {
+  const members = response.members.map((m, i) => {
+    const chosen = response.chosen[i];
+    const s = chosen ? m.schemes.find((x) => x.scheme === chosen) : null;
+    const ask = response.missing.filter((p) => p.startsWith(`members[${i}].`)).map(formKeyOf).filter(Boolean);
+    const choice = m.alternatives.find((g) => g.length > 1);
+    return {
+      age: m.age,
+      scheme: s ? { scheme: s.scheme, name: s.name, fee: s.fee } : null,
+      undecided: response.undecided.includes(i),
+      choice: choice ? choice.map((id) => m.schemes.find((x) => x.scheme === id)?.name ?? id) : null,
+      ask,
+    };
+  });
+  return {
+    members,
+    undecided: response.undecided,
+    totals: response.totals,
+    rules: response.rules,
+    split: response.rules.some((r) => r.split),
+  };
 }

@@ -1,8 +1,8 @@
 // Caches the page's own files on first visit, so it opens and answers with no
-// network afterwards. Only same-origin GETs are answered; nothing else is
-// fetched or stored.
+// network afterwards. Only same-origin GETs are answered; only complete, OK
+// answers are stored (never a 404 or an error page); nothing else is fetched.
 const CACHE = "canbao-v1";
-const FILES = ["./", "./index.html", "./style.css", "./main.js", "./app.js", "./i18n.js", "./logic.js", "./canbao.js", "./canbao_bg.wasm"];
+const FILES = ["./", "./index.html", "./style.css", "./main.js", "./canbao.js", "./api.js", "./packs.js", "./canbao_core.js", "./canbao_core_bg.wasm"];
 
 self.addEventListener("install", (e) => {
   e.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES)).then(() => self.skipWaiting()));
@@ -19,8 +19,10 @@ self.addEventListener("fetch", (e) => {
   if (e.request.method !== "GET" || url.origin !== location.origin) return;
   e.respondWith(
     caches.match(e.request, { ignoreSearch: true }).then((hit) => hit || fetch(e.request).then((res) => {
-      const copy = res.clone();
-      caches.open(CACHE).then((c) => c.put(e.request, copy));
+      if (res.ok && res.status === 200 && res.type === "basic") {
+        const copy = res.clone();
+        e.waitUntil(caches.open(CACHE).then((c) => c.put(e.request, copy)));
+      }
       return res;
     })),
   );

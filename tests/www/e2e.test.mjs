@@ -1,274 +1,651 @@
-// The self-check page in headless Chromium, used as a resident would: personas
-// from the case files typed in, a language switch, a household, a bad date, the
-// network cut, the single-file kiosk build from file://, no request to any other
-// origin, an axe-core scan, keyboard-only use, print on one A4 page, and
+// The self-check page in headless Chromium, used as residents would, on a fixed
+// day (?today=2026-11-24, so answers do not depend on the real date): the
+// national pack's personas of issue 10, the seed packs' personas of issue 9,
+// a household, the three languages, date, age and wage entry, errors by their
+// field, the kiosk file from file:// with its number pad and idle wipe, the
+// network cut, keyboard-only use, axe-core, print on one A4 slip, the server
+// and the service worker (issue 8), no request to any other origin, and
 // screenshots at phone and kiosk sizes (tests/artifacts/).
+//
+// Run: node scripts/build-www.mjs && node --test --test-concurrency=1 tests/www/
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium } from "playwright-core";
-import { root } from "../wasm/harness.mjs";
+import { root, launch, serve, TODAY } from "./browser.mjs";
 
-const PORT = 18080 + (process.pid % 1000);
-const ORIGIN = `http://127.0.0.1:${PORT}`;
 const artifacts = join(root, "tests/artifacts");
 mkdirSync(artifacts, { recursive: true });
 const AXE = readFileSync(join(root, "node_modules/axe-core/axe.min.js"), "utf8");
+const PHONE = { width: 390, height: 844 };
+const KIOSK = { width: 1080, height: 1920 };
 
 let server;
 let browser;
+let ORIGIN;
 const foreign = [];
 
 before(async () => {
-  server = spawn(process.execPath, [join(root, "scripts/serve.mjs"), join(root, "www/dist")], { env: { ...process.env, PORT: String(PORT) }, stdio: "pipe" });
-  await new Promise((resolve) => server.stdout.once("data", resolve));
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--lang=zh-CN", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  server = await serve();
+  ORIGIN = server.origin;
+  browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
-  server?.kill();
+  server?.close();
 });
 
-/** A page that records every request that is not to the page's own origin. */
-async function open(url, viewport = { width: 390, height: 844 }, contextOptions = {}) {
+/** A page on the fixed day that records every request not to the page's own origin. */
+async function open(path = "/", viewport = PHONE, { query = "", clock = false, ...contextOptions } = {}) {
   const context = await browser.newContext({ viewport, locale: "zh-CN", ...contextOptions });
   const page = await context.newPage();
+  if (clock) await page.clock.install();
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
   page.on("request", (r) => {
     const u = r.url();
     if (!(u.startsWith(ORIGIN) || u.startsWith("file://") || u.startsWith("data:"))) foreign.push(u);
   });
-  await page.goto(url);
+  const url = path.startsWith("file:") ? path : `${ORIGIN}${path}`;
+  await page.goto(`${url}${url.includes("?") ? "&" : "?"}today=${TODAY}${query}`);
   await page.waitForSelector("#check");
   return { context, page, errors };
 }
 
-const choose = (page, key, value) => page.check(`input[name="q-${key}"][value="${value}"]`);
+const choose = (page, key, value) => page.check(`#q-${key}-${value}`);
+const shot = (page, name) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
 
-async function birth(page, date) {
-  await page.fill("#q-birthDate", date);
-  await page.locator("#q-birthDate").dispatchEvent("change");
+/** Types a date into the three fields of `key` and leaves them, as a resident would. */
+async function date(page, key, value) {
+  const [y, m, d] = value.split("-");
+  await page.fill(`#q-${key}-y`, y);
+  await page.fill(`#q-${key}-m`, m);
+  await page.fill(`#q-${key}-d`, d);
+  await page.locator(`#q-${key}-d`).blur();
 }
 
-async function answer(page) {
-  await page.click("#check");
-  await page.waitForSelector("#answer");
+async function region(page, id, year) {
+  if (!(await page.locator("#change").evaluate((d) => d.open))) await page.click("#change summary");
+  await page.check(`#q-region-${id}`);
+  if (year) await page.selectOption("#q-year", String(year));
 }
 
 /** The first questions, as a resident answers them. */
-async function basics(page, { region, year, birthDate, hukouType = "urban", hukouLocal = "true", employment = "none" }) {
-  if (region) await page.selectOption("#q-region", region);
-  await page.selectOption("#q-year", year);
-  await birth(page, birthDate);
+async function basics(page, { pack, year, birthDate, hukouType = "urban", hukouLocal = "true", employment = "none" }) {
+  if (pack) await region(page, pack, year);
+  await date(page, "birthDate", birthDate);
   await choose(page, "hukouType", hukouType);
   if (hukouLocal !== null) await choose(page, "hukouLocal", hukouLocal);
   await choose(page, "employment", employment);
 }
 
-/** The text of the first open scheme card. */
-const firstOpen = (page) => page.locator("#answer .open .scheme").first().textContent();
+async function check(page) {
+  await page.click("#check");
+  await page.waitForSelector("#answer");
+}
 
-test("persona: county adult urban resident, 140 a year, asked only what matters", async () => {
-  const { context, page, errors } = await open(`${ORIGIN}/`);
-  await basics(page, { year: "2015", birthDate: "1980-06-01" });
-  // Questions the engine does not need are not on the page.
-  assert.equal(await page.locator('input[name="q-ownership"]').count(), 0);
-  await answer(page);
-  // The fee split depends on low-bao status: the page asks for it.
-  await choose(page, "lowIncome", "none");
-  await choose(page, "enrolled", "none");
-  const text = await firstOpen(page);
-  assert.match(text, /城镇居民基本医疗保险/);
-  assert.match(text, /合计 140\.00 元/);
-  assert.match(text, /个人：140\.00 元/);
-  assert.match(text, /2015-01-30/);
-  assert.match(text, /户口簿复印件1份/);
-  await page.screenshot({ path: join(artifacts, "phone-county-adult.png"), fullPage: true });
+/** Answers each open question named, in turn, if the page asks it. */
+async function answerOpen(page, answers) {
+  for (const [key, value] of answers) {
+    const input = page.locator(`#q-${key}-${value}`);
+    if (await input.count()) await input.check();
+  }
+}
+
+const card = (page, scheme) => page.locator(`#s-${scheme}`).first();
+const visibleText = (locator) => locator.evaluate((el) => el.innerText);
+
+/** Every bit of text on the page at least `px` high (nothing hidden counts). */
+function smallText(page, px) {
+  return page.evaluate((px) => {
+    const small = [];
+    const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      const el = n.parentElement;
+      if (!n.data.trim() || !el.getClientRects().length || getComputedStyle(el).visibility === "hidden") continue;
+      const size = parseFloat(getComputedStyle(el).fontSize);
+      if (size < px) small.push(`${size}px: ${n.data.trim().slice(0, 40)}`);
+    }
+    return small;
+  }, px);
+}
+
+// ---- today's national rules (issue 10) ------------------------------------
+
+test("opens on the national pack and the year being enrolled for, and says how sure it is", async () => {
+  const { context, page, errors } = await open();
+  const line = await page.textContent("#rules-line");
+  assert.match(line, /全国统一规定/);
+  assert.match(line, /2027 年度/);
+  assert.match(line, /全国最低标准；您所在地区可能更高/);
+  assert.equal(await page.inputValue("#q-year"), "2027");
+  assert.match(await page.locator('#q-year option[value="2027"]').textContent(), /正在缴费/);
+  // The seed documents stay selectable, labelled by their years.
+  await page.click("#change summary");
+  assert.match(await page.locator('label:has(#q-region-county-template)').textContent(), /2015–2019/);
+  assert.match(await page.locator('label:has(#q-region-ordos-2009)').textContent(), /2009–2011/);
+  // The region's name is whole on a phone: nothing is cut off or overflows.
+  const cut = await page.evaluate(() => [...document.querySelectorAll("#rules-line, #change label")].filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent));
+  assert.deepEqual(cut, []);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), "nothing wider than the phone");
+  // Only the basic questions before an answer.
+  assert.equal(await page.locator("#q-lowIncome-none").count(), 0);
   assert.deepEqual(errors, []);
   await context.close();
 });
 
-test("persona: urban low-bao elder, the finance bureau pays the 60", async () => {
-  const { context, page } = await open(`${ORIGIN}/`);
-  await basics(page, { year: "2015", birthDate: "1945-03-01" });
-  await answer(page);
-  await choose(page, "lowIncome", "dibao");
-  const text = await firstOpen(page);
-  assert.match(text, /合计 60\.00 元/);
+test("34-year-old urban resident not in work: 2027, at least 400 yuan (provisional, with the reason), the public subsidy, no rural cooperative; the open questions in view", async () => {
+  const { context, page, errors } = await open();
+  await basics(page, { birthDate: "1992-05-01" });
+  assert.match(await page.textContent("#age-is"), /按 2027-01-01 计算：34 周岁/);
+  await check(page);
+  // After 查看结果 the open questions come first, and are on the phone's screen.
+  const head = page.locator("#open-head");
+  assert.match(await head.textContent(), /还差 3 个问题，答完就能算出您要交多少/);
+  assert.equal(await page.evaluate(() => document.activeElement.id), "open-head");
+  assert.ok(await head.isVisible());
+  const inView = async (sel) => page.locator(sel).evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; });
+  assert.ok(await inView("#open-head"), "the open questions' heading is on screen");
+  assert.ok(await inView("#q-lowIncome-none"), "the first open question is on screen");
+  await page.screenshot({ path: join(artifacts, "phone-34-open-questions.png") });
+  const before = await visibleText(card(page, "urban_rural_resident"));
+  assert.match(before, /至少 400\.00 元/);
+  assert.match(before, /个人：未知/);
+  await choose(page, "lowIncome", "none");
+  await choose(page, "disabilityGrade", "0");
+  await choose(page, "lastCoveredYear", "last");
+  assert.match(await page.textContent("#open-head"), /补充的问题都答完了/);
+  const text = await visibleText(card(page, "urban_rural_resident"));
+  assert.match(text, /城乡居民基本医疗保险/);
+  assert.match(text, /合计：至少 400\.00 元 \/ 每年/);
+  assert.match(text, /暂按最近公布的标准/);
+  assert.match(text, /这一年度的全国个人缴费标准和财政补助标准还没有公布/);
+  assert.match(text, /个人：400\.00 元/);
+  assert.match(text, /财政另外补助每人 724\.00 元/);
+  assert.match(text, /户籍所在地/);
+  assert.match(text, /截止日期：2026-12-31 · 还有 37 天/);
+  assert.match(text, /没有等待期、从 2027-01-01 起享受待遇/);
+  assert.match(text, /未经确认/, "the strength of an unconfirmed source is shown");
+  const answerText = await page.textContent("#answer");
+  assert.doesNotMatch(answerText, /新型农村|合作医疗/);
+  assert.equal(await page.locator("#answer .alts").count(), 0, "nothing offered as a choice");
+  await shot(page, "phone-34-answer");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("someone last insured in 2024 sees a 4-month wait and cover from 2027-05-01; paying back a year makes it 3", async () => {
+  const { context, page } = await open();
+  await basics(page, { birthDate: "1992-05-01" });
+  await check(page);
+  await choose(page, "lowIncome", "none");
+  await choose(page, "disabilityGrade", "0");
+  // The waiting-period question only now that the engine names it.
+  assert.equal(await page.locator("#q-backPayYears").count(), 0);
+  await choose(page, "lastCoveredYear", "earlier");
+  await page.selectOption("#q-lastYear", "2024");
+  const text = await visibleText(card(page, "urban_rural_resident"));
+  assert.match(text, /等待期 4 个月（固定 3 \+ 变动 1）、从 2027-05-01 起享受待遇/);
+  // The engine asks whether missed years are paid back: the page asks too.
+  assert.match(await page.textContent("#open-head"), /还差 1 个问题，答完就能算出从哪天开始保障/);
+  await page.selectOption("#q-backPayYears", "1");
+  assert.match(await visibleText(card(page, "urban_rural_resident")), /等待期 3 个月（固定 3 \+ 变动 0）、从 2027-04-01 起享受待遇/);
+  await shot(page, "phone-wait-2024");
+  await context.close();
+});
+
+test("a 特困 person pays nothing; a 低保 person sees that the region sets the subsidy", async () => {
+  const { context, page } = await open();
+  await basics(page, { birthDate: "1992-05-01" });
+  await check(page);
+  await choose(page, "disabilityGrade", "0");
+  await choose(page, "lastCoveredYear", "last");
+  await choose(page, "lowIncome", "tekun");
+  let text = await visibleText(card(page, "urban_rural_resident"));
   assert.match(text, /个人：0\.00 元/);
-  assert.match(text, /财政：60\.00 元/);
-  assert.match(text, /县民政局/);
+  assert.match(text, /财政：400\.00 元/);
+  assert.match(text, /特困人员的个人缴费由政府全额资助/);
+  await choose(page, "lowIncome", "dibao");
+  text = await visibleText(card(page, "urban_rural_resident"));
+  assert.match(text, /个人：未知/);
+  assert.match(text, /低保对象的个人缴费由政府给予定额资助/);
+  assert.match(text, /资助金额由各省（市）规定/, "who sets the subsidy is on screen, not folded away");
+  await shot(page, "phone-dibao");
   await context.close();
 });
 
-test("persona: Ordos budget-paid staff, 6+2 of a 4000 wage, monthly", async () => {
-  const { context, page } = await open(`${ORIGIN}/`);
-  await basics(page, { region: "ordos-2009", year: "2009", birthDate: "1975-05-05", employment: "public_employee" });
-  await answer(page);
-  await page.fill("#q-monthlyWage", "4000.00");
-  await page.locator("#q-monthlyWage").dispatchEvent("change");
-  const text = await firstOpen(page);
-  assert.match(text, /城镇职工基本医疗保险/);
-  assert.match(text, /合计 320\.00 元 \/ 每月/);
-  assert.match(text, /个人：80\.00 元/);
-  assert.match(text, /单位：240\.00 元/);
+test("an employee must join the employee scheme through the employer; the guideline rates are labelled an estimate", async () => {
+  const { context, page } = await open();
+  await basics(page, { birthDate: "1990-01-01", employment: "employee" });
+  await check(page);
+  await page.fill("#q-monthlyWage", "5,000元");
+  await page.locator("#q-monthlyWage").blur();
+  const text = await visibleText(card(page, "employee"));
+  assert.match(text, /必须参加/);
+  assert.match(text, /个人：100\.00 元/);
+  assert.match(text, /单位：300\.00 元/);
+  assert.match(text, /按全国指导比例估算/);
+  assert.match(text, /用人单位为您办理/);
   await context.close();
 });
 
-test("persona: Ordos flexible worker sees both schemes side by side", async () => {
-  const { context, page } = await open(`${ORIGIN}/`);
-  await basics(page, { region: "ordos-2009", year: "2010", birthDate: "1985-01-01", employment: "flexible" });
-  await answer(page);
-  assert.ok((await page.locator("#answer .open.side-by-side .scheme").count()) >= 2);
-  const names = await page.locator("#answer .open .scheme h3").allTextContents();
-  assert.ok(names.some((n) => n.includes("城镇职工")) && names.some((n) => n.includes("城镇居民")), names.join(" | "));
+// ---- the seeds' residents (issue 9) ---------------------------------------
+
+test("county template 2015: the grade-1 disabled adult pays 0 and goes to 县残联", async () => {
+  const { context, page } = await open();
+  await basics(page, { pack: "county-template", birthDate: "1975-03-01" });
+  assert.equal(await page.inputValue("#q-year"), "2015", "the seed pack opens on its own years");
+  assert.match(await page.textContent("#rules-line"), /历史文件/);
+  await check(page);
+  assert.ok(await page.locator("#q-disabilityGrade-1").isVisible(), "disability is asked");
+  await choose(page, "disabilityGrade", "1");
+  await answerOpen(page, [["lowIncome", "none"], ["enrolled", "none"]]);
+  const text = await visibleText(card(page, "urban_resident"));
+  assert.match(text, /合计：140\.00 元/);
+  assert.match(text, /个人：0\.00 元/);
+  assert.match(text, /财政：140\.00 元/);
+  assert.match(text, /县残联/);
+  assert.match(text, /官方原文/);
+  await shot(page, "phone-county-disabled");
   await context.close();
 });
 
-test("persona: Liaoning retiree of a closed collective enterprise, inpatient pooling, pays nothing", async () => {
-  const { context, page } = await open(`${ORIGIN}/`);
-  await basics(page, { region: "liaoning-2007", year: "2008", birthDate: "1945-03-01", employment: "retired" });
-  await answer(page);
+test("county template 2015: the woman of 55 whose hukou moved here a year ago is told to wait", async () => {
+  const { context, page } = await open();
+  await basics(page, { pack: "county-template", birthDate: "1960-03-01" });
+  await check(page);
+  await choose(page, "sex", "female");
+  await choose(page, "movedIn", "true");
+  await date(page, "movedInOn", "2014-01-01");
+  await answerOpen(page, [["landExpropriated", "false"], ["enrolled", "none"], ["lowIncome", "none"], ["disabilityGrade", "0"]]);
+  assert.match(await page.textContent("#open-head"), /都答完了/);
+  const answer = page.locator("#answer");
+  assert.match(await visibleText(answer), /按您的回答，下面这些现在都不能参加/);
+  assert.match(await visibleText(card(page, "urban_resident")), /须户籍迁入满两年才能参保/);
+  await shot(page, "phone-county-mover");
+  await context.close();
+});
+
+test("Ordos 2010: the flexible worker sees two alternatives, and the supplement under the employee scheme", async () => {
+  const { context, page } = await open();
+  await basics(page, { pack: "ordos-2009", year: 2010, birthDate: "1985-01-01", employment: "flexible" });
+  await check(page);
+  const alts = page.locator("#answer .alts");
+  assert.equal(await alts.count(), 1);
+  assert.match(await alts.locator(".lead").first().textContent(), /任选一种/);
+  const cards = alts.locator(":scope > .side > .scheme");
+  assert.equal(await cards.count(), 2);
+  assert.deepEqual(await cards.evaluateAll((els) => els.map((e) => e.id)), ["s-employee", "s-urban_resident"]);
+  // The supplement is an add-on inside the employee card, not a third choice.
+  assert.equal(await page.locator("#s-employee #s-large_expense_supplement").count(), 1);
+  assert.match(await page.textContent("#s-large_expense_supplement"), /附加/);
+  await shot(page, "phone-ordos-flexible");
+  await context.close();
+});
+
+test("Ordos 2010: a migrant worker must join the employee scheme; the other two only if that is hard", async () => {
+  const { context, page } = await open();
+  await basics(page, { pack: "ordos-2009", year: 2010, birthDate: "1986-01-01", hukouType: "rural", hukouLocal: "false", employment: "employee" });
+  await check(page);
+  assert.equal(await page.locator("#answer > .alts").count(), 0, "no choice beside a mandatory scheme");
+  assert.match(await page.textContent("#s-employee > h3"), /必须参加/);
+  const instead = page.locator("#s-employee .instead");
+  assert.match(await instead.textContent(), /如果参加「城镇职工基本医疗保险」有困难，可以在下面任选一种/);
+  assert.equal(await instead.locator(".scheme").count(), 2);
+  assert.match(await visibleText(page.locator("#s-rural_cooperative")), /户籍所在地/);
+  await context.close();
+});
+
+test("Liaoning 2008: a closed collective's retiree gets inpatient pooling; emergency relief is a note, not a choice", async () => {
+  const { context, page } = await open();
+  await basics(page, { pack: "liaoning-2007", year: 2008, birthDate: "1942-03-01", employment: "retired" });
+  await check(page);
   await choose(page, "ownership", "collective");
   await choose(page, "condition", "closed");
-  const cards = await page.locator("#answer .open .scheme").allTextContents();
-  const pool = cards.find((c) => c.includes("住院医疗费用统筹"));
-  assert.ok(pool, cards.join("\n"));
+  await answerOpen(page, [["enrolled", "none"]]);
+  assert.equal(await page.locator("#answer .alts").count(), 0);
+  const pool = await visibleText(card(page, "retiree_inpatient_pool"));
   assert.match(pool, /个人：0\.00 元/);
-  assert.match(pool, /单位：未知/);
+  const relief = page.locator("#answer .relief");
+  assert.match(await relief.textContent(), /另外，遇到困难时/);
+  assert.equal(await relief.locator("#s-medical_assistance").count(), 1);
   await context.close();
 });
 
-test("persona: rural pupil at a county school, 40 a year through the school", async () => {
-  const { context, page } = await open(`${ORIGIN}/`);
-  await basics(page, { year: "2015", birthDate: "2005-09-01", hukouType: "rural", hukouLocal: "false", employment: "student" });
-  await answer(page);
-  for (const [k, v] of [["schoolLevel", "primary"], ["schoolFullTime", "true"], ["schoolLocal", "true"], ["lowIncome", "none"], ["enrolled", "none"]]) {
-    if (await page.locator(`input[name="q-${k}"]`).count()) await choose(page, k, v);
+test("Ordos household: employee father, mother not in work, a child: no split warning, whose answers are missing, totals", async () => {
+  const { context, page } = await open();
+  await basics(page, { pack: "ordos-2009", year: 2010, birthDate: "1980-03-01", employment: "employee" });
+  await check(page);
+  await page.click("#add-member");
+  await date(page, "birthDate", "1982-03-01");
+  await choose(page, "hukouType", "urban");
+  await choose(page, "hukouLocal", "true");
+  await choose(page, "employment", "none");
+  await check(page);
+  await page.click("#add-member");
+  await date(page, "birthDate", "2002-03-01");
+  await choose(page, "hukouType", "urban");
+  await choose(page, "hukouLocal", "true");
+  await choose(page, "employment", "student");
+  await check(page);
+  await page.click("#add-member");
+  const household = page.locator("#household");
+  const text = await household.textContent();
+  assert.match(text, /第 1 位（29 岁）：城镇职工基本医疗保险/);
+  assert.doesNotMatch(text, /1\.\s*成员|成员 1/);
+  assert.equal(await household.locator("ol").count(), 0, "no numbered list beside 第 1 位");
+  assert.match(text, /以户为单位/);
+  assert.doesNotMatch(text, /分开/);
+  assert.equal(await household.locator(".split").count(), 0);
+  // The mother and the child have not said whether they are already insured: named.
+  assert.match(await page.textContent("#member-1"), /还差回答：现在参加的是/);
+  assert.match(await page.textContent("#not-settled"), /第 2 位、第 3 位/);
+  assert.match(text, /每月：合计 未知/);
+  await shot(page, "phone-ordos-household");
+  // Their answers given, the household settles, still without a split.
+  await page.click("#member-1 button:text('修改')");
+  await choose(page, "enrolled", "none");
+  await page.click("#add-member");
+  await page.click("#member-1 button:text('修改')");
+  await choose(page, "enrolled", "none");
+  await page.click("#add-member");
+  assert.equal(await page.locator("#not-settled").count(), 0);
+  assert.doesNotMatch(await page.textContent("#household"), /分开/);
+  await context.close();
+});
+
+test("a year out of a pack's range names the pack to use, and offers to switch", async () => {
+  const { context, page } = await open();
+  await region(page, "county-template");
+  await page.selectOption("#q-year", "2027");
+  const error = page.locator("#err-year");
+  assert.match(await error.textContent(), /2027 年度请选择「全国统一规定（各地最低标准）」/);
+  assert.equal(await page.getAttribute("#q-year", "aria-invalid"), "true");
+  assert.match(await page.textContent("#switch-year"), /改选 2019 年度/);
+  await page.click("#switch-pack");
+  assert.equal(await error.count(), 0);
+  assert.match(await page.textContent("#rules-line"), /全国统一规定.*2027 年度/);
+  await context.close();
+});
+
+// ---- entering answers -----------------------------------------------------
+
+test("a date is three fields: never year 0001, the age worked out is shown, a short year is refused by the field", async () => {
+  const { context, page } = await open();
+  // Typed as a resident used to mm/dd/yyyy would: the fields keep what was typed.
+  await page.fill("#q-birthDate-y", "91");
+  await page.fill("#q-birthDate-m", "06");
+  await page.locator("#q-birthDate-m").blur();
+  assert.match(await page.textContent("#err-birthDate"), /年份请写 4 位数/);
+  assert.equal(await page.inputValue("#q-birthDate-y"), "91");
+  await page.fill("#q-birthDate-y", "1991");
+  await page.fill("#q-birthDate-d", "01");
+  await page.locator("#q-birthDate-d").blur();
+  assert.equal(await page.locator("#err-birthDate").count(), 0);
+  assert.match(await page.textContent("#age-is"), /35 周岁/);
+  // Half a date is not sent, and after 查看结果 it is named.
+  await page.fill("#q-birthDate-d", "");
+  await page.locator("#q-birthDate-d").blur();
+  await check(page);
+  assert.match(await page.textContent("#err-birthDate"), /请把年、月、日都填上/);
+  await context.close();
+});
+
+test("age 130 is refused by the engine, shown once, by the age field", async () => {
+  const { context, page } = await open();
+  await page.click("#age-toggle");
+  await page.fill("#q-age", "130");
+  await page.locator("#q-age").blur();
+  await check(page);
+  const error = page.locator("#err-age");
+  assert.match(await error.textContent(), /超出范围，应在 0–120 之间/);
+  assert.equal(await page.getAttribute("#q-age", "aria-describedby"), "err-age");
+  assert.equal(await page.getByText("超出范围").count(), 1, "one error message, not two");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "q-age");
+  await page.fill("#q-age", "34");
+  await page.locator("#q-age").blur();
+  assert.equal(await error.count(), 0);
+  await context.close();
+});
+
+test("a wage typed as 4000元 or 4,000 is understood; one that is not a number gets one message", async () => {
+  const { context, page } = await open();
+  await basics(page, { pack: "ordos-2009", year: 2009, birthDate: "1975-05-05", employment: "public_employee" });
+  await check(page);
+  for (const typed of ["4000元", "4,000", "４０００"]) {
+    await page.fill("#q-monthlyWage", typed);
+    await page.locator("#q-monthlyWage").blur();
+    const text = await visibleText(card(page, "employee"));
+    assert.match(text, /合计：320\.00 元 \/ 每月/, typed);
+    assert.match(text, /个人：80\.00 元/, typed);
+    assert.match(text, /单位：240\.00 元/, typed);
   }
-  const text = await firstOpen(page);
-  assert.match(text, /合计 40\.00 元/);
-  assert.match(text, /所在学校/);
-  assert.match(text, /2015-02-10/);
+  await page.fill("#q-monthlyWage", "四千");
+  await page.locator("#q-monthlyWage").blur();
+  assert.match(await page.textContent("#err-monthlyWage"), /月工资/);
+  assert.equal(await page.locator(".error").count(), 2, "the message by the field, and a pointer to it");
+  assert.match(await page.textContent("#answer-error"), /请先改正上面标出的一项/);
   await context.close();
 });
 
-test("language switch: Traditional Chinese and English, labels and engine messages", async () => {
-  const { context, page } = await open(`${ORIGIN}/`);
-  await basics(page, { year: "2015", birthDate: "1980-06-01" });
-  await answer(page);
+test("a retired 3-year-old is refused, naming the field", async () => {
+  const { context, page } = await open();
+  await page.click("#age-toggle");
+  await page.fill("#q-age", "3");
+  await choose(page, "employment", "retired");
+  await check(page);
+  assert.match(await page.textContent("#err-employment"), /不可能同时成立/);
+  await context.close();
+});
+
+// ---- languages ------------------------------------------------------------
+
+test("English: ASCII colons, dibao named one way and explained; Traditional: title and labels", async () => {
+  const { context, page } = await open();
+  await basics(page, { birthDate: "1992-05-01" });
+  await check(page);
   await page.click("#lang-en");
   assert.equal(await page.textContent("h1"), "Medical insurance self-check");
-  assert.match(await firstOpen(page), /urban resident basic medical insurance/);
+  assert.equal(await page.title(), "Medical insurance self-check · canbao");
+  assert.equal(await page.getAttribute("html", "lang"), "en");
+  const own = await page.locator(".payers, .total, #open-head, legend, .choice, #rules-line").allTextContents();
+  assert.ok(own.every((s) => !/[：（）]/.test(s)), own.filter((s) => /[：（）]/.test(s)).join(" | "));
+  assert.match(await page.textContent("label:has(#q-lowIncome-dibao)"), /^Dibao \(minimum living allowance\)$/);
+  assert.doesNotMatch(await page.textContent("body"), /low-bao/i);
+  assert.match(await visibleText(card(page, "urban_rural_resident")), /Total: at least 400\.00 yuan/);
+  await shot(page, "phone-34-english");
   await page.click("#lang-zh-TW");
   assert.equal(await page.textContent("h1"), "醫保參保自查");
-  assert.match(await firstOpen(page), /城鎮居民基本醫療保險/);
+  assert.equal(await page.title(), "醫保參保自查 · canbao");
   assert.equal(await page.getAttribute("html", "lang"), "zh-TW");
+  assert.match(await page.textContent("#open-head"), /還差 3 個問題/);
+  assert.match(await visibleText(card(page, "urban_rural_resident")), /城鄉居民基本醫療保險/);
+  const labels = (await page.locator("legend, #rules-line, .status, .payers").allTextContents()).join("");
+  assert.doesNotMatch(labels, /[这个问题参户规则费险]/, "the page's own words in Traditional characters");
   await context.close();
 });
 
-test("household: two Ordos members, totals by payer, and the whole-household rule", async () => {
-  const { context, page } = await open(`${ORIGIN}/`);
-  await basics(page, { region: "ordos-2009", year: "2010", birthDate: "1975-05-05", employment: "public_employee" });
-  await answer(page);
-  await page.fill("#q-monthlyWage", "5000.00");
-  await page.locator("#q-monthlyWage").dispatchEvent("change");
-  await page.click("#add-member");
-  await birth(page, "1977-03-03");
-  await choose(page, "hukouType", "urban");
-  await choose(page, "hukouLocal", "true");
-  await choose(page, "employment", "none");
-  await answer(page);
-  await page.click("#add-member");
-  const text = await page.textContent("#household");
-  assert.match(text, /成员 1/);
-  assert.match(text, /成员 2/);
-  assert.match(text, /每月：合计 400\.00 元 · 个人 100\.00 元 · 单位 300\.00 元/);
-  assert.match(text, /以户为单位/);
-  assert.match(text, /分开参保/);
+// ---- print ----------------------------------------------------------------
+
+test("the print slip: region, year, the answers given, the date printed, the rules' version, the wait and cover date, on one A4 page", async () => {
+  const { context, page } = await open();
+  await basics(page, { birthDate: "1992-05-01" });
+  await check(page);
+  await choose(page, "lowIncome", "none");
+  await choose(page, "disabilityGrade", "0");
+  await choose(page, "lastCoveredYear", "earlier");
+  await page.selectOption("#q-lastYear", "2024");
+  await page.selectOption("#q-backPayYears", "0");
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.locator("#questions").isVisible(), false);
+  assert.equal(await page.locator("#open").isVisible(), false);
+  const slip = await visibleText(page.locator("#slip"));
+  assert.match(slip, /按哪里的规定：全国统一规定（各地最低标准）/);
+  assert.match(slip, /参保年度：2027/);
+  assert.match(slip, new RegExp(`打印日期：${TODAY}`));
+  assert.match(slip, /规则版本：canbao \d+\.\d+\.\d+ · china [0-9a-f]{16}/);
+  assert.match(slip, /出生日期 1992-05-01/);
+  assert.match(slip, /户口类型 城镇户口/);
+  assert.match(slip, /您现在 没有工作/);
+  assert.match(slip, /2026 年您有医保吗？（任何一种基本医保都算） 2024/);
+  const printed = await page.evaluate(() => document.body.innerText);
+  assert.match(printed, /等待期 4 个月/);
+  assert.match(printed, /从 2027-05-01 起享受待遇/);
+  await page.screenshot({ path: join(artifacts, "print-slip.png"), fullPage: true });
+  const pdf = await page.pdf({ format: "A4", printBackground: true });
+  const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  assert.equal(pages, 1, `the slip takes ${pages} pages`);
   await context.close();
 });
 
-test("a bad date shows its error next to the field", async () => {
-  const { context, page } = await open(`${ORIGIN}/`);
-  await page.selectOption("#q-year", "2015");
-  await birth(page, "2030-01-01");
-  await choose(page, "hukouType", "urban");
-  await answer(page);
-  const error = page.locator("#err-birthDate");
-  assert.match(await error.textContent(), /出生日期晚于所选的参保年度/);
-  assert.equal(await page.getAttribute("#q-birthDate", "aria-describedby"), "err-birthDate");
-  assert.equal(await page.getAttribute("#q-birthDate", "aria-invalid"), "true");
-  await context.close();
-});
+// ---- kiosk ----------------------------------------------------------------
 
-test("works with the network cut after load, and offline from the service worker's cache", async () => {
-  const { context, page } = await open(`${ORIGIN}/`);
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await context.setOffline(true);
-  await basics(page, { year: "2015", birthDate: "1980-06-01" });
-  await answer(page);
-  assert.match(await firstOpen(page), /140\.00/);
-  await page.reload();
-  await page.waitForSelector("#check");
-  await page.selectOption("#q-year", "2015");
-  await page.click("#q-birthDate");
-  await birth(page, "1990-01-01");
-  await choose(page, "hukouType", "urban");
-  await choose(page, "hukouLocal", "true");
-  await choose(page, "employment", "none");
-  await answer(page);
-  assert.match(await firstOpen(page), /140\.00/);
-  await context.close();
-});
+const KIOSK_FILE = pathToFileURL(join(root, "www/dist/kiosk.html")).href;
 
-test("kiosk: the single file from file://, touch only, big targets, wiped when idle", async () => {
-  const url = `${pathToFileURL(join(root, "www/dist/kiosk.html"))}?kiosk=1&idle=3`;
-  const { context, page, errors } = await open(url, { width: 1080, height: 1920 });
-  assert.equal(await page.locator("#q-birthDate").count(), 0, "no keyboard date entry in kiosk mode");
-  for (let i = 0; i < 40; i++) await page.click('button[aria-label="年龄加一岁"]');
-  assert.equal(await page.inputValue("#q-age"), "40");
-  await page.click('label.choice:has(input[name="q-hukouType"][value="urban"])');
-  await page.click('label.choice:has(input[name="q-hukouLocal"][value="true"])');
-  await page.click('label.choice:has(input[name="q-employment"][value="none"])');
+test("kiosk: kiosk.html from file:// opens in kiosk mode, age by number pad, no text under 20 px at 1080 wide", async () => {
+  const { context, page, errors } = await open(KIOSK_FILE, KIOSK);
+  assert.ok(await page.evaluate(() => document.body.classList.contains("kiosk")), "kiosk mode without ?kiosk=1");
+  assert.equal(await page.getAttribute("#q-age", "inputmode"), "none", "no on-screen keyboard: the pad types");
+  await page.click("#pad-3");
+  await page.click("#pad-4");
+  assert.equal(await page.inputValue("#q-age"), "34");
+  await page.click("label:has(#q-hukouType-urban)");
+  await page.click("label:has(#q-hukouLocal-true)");
+  await page.click("label:has(#q-employment-none)");
   await page.click("#check");
-  await page.click('label.choice:has(input[name="q-lowIncome"][value="none"])');
-  assert.match(await firstOpen(page), /城镇居民基本医疗保险/);
+  await page.click("label:has(#q-lowIncome-none)");
+  await page.click("label:has(#q-disabilityGrade-0)");
+  await page.click("label:has(#q-lastCoveredYear-last)");
+  assert.match(await visibleText(card(page, "urban_rural_resident")), /至少 400\.00 元/);
+  // Reasons and citations open, as a reader at arm's length would have them.
+  for (const d of await page.locator("details").all()) await d.evaluate((el) => (el.open = true));
+  assert.deepEqual(await smallText(page, 20), []);
   const box = await page.locator("#check").boundingBox();
   assert.ok(box.height >= 60, `touch target ${box.height}px high`);
-  await page.screenshot({ path: join(artifacts, "kiosk-answer.png"), fullPage: true });
-  await page.waitForSelector("#answer", { state: "detached", timeout: 10_000 });
-  assert.equal(await page.inputValue("#q-age"), "", "answers wiped");
+  await page.screenshot({ path: join(artifacts, "kiosk-34-answer.png"), fullPage: true });
+  // The year of birth by the pad too: four digits, then on to the month.
+  await page.click("#age-toggle");
+  for (const k of "1992") await page.click(`#pad-${k}`);
+  for (const k of "05") await page.click(`#pad-${k}`);
+  for (const k of "01") await page.click(`#pad-${k}`);
+  assert.deepEqual([await page.inputValue("#q-birthDate-y"), await page.inputValue("#q-birthDate-m"), await page.inputValue("#q-birthDate-d")], ["1992", "05", "01"]);
+  assert.match(await page.textContent("#age-is"), /34 周岁/);
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test("kiosk: the seeds' residents at 1080 wide (screenshots)", async () => {
+  const { context, page } = await open(KIOSK_FILE, KIOSK);
+  await region(page, "ordos-2009", 2010);
+  for (const k of "25") await page.click(`#pad-${k}`);
+  await page.click("label:has(#q-hukouType-urban)");
+  await page.click("label:has(#q-hukouLocal-true)");
+  await page.click("label:has(#q-employment-flexible)");
+  await page.click("#check");
+  assert.equal(await page.locator("#answer .alts .side > .scheme").count(), 2);
+  await page.screenshot({ path: join(artifacts, "kiosk-ordos-flexible.png"), fullPage: true });
+  await page.click("#restart");
+  await region(page, "county-template");
+  for (const k of "40") await page.click(`#pad-${k}`);
+  await page.click("label:has(#q-hukouType-urban)");
+  await page.click("label:has(#q-hukouLocal-true)");
+  await page.click("label:has(#q-employment-none)");
+  await page.click("#check");
+  await page.click("label:has(#q-disabilityGrade-1)");
+  await answerOpen(page, [["lowIncome", "none"], ["enrolled", "none"]]);
+  assert.match(await visibleText(card(page, "urban_resident")), /县残联/);
+  await page.screenshot({ path: join(artifacts, "kiosk-county-disabled.png"), fullPage: true });
+  await context.close();
+});
+
+test("kiosk: wiped after the idle time; ?idle= is kept to 30–3600 s, so no value wipes after every touch", async () => {
+  const cases = [["30", 31, true], ["3000000", 60, false], ["-1", 60, false], ["1e308", 60, false], ["abc", 60, false], ["1e308", 3601, true]];
+  for (const [idle, seconds, wiped] of cases) {
+    const { context, page } = await open(KIOSK_FILE, KIOSK, { clock: true, query: `&idle=${idle}` });
+    await page.click("#pad-4");
+    await page.click("label:has(#q-employment-none)");
+    await page.click("#check");
+    await page.clock.runFor(1000);
+    assert.equal(await page.locator("#answer").count(), 1, `idle=${idle}: answer shown`);
+    await page.clock.runFor(seconds * 1000);
+    assert.equal(await page.locator("#answer").count(), wiped ? 0 : 1, `idle=${idle}, ${seconds} s`);
+    assert.equal(await page.inputValue("#q-age"), wiped ? "" : "4", `idle=${idle}: age`);
+    if (wiped) assert.match(await page.textContent(".notice"), /已清空/);
+    await context.close();
+  }
+});
+
+// ---- the rest -------------------------------------------------------------
+
+test("works with the network cut, and offline from the service worker's cache", async () => {
+  const { context, page } = await open();
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await context.setOffline(true);
+  await basics(page, { birthDate: "1980-06-01" });
+  await check(page);
+  assert.match(await visibleText(card(page, "urban_rural_resident")), /400\.00/);
+  await page.reload();
+  await page.waitForSelector("#check");
+  await basics(page, { pack: "county-template", birthDate: "1990-01-01" });
+  await check(page);
+  assert.match(await visibleText(card(page, "urban_resident")), /140\.00/);
+  await context.close();
+});
+
+test("the service worker stores only OK answers: a 404 is not cached", async () => {
+  const { context, page } = await open();
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload(); // now controlled by the worker
+  await page.waitForSelector("#check");
+  const result = await page.evaluate(async () => {
+    const res = await fetch("./no-such-file.js");
+    await new Promise((r) => setTimeout(r, 300));
+    const cached = [];
+    for (const name of await caches.keys()) for (const req of await (await caches.open(name)).keys()) cached.push(new URL(req.url).pathname);
+    return { status: res.status, controlled: !!navigator.serviceWorker.controller, cached };
+  });
+  assert.equal(result.controlled, true);
+  assert.equal(result.status, 404);
+  assert.ok(!result.cached.some((p) => p.includes("no-such-file")), result.cached.join(" "));
+  assert.ok(result.cached.some((p) => p.endsWith("canbao_core_bg.wasm")));
+  await context.close();
+});
+
+test("the server answers 400 to a malformed URL and keeps serving", async () => {
+  for (const path of ["/%E0%A4%A", "/%", "/%ZZ"]) {
+    const res = await fetch(`${ORIGIN}${path}`);
+    assert.equal(res.status, 400, path);
+  }
+  assert.equal((await fetch(`${ORIGIN}/../../etc/passwd`)).status, 404);
+  const res = await fetch(`${ORIGIN}/`);
+  assert.equal(res.status, 200);
+  assert.match(res.headers.get("content-security-policy"), /default-src 'self'/);
+});
+
+test("the build copies the engine but not the pack compiler", () => {
+  const files = readdirSync(join(root, "www/dist"));
+  for (const f of ["canbao.js", "api.js", "packs.js", "canbao_core.js", "canbao_core_bg.wasm", "kiosk.html", "sw.js"]) assert.ok(files.includes(f), f);
+  assert.deepEqual(files.filter((f) => f.includes("loader")), []);
+  assert.doesNotMatch(readFileSync(join(root, "www/dist/kiosk.html"), "utf8"), /canbao_loader\.js"\)/);
 });
 
 test("keyboard only: the main flow without a mouse", async () => {
-  const { context, page } = await open(`${ORIGIN}/`);
-  // Tab forward until the focused element matches, as a keyboard user would.
+  const { context, page } = await open();
   const tabTo = async (selector) => {
-    for (let i = 0; i < 40; i++) {
+    for (let i = 0; i < 60; i++) {
       if (await page.evaluate((sel) => document.activeElement?.matches(sel), selector)) return;
       await page.keyboard.press("Tab");
     }
     throw new Error(`could not tab to ${selector}`);
   };
+  await tabTo("#q-birthDate-y");
+  await page.keyboard.type("1992");
   await page.keyboard.press("Tab");
-  await tabTo("#q-year");
-  await page.keyboard.press("ArrowUp"); // an earlier year, still one the county pack serves
-  // Age instead of a date: the date widget's segments differ by browser.
-  await tabTo("button.link");
-  await page.keyboard.press("Enter");
-  await tabTo("#q-age");
-  await page.keyboard.type("34");
+  await page.keyboard.type("5");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("1");
   await tabTo('input[name="q-hukouType"]');
   await page.keyboard.press("Space"); // the first choice: urban
   await tabTo('input[name="q-hukouLocal"]');
@@ -278,33 +655,34 @@ test("keyboard only: the main flow without a mouse", async () => {
   await tabTo("#check");
   await page.keyboard.press("Enter");
   await page.waitForSelector("#answer");
-  assert.match(await page.textContent("#answer"), /城镇居民基本医疗保险/);
-  assert.equal(await page.inputValue("#q-age"), "34");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "open-head");
+  await tabTo('input[name="q-lowIncome"]');
+  await page.keyboard.press("Space");
+  assert.match(await page.textContent("#open-head"), /还差 2 个问题/);
+  assert.match(await page.textContent("#age-is"), /34 周岁/);
   await context.close();
 });
 
-test("axe-core finds no accessibility violations, before and after an answer", async () => {
-  const { context, page } = await open(`${ORIGIN}/`, { width: 390, height: 844 }, { bypassCSP: true });
+test("axe-core finds no accessibility violations: empty, answered, household, kiosk", async () => {
+  const scan = (page) => page.evaluate(async () => (await window.axe.run(document, { resultTypes: ["violations"] })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`));
+  const { context, page } = await open("/", PHONE, { bypassCSP: true });
   await page.evaluate(AXE);
-  const scan = () => page.evaluate(async () => (await window.axe.run(document, { resultTypes: ["violations"] })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`));
-  assert.deepEqual(await scan(), []);
-  await basics(page, { year: "2015", birthDate: "1980-06-01" });
-  await answer(page);
-  assert.deepEqual(await scan(), []);
+  assert.deepEqual(await scan(page), []);
+  await basics(page, { pack: "ordos-2009", year: 2010, birthDate: "1985-01-01", employment: "flexible" });
+  await check(page);
+  assert.deepEqual(await scan(page), []);
+  await page.click("#add-member");
+  assert.deepEqual(await scan(page), []);
+  await page.selectOption("#q-year", "2027");
+  assert.deepEqual(await scan(page), [], "with the year error");
   await context.close();
-});
-
-test("the print view fits one A4 page", async () => {
-  const { context, page } = await open(`${ORIGIN}/`);
-  await basics(page, { year: "2015", birthDate: "1980-06-01" });
-  await answer(page);
-  await choose(page, "lowIncome", "none");
-  await page.emulateMedia({ media: "print" });
-  assert.equal(await page.locator("#questions").isVisible(), false);
-  const pdf = await page.pdf({ format: "A4", printBackground: true });
-  const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-  assert.equal(pages, 1, `the slip takes ${pages} pages`);
-  await context.close();
+  const kiosk = await open("/", KIOSK, { bypassCSP: true, query: "&kiosk=1" });
+  await kiosk.page.evaluate(AXE);
+  await kiosk.page.click("#pad-3");
+  await kiosk.page.click("label:has(#q-employment-none)");
+  await kiosk.page.click("#check");
+  assert.deepEqual(await scan(kiosk.page), []);
+  await kiosk.context.close();
 });
 
 test("no request went to any other origin", () => {
