@@ -395,7 +395,7 @@ export function start(canbao, options = {}) {
     return h("div", { class: "cover" },
       h("h4", {}, t(lang, "cover")),
       line && h("p", { class: "when" }, line),
-      w && (known ? more(t(lang, "why"), w.reasons) : reasons(w.reasons)));
+      w && (known ? more(t(lang, "waitWhy"), w.reasons) : reasons(w.reasons)));
   }
 
   function scheme(c, addOn) {
@@ -405,7 +405,7 @@ export function start(canbao, options = {}) {
       c.status !== "ineligible" && fee(c.fee),
       next(c),
       cover(c),
-      c.status === "ineligible" ? reasons(c.reasons) : more(t(lang, "why"), c.reasons),
+      c.status === "ineligible" ? reasons(c.reasons) : more(t(lang, "why"), c.reasons, c.status === "needs_info"),
       c.benefits.length && h("div", { class: "benefits" }, h("h4", {}, t(lang, "benefits")), reasons(c.benefits)),
       c.addOns.map((a) => scheme(a, true)),
       c.instead && h("div", { class: "instead" },
@@ -422,8 +422,10 @@ export function start(canbao, options = {}) {
     if (!keys.length) return null;
     const n = open.length;
     const waitOnly = open.every((k) => ["lastCoveredYear", "continuousYears", "backPayYears"].includes(k));
-    return h("section", { id: "open", class: `open-q${n ? "" : " done"}`, "aria-labelledby": "open-head" },
-      h("h3", { id: "open-head", tabindex: "-1" }, n ? t(L(), waitOnly ? "openWait" : "open", { n }) : t(L(), "answered")),
+    // Once all are answered they fold away, so the answer moves up; they stay a tap away.
+    if (!n) return h("details", { id: "open", class: "open-q done" }, h("summary", { id: "open-head" }, t(L(), "answered")), keys.map(question));
+    return h("section", { id: "open", class: "open-q", "aria-labelledby": "open-head" },
+      h("h3", { id: "open-head", tabindex: "-1" }, t(L(), waitOnly ? "openWait" : "open", { n })),
       keys.map(question));
   }
 
@@ -578,10 +580,13 @@ export function start(canbao, options = {}) {
     document.documentElement.lang = lang;
     document.title = `${t(lang, "title")} · canbao`;
     shown = new Set();
-    const main = h("main", {}, rules(), form(), answer(), household(), S.checked && !S.household.length ? h("p", { class: "hint no-print" }, t(lang, "householdEmpty")) : null);
+    const main = h("main", {}, rules(), form(), answer(), household());
     // The slip is drawn last (it reads what was shown) but printed first.
     main.prepend(slip() ?? "");
+    const had = document.activeElement;
     morph(app, h("div", { id: "app" }, header(), main));
+    // A field that folded away (the last open question answered) hands focus on.
+    if (had && had !== document.body && !had.getClientRects().length) document.getElementById("open-head")?.focus();
     for (const seg of app.querySelectorAll(".seg")) seg.style.width = `${seg.dataset.w}%`;
   }
 

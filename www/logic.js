@@ -137,39 +137,23 @@ export function packFor(regions, year) {
 const ORDER = { mandatory: 0, eligible: 1, needs_info: 2, ineligible: 3 };
 const PAYERS = ["individual", "employer", "government"];
 
+/** A scheme as the page shows it: the engine's, with the fee's payers as bars and room for add-ons. */
 function card(s) {
   const f = s.fee;
   return {
-    scheme: s.scheme,
-    name: s.name,
-    status: s.status,
-    role: s.role,
-    addsTo: s.addsTo,
-    insteadOf: s.insteadOf,
+    ...s,
     open: s.status === "mandatory" || s.status === "eligible",
     fee: f && {
-      period: f.period,
-      total: f.total,
-      minimum: f.minimum,
-      estimate: f.estimate,
-      provisional: f.provisional,
-      publicSubsidy: f.publicSubsidy,
+      ...f,
       // One bar per payer, as a share of the total where both are known.
       parts: PAYERS.map((payer) => ({
         payer,
         amount: f[payer],
         percent: f.total && f[payer] && Number(f.total) > 0 ? Math.round((100 * Number(f[payer])) / Number(f.total)) : null,
       })),
-      reasons: f.reasons,
     },
-    deadline: s.deadline,
-    coverFrom: s.coverFrom,
-    waiting: s.waiting,
-    reasons: s.reasons,
-    enrol: s.enrol,
     where: s.enrol ? s.enrol.where : [],
     documents: s.enrol ? s.enrol.documents : [],
-    benefits: s.benefits,
     addOns: [],
     instead: null,
   };

@@ -54,7 +54,16 @@ async function open(path = "/", viewport = PHONE, { query = "", clock = false, .
   return { context, page, errors };
 }
 
-const choose = (page, key, value) => page.check(`#q-${key}-${value}`);
+/** Opens the answered questions where they folded away, to change one. */
+async function unfold(page, selector) {
+  const folded = page.locator("details#open:not([open])");
+  if ((await folded.count()) && (await folded.locator(selector).count())) await folded.locator("summary").click();
+}
+
+async function choose(page, key, value) {
+  await unfold(page, `#q-${key}-${value}`);
+  await page.check(`#q-${key}-${value}`);
+}
 const shot = (page, name) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
 
 /** Types a date into the three fields of `key` and leaves them, as a resident would. */
@@ -415,6 +424,7 @@ test("a wage typed as 4000元 or 4,000 is understood; one that is not a number g
   await basics(page, { pack: "ordos-2009", year: 2009, birthDate: "1975-05-05", employment: "public_employee" });
   await check(page);
   for (const typed of ["4000元", "4,000", "４０００"]) {
+    await unfold(page, "#q-monthlyWage");
     await page.fill("#q-monthlyWage", typed);
     await page.locator("#q-monthlyWage").blur();
     const text = await visibleText(card(page, "employee"));
@@ -422,6 +432,7 @@ test("a wage typed as 4000元 or 4,000 is understood; one that is not a number g
     assert.match(text, /个人：80\.00 元/, typed);
     assert.match(text, /单位：240\.00 元/, typed);
   }
+  await unfold(page, "#q-monthlyWage");
   await page.fill("#q-monthlyWage", "四千");
   await page.locator("#q-monthlyWage").blur();
   assert.match(await page.textContent("#err-monthlyWage"), /月工资/);
