@@ -141,15 +141,29 @@ export function makeApi(core, packs, loader) {
     return today;
   }
 
-  /** The request as JSON text, or an Unfit naming the field. */
+  /**
+   * The request as JSON text, or a coded error naming the field. Paths are
+   * only spelled out for an error: each object met keeps its holder and key.
+   */
   function toText(value, limit, lang) {
-    const paths = new Map(); // each object met -> [its path, its depth]
+    const parents = new Map(); // each object met -> [its holder, its key, its depth]
     let budget = limit;
-    let current = "";
+    function pathOf(holder, key) {
+      let path = "";
+      for (let o = holder, k = key, up; (up = parents.get(o)) !== undefined; [o, k] = up) {
+        path = (Array.isArray(o) ? `[${k}]` : `.${k}`) + path;
+      }
+      return path.startsWith(".") ? path.slice(1) : path;
+    }
     function replacer(key, v) {
-      const holder = paths.get(this);
-      const here = holder === undefined ? "" : Array.isArray(this) ? `${holder[0]}[${key}]` : holder[0] ? `${holder[0]}.${key}` : key;
-      if (key.length > MAX_STRING) throw new Unfit("too_large", holder ? holder[0] : "");
+      const up = parents.get(this);
+      if (key.length > MAX_STRING) throw new Unfit("too_large", up === undefined ? "" : pathOf(up[0], up[1]));
+      // A toJSON (a Date's, or one on a prototype) would decide what the
+      // engine reads, and a pack's hash: only plain data is taken.
+      const original = this[key];
+      if (original !== v && original !== null && typeof original === "object" && typeof original.toJSON === "function") {
+        throw new Unfit("invalid_type", pathOf(this, key));
+      }
       budget -= key.length + 4;
       switch (typeof v) {
         case "undefined":
@@ -157,20 +171,19 @@ export function makeApi(core, packs, loader) {
         case "function":
         case "symbol":
         case "bigint":
-          throw new Unfit("invalid_type", here);
+          throw new Unfit("invalid_type", pathOf(this, key));
         case "number":
-          if (!Number.isFinite(v)) throw new Unfit("invalid_type", here);
+          if (!Number.isFinite(v)) throw new Unfit("invalid_type", pathOf(this, key));
           break;
         case "string":
-          if (v.length > MAX_STRING) throw new Unfit("too_large", here);
+          if (v.length > MAX_STRING) throw new Unfit("too_large", pathOf(this, key));
           budget -= v.length;
           break;
         case "object":
           if (v !== null) {
-            const depth = holder === undefined ? 0 : holder[1] + 1;
-            if (depth > MAX_DEPTH) throw new Unfit("invalid_type", here);
-            paths.set(v, [here, depth]);
-            current = here;
+            const depth = up === undefined ? 0 : up[2] + 1;
+            if (depth > MAX_DEPTH) throw new Unfit("invalid_type", pathOf(this, key));
+            parents.set(v, [this, key, depth]);
           }
           break;
       }
@@ -182,10 +195,50 @@ export function makeApi(core, packs, loader) {
       text = JSON.stringify(value, replacer);
     } catch (e) {
       if (e instanceof Unfit) throw refuse(e.code, e.field, lang, limit);
-      // A getter or Proxy that threw, or a cycle: the object being read.
-      throw refuse("invalid_type", current, lang);
+      // A getter, a Proxy trap or a toJSON that threw, or a cycle.
+      throw refuse("invalid_type", whereReadingFails(value), lang);
     }
     return text === undefined ? "null" : text;
+  }
+
+  /**
+   * Where reading `value` throws (a getter, a Proxy trap, a toJSON) or loops
+   * back on itself (a cycle): the field's path. Only run after JSON.stringify
+   * failed, so its getters run a second time then, never on a good request.
+   */
+  function whereReadingFails(value) {
+    const ancestors = [];
+    let visits = 0;
+    function walk(v, path) {
+      if (v === null || typeof v !== "object") return null;
+      if (ancestors.includes(v) || ancestors.length > MAX_DEPTH || ++visits > 100000) return path;
+      ancestors.push(v);
+      try {
+        let keys;
+        try {
+          if (typeof v.toJSON === "function") return path;
+          keys = Object.keys(v);
+        } catch {
+          return path;
+        }
+        const array = Array.isArray(v);
+        for (const k of keys) {
+          const at = array ? `${path}[${k}]` : path ? `${path}.${k}` : k;
+          let child;
+          try {
+            child = v[k];
+          } catch {
+            return at;
+          }
+          const found = walk(child, at);
+          if (found !== null) return found;
+        }
+        return null;
+      } finally {
+        ancestors.pop();
+      }
+    }
+    return walk(value, "") ?? "";
   }
 
   return {

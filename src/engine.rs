@@ -17,7 +17,7 @@ use crate::condition::{pick, Field, Pick, Tri};
 use crate::date;
 use crate::decision::{Decision, Enrol, Fee, Own, Reason, SchemeDecision};
 use crate::money::Money;
-use crate::pack::{Base, Covers, FeeSchedule, Item, Pack, PackError, Rendered, RuleStatus, SchemeRules, Share, Tier};
+use crate::pack::{clip, Base, Covers, FeeSchedule, Item, Pack, PackError, Rendered, RuleStatus, SchemeRules, Share, Tier};
 use crate::person::Person;
 use crate::request::{Detail, ErrorCode, Request, RequestError, MAX_AGE_FROM_BIRTH_DATE, MIN_WORKING_AGE};
 use crate::vocab::{Lang, Period, Role, Scheme, Status};
@@ -139,18 +139,18 @@ impl Engine {
             if old.builtin {
                 return Err(fail(
                     "id",
-                    format!("\"{}\" is a built-in pack: choose another id", pack.id),
+                    format!("\"{}\" is a built-in pack: choose another id", clip(&pack.id)),
                 ));
             }
             if self.packs.iter().any(|p| p.extends.as_deref() == Some(&pack.id)) {
-                let message = format!("\"{}\" is extended by another pack: load it under a new id", pack.id);
+                let message = format!("\"{}\" is extended by another pack: load it under a new id", clip(&pack.id));
                 return Err(fail("id", message));
             }
         }
         if let Some(parent) = &pack.extends {
             match self.any_pack(parent) {
                 Some(p) => pack.inherit(p),
-                None => return Err(fail("extends", format!("no pack \"{parent}\" to extend"))),
+                None => return Err(fail("extends", format!("no pack \"{}\" to extend", clip(parent)))),
             }
         }
         pack.render();
@@ -160,7 +160,7 @@ impl Engine {
                 if other.name.get(*lang) == pack.name.get(*lang) && !pack.base {
                     let message = format!(
                         "\"{}\" is already the name of pack \"{}\"",
-                        pack.name.get(*lang),
+                        clip(pack.name.get(*lang)),
                         other.id
                     );
                     return Err(fail(&format!("name.{}", lang.as_str()), message));

@@ -617,6 +617,12 @@ mod tests {
             (r#"{"person":"#, InvalidJson, ""),
             (r#"{"person":{}} x"#, InvalidJson, ""),
             (r#"{"year":2.015e3,"person":{}}"#, InvalidType, "year"),
+            (r#"{"person":{"age":-0}}"#, InvalidType, "person.age"),
+            (
+                r#"{"person":{"hukou":{"movedInOn":"9999-12-31"}}}"#,
+                OutOfRange,
+                "person.hukou.movedInOn",
+            ),
             (
                 r#"{"person":{"birthDate":"0000-01-01"}}"#,
                 OutOfRange,

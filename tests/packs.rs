@@ -417,3 +417,23 @@ fn numbered_answers_resolve_to_the_text_ones() {
     assert!(count > 120, "{count} answered cases");
     assert!(numbers > count / 2, "numbered answers are shorter: {numbers} of {count}");
 }
+
+/// Found by fuzzing loadPolicy through the JS API: a message quoting the pack
+/// (an `extends`, a document id, an unknown key) grew with it. It is bounded,
+/// and control characters never reach it.
+#[test]
+fn a_message_never_grows_with_the_pack() {
+    let long = "\u{0}x".repeat(50_000);
+    let mut extends = merged_pack();
+    extends["extends"] = Value::String(long.clone());
+    let mut doc = merged_pack();
+    doc["sources"][0]["id"] = Value::String(long.clone());
+    let mut key = merged_pack();
+    key["schemes"][0][long.as_str()] = Value::from(1);
+    for pack in [extends, doc, key] {
+        let e = load(&pack).unwrap_err();
+        assert!(e.message.chars().count() < 700, "{} chars", e.message.len());
+        assert!(e.key.chars().count() < 250, "{} chars", e.key.len());
+        assert!(!e.message.contains('\u{0}') && !e.key.contains('\u{0}'));
+    }
+}

@@ -25,10 +25,11 @@ impl Pack {
         builtin: bool,
         parent: impl FnOnce(&str) -> Option<Pack>,
     ) -> Result<Pack, PackError> {
+        // A key or message quoting the pack is bounded: it never grows with the input.
         let fail = |key: &str, message: String| PackError {
             file: file.to_owned(),
-            key: key.to_owned(),
-            message,
+            key: bounded(key, 200),
+            message: bounded(&message, 600),
         };
         if text.len() > MAX_PACK_BYTES {
             return Err(fail(
@@ -47,11 +48,13 @@ impl Pack {
             // serde_json appends " at line L column C", which for a built-in pack
             // points into generated JSON, not the TOML: the key says where.
             let message = message.split(" at line ").next().unwrap_or_default();
-            fail(&key, message.to_owned())
+            // serde quotes a string with `{:?}`, which the WebAssembly build
+            // compiles out (-Zfmt-debug=none): "string , expected" there.
+            fail(&key, message.replace("string , ", "a string, "))
         })?;
         let parent = match &w.extends {
             None => None,
-            Some(id) => Some(parent(id).ok_or_else(|| fail("extends", format!("no pack \"{id}\" to extend")))?),
+            Some(id) => Some(parent(id).ok_or_else(|| fail("extends", format!("no pack \"{}\" to extend", clip(id))))?),
         };
         let hash = fnv1a64(text.as_bytes(), parent.as_ref().map(|p| p.hash.as_str()));
         Prepare { fail: &fail }.pack(w, parent, builtin, hash)
@@ -638,8 +641,8 @@ impl Prepare<'_> {
             Some(k) => {
                 let expected: Vec<String> = allowed.iter().map(|a| format!("`{a}`")).collect();
                 self.err(
-                    &key(&format!(".{k}")),
-                    format!("unknown field `{k}`, expected one of {}", expected.join(", ")),
+                    &key(&format!(".{}", clip(k))),
+                    format!("unknown field `{}`, expected one of {}", clip(k), expected.join(", ")),
                 )
             }
         }
@@ -803,13 +806,6 @@ macro_rules! named {
 }
 named!(Scheme, RuleStatus, Strength, Base, Through, Period);
 
-/// At most 80 characters of a value, for a message.
-fn clip(s: &str) -> String {
-    match s.char_indices().nth(80) {
-        Some((cut, _)) => format!("{}…", &s[..cut]),
-        None => s.to_owned(),
-    }
-}
 
 /// The documents a pack may cite: its own and its parent's.
 struct Docs<'a>(&'a [Source]);
@@ -826,7 +822,7 @@ impl Docs<'_> {
             return p.err(&key(""), message);
         };
         let Some(source) = self.0.iter().find(|x| x.id == doc) else {
-            let known: Vec<&str> = self.0.iter().map(|x| x.id.as_str()).take(20).collect();
+            let known: Vec<String> = self.0.iter().map(|x| clip(&x.id)).take(20).collect();
             let message = format!(
                 "cites document \"{}\", which is not among the sources ({})",
                 clip(doc),

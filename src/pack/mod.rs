@@ -450,6 +450,25 @@ impl Collection {
     }
 }
 
+/// At most 80 characters of a value, for a message: a message never grows
+/// with its input.
+pub(crate) fn clip(s: &str) -> String {
+    bounded(s, 80)
+}
+
+/// At most `max` characters of `s`, control characters replaced.
+pub(crate) fn bounded(s: &str, max: usize) -> String {
+    let mut out: String = s
+        .chars()
+        .take(max)
+        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
+        .collect();
+    if s.chars().nth(max).is_some() {
+        out.push('…');
+    }
+    out
+}
+
 /// A text, citation or reason of a pack, as [`Pack::each_item`] visits them.
 pub enum Item<'a> {
     Text(&'a mut Text),

@@ -8,7 +8,7 @@ const canbao = await load();
 const today = "2015-01-05";
 const good = {
   region: "county-template", year: 2015, lang: "en",
-  person: { age: 40, hukou: { type: "urban", local: true }, employment: "none", lowIncome: "none", enrolled: "none" },
+  person: { age: 40, hukou: { type: "urban", local: true }, employment: "none", lowIncome: "none", disabilityGrade: 0, enrolled: "none" },
 };
 const stillWorks = () => assert.equal(canbao.check(good, today).schemes[0].fee.individual, "140.00");
 const describe = (x) => {
@@ -72,16 +72,17 @@ test("errors speak the request's language", () => {
   assert.throws(() => canbao.check({ lang: "en", year: 2015, person: { birthDate: "1980-02-30" } }, today), (e) => e.message.includes("date of birth"));
 });
 
-test("no year: this year in China from the device clock, or the today given", () => {
-  const r = canbao.check({ ...good, year: undefined }, "2026-11-23");
-  assert.equal(r.year, 2026);
-  assert.equal(r.warnings[0].code, "default_year");
-  assert.equal(typeof canbao.check({ person: good.person }).year, "number");
+test("no region and no year: the national pack, for the coverage year being enrolled today", () => {
+  // 2026-11-23 is in the collection period for coverage year 2027.
+  const r = canbao.check({ person: good.person }, "2026-11-23");
+  assert.deepEqual([r.region, r.year], ["china", 2027]);
+  assert.ok(r.warnings.some((w) => w.code === "default_year"));
+  assert.equal(typeof canbao.check({ person: good.person }).year, "number", "from the device clock");
 });
 
-test("household: totals by payer, and the Ordos whole-household rule when members would be split", () => {
-  const member = (p) => ({ hukou: { type: "urban", local: true }, lowIncome: "none", enrolled: "none", ...p });
-  const county = canbao.checkHousehold({ region: "county-template", year: 2015, members: [member({ age: 40, employment: "none" }), member({ age: 10, employment: "student", school: { level: "primary", fullTime: true, local: true } }), member({ age: 70, employment: "none", lowIncome: "dibao" })] }, today);
+test("household: totals by payer, and the Ordos whole-household rule", () => {
+  const member = (p) => ({ hukou: { type: "urban", local: true }, lowIncome: "none", disabilityGrade: 0, enrolled: "none", ...p });
+  const county = canbao.checkHousehold({ region: "county-template", year: 2015, members: [member({ age: 40, employment: "none" }), member({ age: 10, employment: "student", school: { level: "primary", fullTime: true, local: true } }), member({ age: 70, employment: "none", lowIncome: "dibao", hukou: { type: "urban", local: true, movedIn: false } })] }, today);
   assert.equal(county.members.length, 3);
   assert.deepEqual(county.chosen, ["urban_resident", "urban_resident", "urban_resident"]);
   // 140 + 40 + 60 (the low-bao elder's 60 paid by the finance bureau).
@@ -90,7 +91,8 @@ test("household: totals by payer, and the Ordos whole-household rule when member
   const ordos = canbao.checkHousehold({ region: "ordos-2009", year: 2010, members: [member({ age: 40, employment: "public_employee", monthlyWage: "5000.00" }), member({ age: 38, employment: "none" })] }, today);
   assert.equal(ordos.rules.length, 1);
   assert.equal(ordos.rules[0].code, "whole_household");
-  assert.deepEqual([ordos.rules[0].members, ordos.rules[0].others, ordos.rules[0].split], [[1], [0], true]);
+  // The employee is in the employee scheme by law: the rule groups the residents, and splits no one.
+  assert.deepEqual([ordos.rules[0].members, ordos.rules[0].others, ordos.rules[0].split], [[1], [], false]);
   const monthly = ordos.totals.find((t) => t.period === "month");
   assert.deepEqual(monthly, { period: "month", total: "400.00", individual: "100.00", employer: "300.00", government: "0.00" });
   assert.equal(ordos.totals.find((t) => t.period === "year").total, null, "the Ordos resident fee is not stated");
@@ -99,7 +101,8 @@ test("household: totals by payer, and the Ordos whole-household rule when member
 
 test("regions lists the packs with years and sources", () => {
   const regions = canbao.regions("en");
-  assert.deepEqual(regions.map((r) => r.id), ["county-template", "liaoning-2007", "ordos-2009"]);
+  assert.deepEqual(regions.map((r) => r.id), ["china", "county-template", "liaoning-2007", "ordos-2009", "suizhou-2025"]);
+  assert.deepEqual(regions.filter((r) => r.default).map((r) => r.id), ["china"]);
   const ordos = regions.find((r) => r.id === "ordos-2009");
   assert.deepEqual([ordos.firstYear, ordos.lastYear], [2009, 2011]);
   assert.ok(ordos.sources.some((s) => s.number === "劳社厅发[2004]5号"));
@@ -108,14 +111,14 @@ test("regions lists the packs with years and sources", () => {
 
 const operatorPack = () => ({
   id: "example-city",
+  extends: "china",
   name: { "zh-CN": "示例市", en: "Example city" },
-  valid: { from: "2017-01-01" },
-  referenceDay: { day: "01-01", source: "X 三" },
-  sources: [{ id: "X", title: "示例市城乡居民基本医疗保险办法" }],
+  valid: { from: "2025-01-01" },
+  sources: [{ id: "X", title: { "zh-CN": "示例市城乡居民基本医疗保险缴费通知" }, strength: "official" }],
   schemes: [{
     scheme: "urban_rural_resident",
-    eligibility: [{ when: { hukouLocal: true }, status: "eligible", code: "local", message: { "zh-CN": "本市居民。" }, source: "X 二" }],
-    fees: [{ from: "2017-01-01", period: "year", tiers: [{ individual: "180.00", government: "450.00", code: "fee", message: { "zh-CN": "个人180元，财政450元。" }, source: "X 三" }] }],
+    eligibility: [{ when: { hukouLocal: true }, status: "eligible", code: "local", message: { "zh-CN": "本市户籍居民。" }, source: "X 二" }],
+    fees: [{ from: "2025-01-01", period: "year", tiers: [{ individual: "380.00", code: "fee", message: { "zh-CN": "个人缴费每人每年380元。" }, source: "X 三" }] }],
   }],
 });
 
@@ -129,8 +132,11 @@ test("loadPolicy validates an operator's pack, names the key at fault, and makes
   assert.throws(() => canbao.loadPolicy({ ...operatorPack(), id: "ordos-2009" }), (e) => e.code === "invalid_pack" && e.field === "id");
   const region = canbao.loadPolicy(operatorPack());
   assert.equal(region.id, "example-city");
-  const r = canbao.check({ region: "example-city", year: 2018, person: { age: 30, hukou: { type: "rural", local: true }, employment: "farmer" } }, today);
-  assert.deepEqual([r.schemes[0].fee.total, r.schemes[0].fee.individual, r.schemes[0].fee.government], ["630.00", "180.00", "450.00"]);
+  const r = canbao.check({ region: "example-city", year: 2026, person: { age: 30, hukou: { type: "rural", local: true }, employment: "farmer", lowIncome: "none", disabilityGrade: 0 } }, "2026-11-24");
+  const resident = r.schemes.find((s) => s.scheme === "urban_rural_resident");
+  assert.equal(resident.status, "eligible");
+  assert.equal(resident.fee.individual, "380.00");
+  assert.equal(r.rules.hash, region.hash);
   assert.ok(canbao.regions().some((x) => x.id === "example-city"));
   stillWorks();
 });
