@@ -11,7 +11,7 @@ SHELL := /bin/bash
 
 CARGO ?= cargo
 
-.PHONY: serve example test rust-test wasm wasm-setup wasm-test wechat www www-test bench bench-wasm fuzz
+.PHONY: serve example test rust-test wasm wasm-setup wasm-test wechat www www-test bench bench-wasm fuzz fuzz-wasm
 
 serve: example www
 	node scripts/serve.mjs www/dist
@@ -57,8 +57,15 @@ www-test: www
 bench:
 	$(CARGO) bench --bench check
 
+# canbao's wasm build and GoRules ZEN's Node binding on the same persons, one run.
 bench-wasm: wasm
-	node bench/wasm.mjs
+	cd bench/zen && npm install --no-audit --no-fund --silent
+	node bench/compare.mjs
 
 fuzz:
-	cd fuzz && cargo +nightly fuzz run check -- -max_total_time=300 -max_len=2048
+	cd fuzz && cargo +nightly fuzz run check -- -max_total_time=300 -max_len=4096
+
+# The public JS API, fuzzed for ten minutes (tests/wasm/fuzz.mjs; 15 s in make test).
+fuzz-wasm: wasm
+	$(CARGO) build --locked
+	node tests/wasm/fuzz.mjs 600
