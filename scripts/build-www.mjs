@@ -24,10 +24,55 @@ const WASM = "canbao_core_bg.wasm";
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 
-/** JS without its comments and indentation (TypeScript reprints it; nothing else changes). */
+/**
+ * JS without its comments and the spaces between tokens that need none; a
+ * line break stays wherever there was one, unless it follows ; { , or comes
+ * before } ) ] , (so no semicolon is ever inferred differently). Checked:
+ * TypeScript parses both into the same tree.
+ */
 function strip(code) {
-  const out = ts.transpileModule(code, { compilerOptions: { removeComments: true, target: ts.ScriptTarget.ESNext, module: ts.ModuleKind.ESNext } }).outputText;
-  return out.split("\n").map((l) => l.trim()).filter(Boolean).join("\n");
+  const K = ts.SyntaxKind;
+  const sc = ts.createScanner(ts.ScriptTarget.ESNext, false, ts.LanguageVariant.Standard, code);
+  // After these a `/` divides; anywhere else it starts a regular expression.
+  const operand = new Set([K.Identifier, K.NumericLiteral, K.StringLiteral, K.CloseParenToken, K.CloseBracketToken, K.CloseBraceToken, K.NoSubstitutionTemplateLiteral, K.TemplateTail, K.ThisKeyword, K.TrueKeyword, K.FalseKeyword, K.NullKeyword]);
+  const word = /[\w$\\\u0080-\uffff]/;
+  const braces = []; // for each open brace: does it close a template's ${ }?
+  let out = "";
+  let prev = null;
+  let line = false;
+  for (let k = sc.scan(); k !== K.EndOfFileToken; k = sc.scan()) {
+    if (k === K.NewLineTrivia) line = out !== "";
+    if (k === K.NewLineTrivia || k === K.WhitespaceTrivia || k === K.SingleLineCommentTrivia || k === K.MultiLineCommentTrivia || k === K.ShebangTrivia) continue;
+    if ((k === K.SlashToken || k === K.SlashEqualsToken) && !operand.has(prev)) k = sc.reScanSlashToken();
+    if (k === K.TemplateHead || k === K.OpenBraceToken) braces.push(k === K.TemplateHead);
+    else if (k === K.CloseBraceToken && braces.at(-1)) {
+      k = sc.reScanTemplateToken(false);
+      if (k === K.TemplateTail) braces.pop();
+    } else if (k === K.CloseBraceToken) braces.pop();
+    const text = sc.getTokenText();
+    const a = out.at(-1) ?? "";
+    const b = text[0];
+    // A line break after ; { , or before } ) ] , is never needed.
+    if (line && !";{,".includes(a) && !"}),]".includes(b)) out += "\n";
+    else if ((word.test(a) && word.test(b)) || (a === b && "+-/".includes(a)) || (a === "/" && b === "*")) out += " ";
+    out += text;
+    prev = k;
+    line = false;
+  }
+  // The syntax tree, node by node, with the text of every leaf.
+  const tree = (js) => {
+    const parts = [];
+    const walk = (n) => {
+      if (n.kind >= ts.SyntaxKind.FirstJSDocNode && n.kind <= ts.SyntaxKind.LastJSDocNode) return;
+      parts.push(n.kind);
+      if (!n.getChildCount()) parts.push(n.getText());
+      else n.getChildren().forEach(walk);
+    };
+    walk(ts.createSourceFile("x.js", js, ts.ScriptTarget.ESNext, true, ts.ScriptKind.JS));
+    return JSON.stringify(parts);
+  };
+  if (tree(out) !== tree(code)) throw new Error("strip changed the program");
+  return out;
 }
 
 // Modules joined into one: each is wrapped in a function that returns its
@@ -38,21 +83,21 @@ const names = (list) => list.split(",").map((n) => n.trim()).filter(Boolean).map
 function bundle(name, code) {
   const exports = [];
   const from = (m) => `__modules["${m}"]`;
-  code = code.replace(/^import\s+(.+?)\s+from\s+"\.\/([\w.]+)";?$/gm, (_, what, m) => {
+  code = code.replace(/^import\s*(.+?)\s*from\s*"\.\/([\w.]+)";?$/gm, (_, what, m) => {
     const out = [];
-    for (const part of what.match(/\{[^}]*\}|\*\s+as\s+\w+|\w+/g)) {
+    for (const part of what.match(/\{[^}]*\}|\*\s*as\s+\w+|\w+/g)) {
       if (part.startsWith("{")) out.push(`const { ${names(part.slice(1, -1)).map(([a, b]) => (b ? `${a}: ${b}` : a)).join(", ")} } = ${from(m)};`);
-      else if (part.startsWith("*")) out.push(`const ${part.split(/\s+/).pop()} = ${from(m)};`);
+      else if (part.startsWith("*")) out.push(`const ${part.split(/\s+|\*as/).pop()} = ${from(m)};`);
       else out.push(`const ${part} = ${from(m)}.default;`);
     }
     return out.join(" ");
   });
-  code = code.replace(/^export default /m, () => (exports.push("default: __default"), "const __default = "));
-  code = code.replace(/^export \{([^}]*)\};?$/gm, (_, list) => {
+  code = code.replace(/^export default\b\s*/m, () => (exports.push("default: __default"), "const __default = "));
+  code = code.replace(/^export\s*\{([^}]*)\};?$/gm, (_, list) => {
     for (const [local, as] of names(list)) exports.push(`${as ?? local}: ${local}`);
     return "";
   });
-  code = code.replace(/^export const \{([^}]*)\}/gm, (_, list) => {
+  code = code.replace(/^export const\s*\{([^}]*)\}/gm, (_, list) => {
     for (const [n] of names(list)) exports.push(n);
     return `const {${list}}`;
   });
@@ -62,8 +107,7 @@ function bundle(name, code) {
   if (/^\s*(import|export)\b/m.test(code) || /\bimport\s*\(/.test(code)) throw new Error(`${name}: an import or export the kiosk bundler does not handle`);
   return `__modules["${name}"] = (() => {\n${code}\nreturn { ${exports.join(", ")} };\n})();\n`;
 }
-let own = "";
-for (const m of OWN) own += bundle(m, strip(readFileSync(join("www", m), "utf8")));
+const own = strip(OWN.map((m) => bundle(m, readFileSync(join("www", m), "utf8"))).join(""));
 
 // ---- the page -----------------------------------------------------------------
 copyFileSync("www/index.html", join(dist, "index.html"));
@@ -71,7 +115,7 @@ copyFileSync("www/index.html", join(dist, "index.html"));
 const css = readFileSync("www/style.css", "utf8").replace(/\/\*[^]*?\*\//g, "").replace(/\s+/g, " ").replace(/ ?([{};,>]) ?/g, "$1").trim();
 writeFileSync(join(dist, "style.css"), css);
 for (const f of [...ENGINE, WASM]) copyFileSync(join("pkg/web", f), join(dist, f));
-const main = strip(readFileSync("www/main.js", "utf8")).replace('import { start } from "./app.js";', () => `const __modules = {};\n${own}const { start } = __modules["app.js"];`);
+const main = strip(readFileSync("www/main.js", "utf8")).replace(/import\s*\{\s*start\s*\}\s*from\s*"\.\/app\.js";/, () => `const __modules={};${own}const{start}=__modules["app.js"];`);
 if (main.includes('from "./app.js"')) throw new Error("www/main.js: the import of app.js was not replaced");
 writeFileSync(join(dist, "main.js"), main);
 

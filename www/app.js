@@ -391,26 +391,28 @@ export function start(canbao, options = {}) {
     const line = [
       known && (w.months === 0 ? t(lang, "noWait") : t(lang, "wait", { n: w.months, f: w.fixedMonths, v: w.variableMonths })),
       c.coverFrom ? t(lang, "coverFrom", { date: c.coverFrom }) : known && t(lang, "noCover"),
-    ].filter(Boolean).join(t(lang, "list"));
+    ].filter(Boolean).join(t(lang, "comma"));
     return h("div", { class: "cover" },
       h("h4", {}, t(lang, "cover")),
       line && h("p", { class: "when" }, line),
       w && (known ? more(t(lang, "waitWhy"), w.reasons) : reasons(w.reasons)));
   }
 
-  function scheme(c, addOn) {
+  /** A scheme's card; `kind` "addOn" nests it under its scheme, "pick" marks one of a choice. */
+  function scheme(c, kind) {
     const lang = L();
+    const addOn = kind === "addOn";
     return h(addOn ? "section" : "article", { class: `scheme ${c.status}${addOn ? " addon" : ""}`, id: `s-${c.scheme}` },
-      h(addOn ? "h4" : "h3", {}, h("span", { class: "status" }, addOn ? `${t(lang, "addOn")} · ${t(lang, c.status)}` : t(lang, c.status)), " ", c.name),
+      h(addOn ? "h4" : "h3", {}, h("span", { class: "status" }, kind ? `${t(lang, kind)} · ${t(lang, c.status)}` : t(lang, c.status)), " ", c.name),
       c.status !== "ineligible" && fee(c.fee),
       next(c),
       cover(c),
       c.status === "ineligible" ? reasons(c.reasons) : more(t(lang, "why"), c.reasons, c.status === "needs_info"),
       c.benefits.length && h("div", { class: "benefits" }, h("h4", {}, t(lang, "benefits")), reasons(c.benefits)),
-      c.addOns.map((a) => scheme(a, true)),
+      c.addOns.map((a) => scheme(a, "addOn")),
       c.instead && h("div", { class: "instead" },
         h("p", { class: "lead" }, t(lang, c.instead.choice ? "insteadChoice" : "instead", { name: c.name })),
-        h("div", { class: c.instead.choice ? "side" : "" }, c.instead.cards.map((x) => scheme(x)))));
+        h("div", { class: c.instead.choice ? "side" : "" }, c.instead.cards.map((x) => scheme(x, c.instead.choice && "pickOne")))));
   }
 
   function openQuestions() {
@@ -446,7 +448,7 @@ export function start(canbao, options = {}) {
       box,
       v.warnings.map((w) => h("p", { class: "notice" }, w.message)),
       v.must.map((c) => scheme(c)),
-      v.choices.map((g, i) => h("div", { class: "alts", id: `alts-${i}` }, h("p", { class: "lead" }, t(lang, "choice")), h("div", { class: "side" }, g.map((c) => scheme(c))))),
+      v.choices.map((g, i) => h("div", { class: "alts", id: `alts-${i}` }, h("p", { class: "lead" }, t(lang, "choice")), h("div", { class: "side" }, g.map((c) => scheme(c, "pickOne"))))),
       v.may.map((c) => scheme(c)),
       v.pending.map((c) => scheme(c)),
       v.relief.length && h("aside", { class: "relief", "aria-label": t(lang, "relief") },
@@ -541,7 +543,10 @@ export function start(canbao, options = {}) {
         row(t(lang, "year"), String(v.year)),
         row(t(lang, "printed"), today),
         row(t(lang, "rules"), `canbao ${v.rules.version} · ${v.rules.pack} ${v.rules.hash}`)),
-      h("p", {}, h("b", {}, t(lang, "given") + sep), KEYS.filter((k) => !unset(S.form[k])).map((k) => `${labelOf(k)} ${valueOf(k)}`).join("；")),
+      h("p", {}, h("b", {}, t(lang, "given") + sep), KEYS.filter((k) => !unset(S.form[k])).map((k) => {
+        const q = labelOf(k);
+        return `${q}${/[？?]$/.test(q) ? " " : sep}${valueOf(k)}`;
+      }).join(t(lang, "semi"))),
       h("p", { class: "small" }, t(lang, "slipNote")));
   }
 

@@ -40,6 +40,7 @@ const T = {
   needs_info: "还要看您的回答|還要看您的回答|Depends on your answers",
   ineligible: "不适用|不適用|Not for you",
   addOn: "附加||Add-on",
+  pickOne: "任选其一|任選其一|pick one",
   choice: "下面几种任选一种参加：|下面幾種任選一種參加：|Choose one of these:",
   instead: "如果参加「{name}」有困难，可以改参加：|如果參加「{name}」有困難，可以改參加：|If joining \"{name}\" is hard for you, you may join instead:",
   insteadChoice: "如果参加「{name}」有困难，可以在下面任选一种：|如果參加「{name}」有困難，可以在下面任選一種：|If joining \"{name}\" is hard for you, choose one of these instead:",
@@ -104,6 +105,8 @@ const T = {
   slipNote: "按公开文件计算，仅供参考，以当地医保部门为准。|按公開文件計算，僅供參考，以當地醫保部門為準。|From public documents, for reference; your local medical insurance office decides.",
   sep: "：||: ",
   list: "、||, ",
+  comma: "，||, ",
+  semi: "；||; ",
 };
 
 const YN = { true: T.yes, false: T.no };
@@ -129,7 +132,7 @@ export const FIELDS = {
   landExpropriated: { label: "是被征地农民吗？|是被徵地農民嗎？|Was your farmland expropriated?", choices: YN },
   childrenHaveLocalUrbanHukou: { label: "子女有本地城镇户口吗？|子女有本地城鎮戶口嗎？|Do your children hold a local urban hukou?", choices: YN },
   monthlyWage: { label: "月工资（元）|月工資（元）|Monthly wage (yuan)", amount: true },
-  enrolled: { label: "现在参加的是|現在參加的是|You are now in", choices: { none: "还没参加|還沒參加|Nothing yet" } },
+  enrolled: { label: "现在参加了哪种医保？|現在參加了哪種醫保？|Which scheme are you in now?", choices: { none: "还没参加|還沒參加|Nothing yet" } },
   lastCoveredYear: { label: "{y} 年您有医保吗？（任何一种基本医保都算）|{y} 年您有醫保嗎？（任何一種基本醫保都算）|Were you insured in {y}? (any basic scheme)", choices: { last: "有||Yes", earlier: "没有，以前有过|沒有，以前有過|No, but earlier", never: "从来没参加过|從來沒參加過|Never insured" } },
   lastYear: { label: "最后一次有医保是哪一年？|最後一次有醫保是哪一年？|The last year you were insured" },
   continuousYears: { label: "到 {y} 年为止，连续参保了几年？|到 {y} 年為止，連續參保了幾年？|Years insured without a gap up to {y}", count: true },

@@ -175,7 +175,7 @@ test("34-year-old urban resident not in work: 2027, at least 400 yuan (provision
   assert.match(text, /财政另外补助每人 724\.00 元/);
   assert.match(text, /户籍所在地/);
   assert.match(text, /截止日期：2026-12-31 · 还有 37 天/);
-  assert.match(text, /没有等待期、从 2027-01-01 起享受待遇/);
+  assert.match(text, /没有等待期，从 2027-01-01 起享受待遇/);
   assert.match(text, /未经确认/, "the strength of an unconfirmed source is shown");
   const answerText = await page.textContent("#answer");
   assert.doesNotMatch(answerText, /新型农村|合作医疗/);
@@ -196,11 +196,11 @@ test("someone last insured in 2024 sees a 4-month wait and cover from 2027-05-01
   await choose(page, "lastCoveredYear", "earlier");
   await page.selectOption("#q-lastYear", "2024");
   const text = await visibleText(card(page, "urban_rural_resident"));
-  assert.match(text, /等待期 4 个月（固定 3 \+ 变动 1）、从 2027-05-01 起享受待遇/);
+  assert.match(text, /等待期 4 个月（固定 3 \+ 变动 1），从 2027-05-01 起享受待遇/);
   // The engine asks whether missed years are paid back: the page asks too.
   assert.match(await page.textContent("#open-head"), /还差 1 个问题，答完就能算出从哪天开始保障/);
   await page.selectOption("#q-backPayYears", "1");
-  assert.match(await visibleText(card(page, "urban_rural_resident")), /等待期 3 个月（固定 3 \+ 变动 0）、从 2027-04-01 起享受待遇/);
+  assert.match(await visibleText(card(page, "urban_rural_resident")), /等待期 3 个月（固定 3 \+ 变动 0），从 2027-04-01 起享受待遇/);
   await shot(page, "phone-wait-2024");
   await context.close();
 });
@@ -290,6 +290,7 @@ test("Ordos 2010: the flexible worker sees two alternatives, and the supplement 
   // The supplement is an add-on inside the employee card, not a third choice.
   assert.equal(await page.locator("#s-employee #s-large_expense_supplement").count(), 1);
   assert.match(await page.textContent("#s-large_expense_supplement"), /附加/);
+  assert.match(await page.textContent("#s-urban_resident > h3"), /任选其一/);
   await shot(page, "phone-ordos-flexible");
   await context.close();
 });
@@ -349,7 +350,7 @@ test("Ordos household: employee father, mother not in work, a child: no split wa
   assert.doesNotMatch(text, /分开/);
   assert.equal(await household.locator(".split").count(), 0);
   // The mother and the child have not said whether they are already insured: named.
-  assert.match(await page.textContent("#member-1"), /还差回答：现在参加的是/);
+  assert.match(await page.textContent("#member-1"), /还差回答：现在参加了哪种医保？/);
   assert.match(await page.textContent("#not-settled"), /第 2 位、第 3 位/);
   assert.match(text, /每月：合计 未知/);
   await shot(page, "phone-ordos-household");
@@ -497,10 +498,11 @@ test("the print slip: region, year, the answers given, the date printed, the rul
   assert.match(slip, /参保年度：2027/);
   assert.match(slip, new RegExp(`打印日期：${TODAY}`));
   assert.match(slip, /规则版本：canbao \d+\.\d+\.\d+ · china [0-9a-f]{16}/);
-  assert.match(slip, /出生日期 1992-05-01/);
-  assert.match(slip, /户口类型 城镇户口/);
-  assert.match(slip, /您现在 没有工作/);
-  assert.match(slip, /2026 年您有医保吗？（任何一种基本医保都算） 2024/);
+  assert.match(slip, /出生日期：1992-05-01/);
+  assert.match(slip, /户口类型：城镇户口/);
+  assert.match(slip, /户口在本地吗？ 是/);
+  assert.match(slip, /您现在：没有工作/);
+  assert.match(slip, /2026 年您有医保吗？（任何一种基本医保都算）：2024/);
   const printed = await page.evaluate(() => document.body.innerText);
   assert.match(printed, /等待期 4 个月/);
   assert.match(printed, /从 2027-05-01 起享受待遇/);
