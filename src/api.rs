@@ -14,10 +14,19 @@ use crate::vocab::{Lang, Scheme};
 
 /// Answers a request (JSON text) as JSON text; `by_number` names the pack's
 /// texts and reasons by their number in [`Engine::table`].
-pub fn check(engine: &Engine, request: &str, today: NaiveDate, pretty: bool, by_number: bool) -> Result<String, String> {
+pub fn check(
+    engine: &Engine,
+    request: &str,
+    today: NaiveDate,
+    pretty: bool,
+    by_number: bool,
+) -> Result<String, String> {
     let req = crate::request::from_json(request).map_err(|e| render::error_json(&e, pretty))?;
     let decision = engine.decide(&req, today).map_err(|e| render::error_json(&e, pretty))?;
-    let style = render::Style { lang: req.lang, by_number };
+    let style = render::Style {
+        lang: req.lang,
+        by_number,
+    };
     Ok(render::json(&render::response(&decision, style), pretty))
 }
 

@@ -17,7 +17,9 @@ use crate::condition::{pick, Field, Pick, Tri};
 use crate::date;
 use crate::decision::{Decision, Enrol, Fee, Own, Reason, SchemeDecision};
 use crate::money::Money;
-use crate::pack::{clip, Base, Covers, FeeSchedule, Item, Pack, PackError, Rendered, RuleStatus, SchemeRules, Share, Tier};
+use crate::pack::{
+    clip, Base, Covers, FeeSchedule, Item, Pack, PackError, Rendered, RuleStatus, SchemeRules, Share, Tier,
+};
 use crate::person::Person;
 use crate::request::{Detail, ErrorCode, Request, RequestError, MAX_AGE_FROM_BIRTH_DATE, MIN_WORKING_AGE};
 use crate::vocab::{Lang, Period, Role, Scheme, Status};
@@ -143,7 +145,10 @@ impl Engine {
                 ));
             }
             if self.packs.iter().any(|p| p.extends.as_deref() == Some(&pack.id)) {
-                let message = format!("\"{}\" is extended by another pack: load it under a new id", clip(&pack.id));
+                let message = format!(
+                    "\"{}\" is extended by another pack: load it under a new id",
+                    clip(&pack.id)
+                );
                 return Err(fail("id", message));
             }
         }

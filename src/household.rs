@@ -215,7 +215,11 @@ pub fn render<'a>(h: &'a HouseholdDecision<'a>, lang: Lang) -> HouseholdResponse
         }
     }
     HouseholdResponse {
-        members: h.members.iter().map(|d| render::response(d, render::Style::text(lang))).collect(),
+        members: h
+            .members
+            .iter()
+            .map(|d| render::response(d, render::Style::text(lang)))
+            .collect(),
         chosen: &h.chosen,
         undecided: &h.undecided,
         totals: &h.totals,

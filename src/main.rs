@@ -205,7 +205,7 @@ fn clean(s: &str) -> String {
 /// The response for a person at a terminal, in the request's language.
 fn summary(r: &serde_json::Value) -> String {
     use std::fmt::Write;
-    let words: [&str; 8] = match r["lang"].as_str().and_then(Lang::parse).unwrap_or_default() {
+    let words: [&str; 13] = match r["lang"].as_str().and_then(Lang::parse).unwrap_or_default() {
         Lang::En => [
             "MUST JOIN",
             "MAY JOIN",
@@ -215,6 +215,11 @@ fn summary(r: &serde_json::Value) -> String {
             "by",
             "unknown",
             "cover from",
+            "a year",
+            "a month",
+            "you",
+            "employer",
+            "government",
         ],
         Lang::ZhTw => [
             "必須參加",
@@ -225,6 +230,11 @@ fn summary(r: &serde_json::Value) -> String {
             "截止",
             "未知",
             "待遇開始",
+            "每年",
+            "每月",
+            "個人",
+            "單位",
+            "政府",
         ],
         Lang::ZhCn => [
             "必须参加",
@@ -235,9 +245,14 @@ fn summary(r: &serde_json::Value) -> String {
             "截止",
             "未知",
             "待遇开始",
+            "每年",
+            "每月",
+            "个人",
+            "单位",
+            "政府",
         ],
     };
-    let [must, may, no, ask, fee_word, by, none, cover] = words;
+    let [must, may, no, ask, fee_word, by, none, cover, year, month, you, employer, government] = words;
     let text = |v: &serde_json::Value| v.as_str().unwrap_or(none).to_owned();
     let mut s = String::new();
     let _ = writeln!(
@@ -264,7 +279,11 @@ fn summary(r: &serde_json::Value) -> String {
                 text(&f["employer"]),
                 text(&f["government"]),
             );
-            let _ = writeln!(s, "  {fee_word}/{}: {total} = {i} + {e} + {g}", text(&f["period"]));
+            let period = if f["period"] == "month" { month } else { year };
+            let _ = writeln!(
+                s,
+                "  {fee_word} ({period}): {total} = {you} {i} + {employer} {e} + {government} {g}"
+            );
         }
         if scheme["deadline"].is_string() {
             let _ = writeln!(s, "  {by} {}", text(&scheme["deadline"]));

@@ -30,16 +30,32 @@ fn canbao(args: &[&str], stdin: &str) -> (i32, String, String) {
     canbao_bytes(args, stdin.as_bytes())
 }
 
+/// examples/request.json: a farmer born 1980-06-01, covered in 2026, paying on
+/// 2026-11-24 for 2027. china.toml: 46 on 2027-01-01; the resident scheme at the
+/// last published national minimum, 400 yuan (TODAY.md: 2026 is 400; 2027 not
+/// yet published, so provisional), the subsidy 724; the window closes
+/// 2026-12-31; continuous cover, so no waiting period and cover from 1 January.
 #[test]
 fn readme_example_prints_the_response_and_exits_0() {
     let (code, out, _) = canbao(&["check", "examples/request.json"], "");
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v["age"], 34);
-    assert_eq!(v["schemes"][0]["scheme"], "urban_resident");
-    assert_eq!(v["schemes"][0]["fee"]["individual"], "140.00");
-    assert_eq!(v["schemes"][0]["deadline"], "2015-01-30");
+    assert_eq!((v["region"].as_str(), v["age"].as_u64()), (Some("china"), Some(46)));
+    let resident = &v["schemes"][1];
+    assert_eq!(resident["scheme"], "urban_rural_resident");
+    assert_eq!(resident["status"], "eligible");
+    assert_eq!(resident["fee"]["individual"], "400.00");
+    assert_eq!(resident["fee"]["publicSubsidy"], "724.00");
+    assert_eq!(resident["fee"]["provisional"], true);
+    assert_eq!(resident["deadline"], "2026-12-31");
+    assert_eq!(resident["coverFrom"], "2027-01-01");
+    assert_eq!(resident["waiting"]["months"], 0);
     assert_eq!(v["missing"], serde_json::json!([]));
+    let (_, pretty, _) = canbao(&["check", "examples/request.json", "--pretty"], "");
+    assert!(
+        pretty.contains("费用 (每年): 400.00 = 个人 400.00 + 单位 0.00 + 政府 0.00"),
+        "{pretty}"
+    );
 }
 
 #[test]
@@ -66,7 +82,7 @@ fn pretty_output_speaks_the_request_language() {
         out.contains("[MAY JOIN] urban resident basic medical insurance"),
         "{out}"
     );
-    assert!(out.contains("140.00 = 140.00 + 0.00 + 0.00"), "{out}");
+    assert!(out.contains("fee (a year): 140.00 = you 140.00 + employer 0.00 + government 0.00"), "{out}");
 }
 
 #[test]

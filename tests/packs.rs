@@ -415,7 +415,10 @@ fn numbered_answers_resolve_to_the_text_ones() {
         }
     }
     assert!(count > 120, "{count} answered cases");
-    assert!(numbers > count / 2, "numbered answers are shorter: {numbers} of {count}");
+    assert!(
+        numbers > count / 2,
+        "numbered answers are shorter: {numbers} of {count}"
+    );
 }
 
 /// Found by fuzzing loadPolicy through the JS API: a message quoting the pack

@@ -806,7 +806,6 @@ macro_rules! named {
 }
 named!(Scheme, RuleStatus, Strength, Base, Through, Period);
 
-
 /// The documents a pack may cite: its own and its parent's.
 struct Docs<'a>(&'a [Source]);
 

@@ -17,7 +17,10 @@
 use serde::{Deserialize, Deserializer};
 
 #[derive(Deserialize, Clone, Debug, Default)]
-#[serde(deny_unknown_fields, expecting = "a text in each language, like {\"zh-CN\": \"…\", \"en\": \"…\"}")]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a text in each language, like {\"zh-CN\": \"…\", \"en\": \"…\"}"
+)]
 pub struct Text {
     #[serde(rename = "zh-CN")]
     pub zh_cn: String,
