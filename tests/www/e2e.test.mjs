@@ -225,6 +225,24 @@ test("a 特困 person pays nothing; a 低保 person sees that the region sets th
   await context.close();
 });
 
+test("after the deadline (on 2027-03-15) the card says it passed and what happens now: a 3-month wait from paying", async () => {
+  const context = await browser.newContext({ viewport: PHONE, locale: "zh-CN" });
+  const page = await context.newPage();
+  await page.goto(`${ORIGIN}/?today=2027-03-15`);
+  await page.waitForSelector("#check");
+  assert.match(await page.textContent("#rules-line"), /2027 年度/);
+  await basics(page, { birthDate: "1992-05-01" });
+  await check(page);
+  await choose(page, "lowIncome", "none");
+  await choose(page, "disabilityGrade", "0");
+  await choose(page, "lastCoveredYear", "last");
+  const text = await visibleText(card(page, "urban_rural_resident"));
+  assert.match(text, /截止日期：2026-12-31 · 已过/);
+  assert.match(text, /集中缴费期过后仍可参保缴费/);
+  assert.match(text, /等待期 3 个月（固定 3 \+ 变动 0），从 2027-06-15 起享受待遇/);
+  await context.close();
+});
+
 test("an employee must join the employee scheme through the employer; the guideline rates are labelled an estimate", async () => {
   const { context, page } = await open();
   await basics(page, { birthDate: "1990-01-01", employment: "employee" });
@@ -635,6 +653,34 @@ test("the server answers 400 to a malformed URL and keeps serving", async () => 
   const res = await fetch(`${ORIGIN}/`);
   assert.equal(res.status, 200);
   assert.match(res.headers.get("content-security-policy"), /default-src 'self'/);
+});
+
+test("examples/embed.html answers with the national pack from pkg/web", async () => {
+  const { createServer } = await import("node:http");
+  const { extname } = await import("node:path");
+  const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm" };
+  const repo = createServer((req, res) => {
+    try {
+      const body = readFileSync(join(root, decodeURIComponent(new URL(req.url, "http://x").pathname)));
+      res.writeHead(200, { "Content-Type": types[extname(req.url)] ?? "application/octet-stream" });
+      res.end(body);
+    } catch {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  await new Promise((r) => repo.listen(0, "127.0.0.1", r));
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`http://127.0.0.1:${repo.address().port}/examples/embed.html`);
+  await page.waitForFunction(() => document.querySelector("#out").textContent !== "…");
+  const text = await page.textContent("#out");
+  assert.match(text, /National rules/);
+  // On the machine's own date, so no exact figures.
+  assert.match(text, /at least \d+\.00 yuan a year/);
+  assert.match(text, /covered from \d{4}-\d\d-\d\d/);
+  await context.close();
+  repo.close();
 });
 
 test("the build copies the engine but not the pack compiler", () => {

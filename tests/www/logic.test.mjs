@@ -30,7 +30,7 @@ test("dateOf: three fields make a date only when all are there, and the year has
   assert.deepEqual(logic.dateOf("1991", "x", "1"), { error: "incomplete" });
 });
 
-test("formKeyOf: request paths, household paths and top-level fields", () => {
+test("formKeyOf: request paths, household paths and top-level fields", async () => {
   assert.equal(logic.formKeyOf("person.hukou.type"), "hukouType");
   assert.equal(logic.formKeyOf("members[2].history.lastCoveredYear"), "lastCoveredYear");
   assert.equal(logic.formKeyOf("person.retirement.enterprise.condition"), "condition");
@@ -40,6 +40,12 @@ test("formKeyOf: request paths, household paths and top-level fields", () => {
   const fields = readFileSync(join(root, "src/condition.rs"), "utf8").match(/= "person\.[\w.]+"/g).map((s) => s.slice(3, -1));
   assert.ok(fields.length >= 24, fields.join(" "));
   for (const f of fields) assert.ok(logic.formKeyOf(f), f);
+  // ... and the page has words for it, in the three languages.
+  const { FIELDS } = await import(join(root, "www/i18n.js"));
+  for (const key of logic.KEYS) {
+    assert.ok(FIELDS[key], key);
+    assert.equal(FIELDS[key].label.split("|").length, 3, key);
+  }
 });
 
 test("requestFrom: yes/no, numbers and 'never insured' from form strings; formFrom back", () => {
