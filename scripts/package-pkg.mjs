@@ -82,7 +82,14 @@ writeFileSync(at("nodejs/canbao.js"), `// canbao for Node: the glue instantiates
 const core = require("./canbao_core.js");
 const loader = require("./canbao_loader.js");
 const { makeApi } = require("./api.cjs");
-module.exports = makeApi(core, require("./packs.cjs"), () => loader);
+const api = makeApi(core, require("./packs.cjs"), () => loader);
+// One assignment per name, so that Node's ES module loader sees them:
+// \`import { check } from "canbao"\` (tests/wasm/readme.test.mjs).
+exports.check = api.check;
+exports.checkHousehold = api.checkHousehold;
+exports.regions = api.regions;
+exports.loadPolicy = api.loadPolicy;
+exports.version = api.version;
 `);
 writeFileSync(at("nodejs/canbao.d.ts"), types);
 writeFileSync(at("nodejs/package.json"), JSON.stringify({ type: "commonjs" }) + "\n");
