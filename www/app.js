@@ -74,8 +74,9 @@ export function start(canbao, options = {}) {
   const firstYear = Math.min(...all.map((r) => r.firstYear));
   const lang0 = params.get("lang");
 
+  const lang1 = LANGS.some(([l]) => l === lang0) ? lang0 : "zh-CN";
   const S = {
-    lang: LANGS.some(([l]) => l === lang0) ? lang0 : "zh-CN",
+    lang: lang1,
     household: [],
     notice: "",
   };
@@ -460,7 +461,16 @@ export function start(canbao, options = {}) {
       h("div", { class: "actions no-print" },
         h("button", { type: "button", id: "print", onclick: () => window.print() }, t(lang, "print")),
         h("button", { type: "button", id: "add-member", onclick: addMember }, t(lang, "addMember")),
-        h("button", { type: "button", id: "restart", onclick: () => { fresh(); S.household = []; update(); } }, t(lang, "restart"))));
+        h("button", { type: "button", id: "restart", onclick: restart }, t(lang, "restart"))));
+  }
+
+  /** Everything forgotten, back to the top (on a kiosk, also the first language). */
+  function restart(idle) {
+    fresh();
+    S.household = [];
+    if (idle === true) S.lang = lang1;
+    update();
+    scrollTo(0, 0);
   }
 
   // ---- the household ---------------------------------------------------
@@ -600,10 +610,8 @@ export function start(canbao, options = {}) {
     const arm = () => {
       clearTimeout(timer);
       timer = setTimeout(() => {
-        fresh();
-        S.household = [];
-        S.notice = t(L(), "kioskIdle");
-        update();
+        S.notice = t(lang1, "kioskIdle");
+        restart(true);
         S.notice = "";
       }, idle * 1000);
     };

@@ -595,6 +595,7 @@ test("kiosk: wiped after the idle time; ?idle= is kept to 30–3600 s, so no val
   const cases = [["30", 31, true], ["3000000", 60, false], ["-1", 60, false], ["1e308", 60, false], ["abc", 60, false], ["1e308", 3601, true]];
   for (const [idle, seconds, wiped] of cases) {
     const { context, page } = await open(KIOSK_FILE, KIOSK, { clock: true, query: `&idle=${idle}` });
+    await page.click("#lang-en");
     await page.click("#pad-4");
     await page.click("label:has(#q-employment-none)");
     await page.click("#check");
@@ -603,7 +604,11 @@ test("kiosk: wiped after the idle time; ?idle= is kept to 30–3600 s, so no val
     await page.clock.runFor(seconds * 1000);
     assert.equal(await page.locator("#answer").count(), wiped ? 0 : 1, `idle=${idle}, ${seconds} s`);
     assert.equal(await page.inputValue("#q-age"), wiped ? "" : "4", `idle=${idle}: age`);
-    if (wiped) assert.match(await page.textContent(".notice"), /已清空/);
+    if (wiped) {
+      assert.match(await page.textContent(".notice"), /已清空/);
+      assert.equal(await page.getAttribute("html", "lang"), "zh-CN", "the next person starts in the kiosk's language");
+      assert.equal(await page.evaluate(() => scrollY), 0);
+    }
     await context.close();
   }
 });
