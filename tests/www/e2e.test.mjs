@@ -44,6 +44,8 @@ async function open(path = "/", viewport = PHONE, { query = "", clock = false, .
   if (clock) await page.clock.install();
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
+  // A Content-Security-Policy refusal or a failed load shows up here.
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
   page.on("request", (r) => {
     const u = r.url();
     if (!(u.startsWith(ORIGIN) || u.startsWith("file://") || u.startsWith("data:"))) foreign.push(u);
