@@ -395,7 +395,7 @@ export function start(canbao, options = {}) {
     ].filter(Boolean).join(t(lang, "comma"));
     return h("div", { class: "cover" },
       h("h4", {}, t(lang, "cover")),
-      line && h("p", { class: "when" }, line),
+      line && h("p", { class: known && w.months > 0 ? "when waits" : "when" }, line),
       w && (known ? more(t(lang, "waitWhy"), w.reasons) : reasons(w.reasons)));
   }
 
