@@ -292,12 +292,7 @@ impl Cond {
                 }
             };
         }
-        let bit = |v: Option<u32>| v;
-        key!(self.employment, |v| one_of(
-            bit(p.employment.map(|e| e.bit())),
-            Field::Employment,
-            v
-        ));
+        key!(self.employment, |v| employment(p, v));
         key!(self.hukou_type, |v| one_of(
             p.hukou_type.map(|h| h.bit()),
             Field::HukouType,
@@ -412,9 +407,27 @@ fn school(p: &Person, f: impl FnOnce(&crate::person::School) -> Tri) -> Tri {
     }
 }
 
+/// An `employment` key. A child under the working age (16, the Labour Law's
+/// minimum) is not asked: only `student` or `none` can be true of them, so a
+/// rule for workers or retirees does not apply (request.rs refuses a child
+/// who says they work).
+fn employment(p: &Person, allowed: Set) -> Tri {
+    match (p.employment, p.age) {
+        (None, Some(age)) if age < crate::request::MIN_WORKING_AGE => {
+            let (student, none) = (allowed.has(Employment::Student.bit()), allowed.has(Employment::None.bit()));
+            match (student, none) {
+                (false, false) => Tri::No,
+                (true, true) => Tri::Yes,
+                _ => Tri::unknown(Field::Employment),
+            }
+        }
+        (e, _) => one_of(e.map(|e| e.bit()), Field::Employment, allowed),
+    }
+}
+
 /// A retirement key: only retirees have one; a retiree who left it out is asked.
 fn retiree(p: &Person, f: impl FnOnce() -> Tri) -> Tri {
-    is(p.employment, Field::Employment, Employment::Retired).and(f)
+    employment(p, Set::of([Employment::Retired.bit()])).and(f)
 }
 
 fn age(p: &Person, test: impl FnOnce(u32) -> bool) -> Tri {

@@ -212,11 +212,7 @@ const FIELDS: &[(&str, Kind, Triple)] = &[
     (
         "person.disabilityGrade",
         Kind::Number,
-        [
-            "残疾等级（没有填 0）",
-            "殘疾等級（沒有填 0）",
-            "disability grade (0 for none)",
-        ],
+        ["残疾等级", "殘疾等級", "disability grade"],
     ),
     (
         "person.landExpropriated",
@@ -251,9 +247,9 @@ const FIELDS: &[(&str, Kind, Triple)] = &[
         "person.history.lastCoveredYear",
         Kind::Number,
         [
-            "最近一次参保的年度（从未参保填 null）",
-            "最近一次參保的年度（從未參保填 null）",
-            "the last year you were insured (null if never)",
+            "最近一次参保的年度",
+            "最近一次參保的年度",
+            "the last year you were insured",
         ],
     ),
     (
@@ -334,6 +330,15 @@ fn error_template(code: ErrorCode) -> Triple {
     }
 }
 
+/// "1 month", "4 months": English counts its months.
+fn months_en(n: u32) -> String {
+    if n == 1 {
+        "1 month".to_owned()
+    } else {
+        format!("{n} months")
+    }
+}
+
 /// The values an error quotes, worded.
 fn detail(d: &Detail, lang: Lang) -> String {
     let comma = if lang == Lang::En { ", " } else { "、" };
@@ -344,11 +349,10 @@ fn detail(d: &Detail, lang: Lang) -> String {
             quoted.join(comma)
         }
         Detail::Range(a, b) => format!("{a}–{b}"),
-        Detail::Dates(a, b) => format!(
-            "{}–{}",
-            a.map(|d| d.to_string()).unwrap_or_default(),
-            b.map(|d| d.to_string()).unwrap_or_default()
-        ),
+        Detail::Dates(a, b) => match (a, b) {
+            (Some(a), Some(b)) => format!("{a}–{b}"),
+            (a, b) => a.or(*b).map(|d| d.to_string()).unwrap_or_default(),
+        },
         Detail::Bytes(n) => n.to_string(),
         Detail::Years {
             first,
@@ -407,8 +411,17 @@ fn detail(d: &Detail, lang: Lang) -> String {
 pub fn error_message(e: &RequestError) -> String {
     let lang = e.lang;
     let label = field_label(&e.field, lang);
+    // A date range with no first day (no date of birth given): only its end.
+    let template = match (&e.code, &e.detail) {
+        (ErrorCode::OutOfRange, Detail::Dates(None, Some(_))) => [
+            "「{label}」超出范围，应不晚于 {detail}。",
+            "「{label}」超出範圍，應不晚於 {detail}。",
+            "The {label} is out of range: it must be no later than {detail}.",
+        ],
+        _ => error_template(e.code),
+    };
     fill(
-        pick(&error_template(e.code), lang),
+        pick(&template, lang),
         &[
             ("label", &label),
             ("field", &e.field),
@@ -518,16 +531,16 @@ fn waiting_message(w: &WaitingSaid, lang: Lang) -> String {
             };
             let gap = gap.unwrap_or(0).to_string();
             let why = fill(pick(&why, lang), &[("gap", &gap)]);
-            (["{why}：缴费后有 {months} 个月的固定待遇等待期。", "{why}：繳費後有 {months} 個月的固定待遇等待期。", "Because {why}, there is a fixed waiting period of {months} months after paying."], vec![("why", why), ("months", months.to_string())])
+            (["{why}：缴费后有 {months} 个月的固定待遇等待期。", "{why}：繳費後有 {months} 個月的固定待遇等待期。", "Because {why}, there is a fixed waiting period of {months_en} after paying."], vec![("why", why), ("months", months.to_string()), ("months_en", months_en(months))])
         }
-        WaitingSaid::Variable { gap, months } => (["断保 {gap} 年：第一年之后每多断保 1 年，增加变动待遇等待期，共 {months} 个月。", "斷保 {gap} 年：第一年之後每多斷保 1 年，增加變動待遇等待期，共 {months} 個月。", "A gap of {gap} years: each year of gap after the first adds to a variable waiting period, {months} months in all."], vec![("gap", gap.to_string()), ("months", months.to_string())]),
+        WaitingSaid::Variable { gap, months } => (["断保 {gap} 年：第一年之后每多断保 1 年，增加变动待遇等待期，共 {months} 个月。", "斷保 {gap} 年：第一年之後每多斷保 1 年，增加變動待遇等待期，共 {months} 個月。", "A gap of {gap} years: each year of gap after the first adds to a variable waiting period, {months_en} in all."], vec![("gap", gap.to_string()), ("months", months.to_string()), ("months_en", months_en(months))]),
         WaitingSaid::BackPay { assumed: true, .. } => (["这里按不补缴计算。每补缴 1 年断保期的费用（按当地现行个人缴费标准），可以减少 1 个月变动等待期；固定等待期不变。", "這裏按不補繳計算。每補繳 1 年斷保期的費用（按當地現行個人繳費標準），可以減少 1 個月變動等待期；固定等待期不變。", "Counted without paying back. Each missed year you pay back (at the current local individual rate) removes one month of the variable wait; the fixed wait stays."], vec![]),
-        WaitingSaid::BackPay { years, months_removed, assumed: false } => (["补缴 {years} 年断保期的费用，减少 {months} 个月变动等待期；固定等待期不变。", "補繳 {years} 年斷保期的費用，減少 {months} 個月變動等待期；固定等待期不變。", "Paying back {years} missed years removes {months} months of the variable wait; the fixed wait stays."], vec![("years", years.to_string()), ("months", months_removed.to_string())]),
-        WaitingSaid::Floor { gap, months } => (["连续断保 {gap} 年：补缴之后，固定和变动等待期合计仍不少于 {months} 个月。", "連續斷保 {gap} 年：補繳之後，固定和變動等待期合計仍不少於 {months} 個月。", "After a gap of {gap} years, the fixed and variable waits together stay at least {months} months even after paying back."], vec![("gap", gap.to_string()), ("months", months.to_string())]),
+        WaitingSaid::BackPay { years, months_removed, assumed: false } => (["补缴 {years} 年断保期的费用，减少 {months} 个月变动等待期；固定等待期不变。", "補繳 {years} 年斷保期的費用，減少 {months} 個月變動等待期；固定等待期不變。", "Paying back {years} missed years removes {months_en} of the variable wait; the fixed wait stays."], vec![("years", years.to_string()), ("months", months_removed.to_string()), ("months_en", months_en(months_removed))]),
+        WaitingSaid::Floor { gap, months } => (["连续断保 {gap} 年：补缴之后，固定和变动等待期合计仍不少于 {months} 个月。", "連續斷保 {gap} 年：補繳之後，固定和變動等待期合計仍不少於 {months} 個月。", "After a gap of {gap} years, the fixed and variable waits together stay at least {months_en} even after paying back."], vec![("gap", gap.to_string()), ("months", months.to_string()), ("months_en", months_en(months))]),
         WaitingSaid::CountingUnsettled => (["“每多断保1年”从第几年算起，全国还没有统一的说法；这里按青岛的例子计算（2025、2026年断保，在2027年度集中缴费期缴费：等待 3+1=4 个月），当地可能不同。", "「每多斷保1年」從第幾年算起，全國還沒有統一的說法；這裏按青島的例子計算（2025、2026年斷保，在2027年度集中繳費期繳費：等待 3+1=4 個月），當地可能不同。", "How the gap years are counted is not settled nationally; this follows Qingdao's example (no cover in 2025 and 2026, paid in the 2027 window: 3 + 1 = 4 months). Your region may count differently."], vec![]),
         WaitingSaid::NeverInsured => (["全国文件按断保年数增加变动等待期，首次参保这里不计变动等待期；当地可能另有规定。", "全國文件按斷保年數增加變動等待期，首次參保這裏不計變動等待期；當地可能另有規定。", "The national rules add variable months for years of gap; for a first enrolment none are counted here. Your region may count differently."], vec![]),
-        WaitingSaid::CoverFrom { from, months } => (["等待期共 {months} 个月：从 {date} 起享受待遇。断保期间和等待期内发生的医疗费用，医保不予报销。", "等待期共 {months} 個月：從 {date} 起享受待遇。斷保期間和等待期內發生的醫療費用，醫保不予報銷。", "A waiting period of {months} months: covered from {date}. Medical costs during a gap or a waiting period are not reimbursed."], vec![("months", months.to_string()), ("date", from.to_string())]),
-        WaitingSaid::AfterYearEnd { from, months } => (["等待期共 {months} 个月，要到 {date} 才结束，已经超出这一参保年度：这一年度参保缴费将不能享受待遇，请考虑为下一年度参保。", "等待期共 {months} 個月，要到 {date} 才結束，已經超出這一參保年度：這一年度參保繳費將不能享受待遇，請考慮為下一年度參保。", "A waiting period of {months} months would end on {date}, after this coverage year: paying for this year would bring no cover, so consider enrolling for next year."], vec![("months", months.to_string()), ("date", from.to_string())]),
+        WaitingSaid::CoverFrom { from, months } => (["等待期共 {months} 个月：从 {date} 起享受待遇。断保期间和等待期内发生的医疗费用，医保不予报销。", "等待期共 {months} 個月：從 {date} 起享受待遇。斷保期間和等待期內發生的醫療費用，醫保不予報銷。", "A waiting period of {months_en}: covered from {date}. Medical costs during a gap or a waiting period are not reimbursed."], vec![("months", months.to_string()), ("months_en", months_en(months)), ("date", from.to_string())]),
+        WaitingSaid::AfterYearEnd { from, months } => (["等待期共 {months} 个月，要到 {date} 才结束，已经超出这一参保年度：这一年度参保缴费将不能享受待遇，请考虑为下一年度参保。", "等待期共 {months} 個月，要到 {date} 才結束，已經超出這一參保年度：這一年度參保繳費將不能享受待遇，請考慮為下一年度參保。", "A waiting period of {months_en} would end on {date}, after this coverage year: paying for this year would bring no cover, so consider enrolling for next year."], vec![("months", months.to_string()), ("months_en", months_en(months)), ("date", from.to_string())]),
         WaitingSaid::HistoryNeeded => (["要算出等待期和开始享受待遇的日期，需要知道您最近一次参保是哪一年。", "要算出等待期和開始享受待遇的日期，需要知道您最近一次參保是哪一年。", "To count the waiting period and the day cover starts, we need the last year you were insured."], vec![]),
         WaitingSaid::BirthDateNeeded => (["新生儿在出生后 90 天内参保的，从出生之日起享受待遇：需要出生日期才能判断。", "新生兒在出生後 90 天內參保的，從出生之日起享受待遇：需要出生日期才能判斷。", "Newborns enrolled within 90 days of birth are covered from birth: the date of birth decides it."], vec![]),
     };
@@ -633,6 +646,28 @@ mod tests {
         use crate::condition::Field;
         for f in Field::ALL {
             assert_ne!(field_label(f.path(), Lang::ZhCn), f.path(), "{}", f.path());
+        }
+    }
+
+    #[test]
+    fn a_range_with_no_first_day_says_only_its_last() {
+        let last = chrono::NaiveDate::from_ymd_opt(2027, 1, 1);
+        let e = RequestError::new(ErrorCode::OutOfRange, "person.hukou.movedInOn", Lang::ZhCn)
+            .with(Detail::Dates(None, last));
+        assert_eq!(e.message(), "「户籍迁入本地的日期」超出范围，应不晚于 2027-01-01。");
+    }
+
+    #[test]
+    fn english_counts_its_months_and_labels_speak_to_residents() {
+        assert_eq!((months_en(1).as_str(), months_en(4).as_str()), ("1 month", "4 months"));
+        for f in crate::condition::Field::ALL {
+            for lang in Lang::ALL {
+                let label = field_label(f.path(), *lang);
+                assert!(
+                    !label.contains("null") && !label.contains("填 0") && !label.contains("0 for"),
+                    "{label}"
+                );
+            }
         }
     }
 }
