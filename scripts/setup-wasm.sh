@@ -20,4 +20,7 @@ fi
 command -v wasm-pack >/dev/null || cargo install wasm-pack --version 0.15.1
 
 # wasm-opt from npm's binaryen: Debian's binaryen (108) silently writes broken modules.
-[ -x node_modules/.bin/wasm-opt ] && [ -x node_modules/.bin/tsc ] || npm ci --no-audit --no-fund
+# npm ci again whenever package-lock.json is newer than what was installed.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund
+fi
