@@ -26,8 +26,8 @@ class Unfit {
 
 /**
  * The API over the wasm-bindgen glue of the core module (any target's), the
- * built-in packs (`packs.js`: compiled, one Latin-1 character a byte, handed to
- * the core on first use), and `loader()`, the pack compiler's glue once it is
+ * built-in packs (`packs.js`: compiled, one character a byte, handed to the
+ * core on first use), and `loader()`, the pack compiler's glue once it is
  * there (loadPolicy only).
  */
 export function makeApi(core, packs, loader) {
@@ -45,7 +45,10 @@ export function makeApi(core, packs, loader) {
   function ready() {
     if (builtins) return;
     const bytes = new Uint8Array(packs.length);
-    for (let i = 0; i < packs.length; i++) bytes[i] = packs.charCodeAt(i);
+    for (let i = 0; i < packs.length; i++) {
+      const c = packs.charCodeAt(i);
+      bytes[i] = c >= 0x100 ? c - 0x100 : c; // see scripts/package-pkg.mjs
+    }
     const r = JSON.parse(core.load_builtins(bytes));
     tables.clear();
     if (r.error) throw fail(r.error);
