@@ -82,7 +82,10 @@ fn pretty_output_speaks_the_request_language() {
         out.contains("[MAY JOIN] urban resident basic medical insurance"),
         "{out}"
     );
-    assert!(out.contains("fee (a year): 140.00 = you 140.00 + employer 0.00 + government 0.00"), "{out}");
+    assert!(
+        out.contains("fee (a year): 140.00 = you 140.00 + employer 0.00 + government 0.00"),
+        "{out}"
+    );
 }
 
 #[test]
