@@ -12,5 +12,11 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    common::check_both(common::engine(), text, common::today(data), data.len() % 2 == 1, common::builtin_tables());
+    common::check_both(
+        common::engine(),
+        text,
+        common::today(data),
+        data.len() % 2 == 1,
+        common::builtin_tables(),
+    );
 });

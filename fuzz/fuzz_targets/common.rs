@@ -22,7 +22,13 @@ pub fn engine() -> &'static Engine {
 /// A day to answer on, chosen by the input: before, inside and after the
 /// collection windows of the built-in packs' years.
 pub fn today(data: &[u8]) -> NaiveDate {
-    let days = [(2015, 1, 5), (2026, 11, 24), (2010, 6, 30), (2025, 3, 15), (2019, 12, 31)];
+    let days = [
+        (2015, 1, 5),
+        (2026, 11, 24),
+        (2010, 6, 30),
+        (2025, 3, 15),
+        (2019, 12, 31),
+    ];
     let (y, m, d) = days[data.len() % days.len()];
     NaiveDate::from_ymd_opt(y, m, d).expect("a date")
 }
@@ -38,7 +44,10 @@ pub fn parse(text: &str) -> Value {
 fn fen(v: &Value) -> Option<i128> {
     let s = v.as_str()?;
     let (yuan, part) = s.split_once('.')?;
-    assert!(part.len() == 2 && yuan.bytes().all(|b| b.is_ascii_digit()) && !yuan.is_empty(), "not an amount: {s}");
+    assert!(
+        part.len() == 2 && yuan.bytes().all(|b| b.is_ascii_digit()) && !yuan.is_empty(),
+        "not an amount: {s}"
+    );
     Some(yuan.parse::<i128>().ok()? * 100 + part.parse::<i128>().ok()?)
 }
 
@@ -49,10 +58,17 @@ pub fn sums(fee: &Value) {
         let v = &fee[key];
         assert!(v.is_null() || fen(v).is_some(), "{key} is not an amount or null: {fee}");
     }
-    let shares: Option<Vec<i128>> = ["individual", "employer", "government"].iter().map(|k| fen(&fee[*k])).collect();
+    let shares: Option<Vec<i128>> = ["individual", "employer", "government"]
+        .iter()
+        .map(|k| fen(&fee[*k]))
+        .collect();
     if let Some(shares) = shares {
         let total = fen(&fee["total"]);
-        assert_eq!(total, Some(shares.iter().sum()), "shares do not add up to the total: {fee}");
+        assert_eq!(
+            total,
+            Some(shares.iter().sum()),
+            "shares do not add up to the total: {fee}"
+        );
     }
 }
 
@@ -110,9 +126,17 @@ pub fn error(text: &str) -> Value {
     let code = e.get("code").and_then(Value::as_str).expect("code");
     assert!(canbao::request::ErrorCode::parse(code).is_some(), "unknown code {code}");
     let field = e.get("field").and_then(Value::as_str).expect("field");
-    assert!(field.chars().count() <= 81, "a field path of {} characters", field.chars().count());
+    assert!(
+        field.chars().count() <= 81,
+        "a field path of {} characters",
+        field.chars().count()
+    );
     let message = e.get("message").and_then(Value::as_str).expect("message");
-    assert!(!message.is_empty() && message.len() <= 4096, "a message of {} bytes", message.len());
+    assert!(
+        !message.is_empty() && message.len() <= 4096,
+        "a message of {} bytes",
+        message.len()
+    );
     v
 }
 

@@ -19,7 +19,10 @@ fuzz_target!(|data: &[u8]| {
             let v = common::error(&error);
             let field = v["error"]["field"].as_str().unwrap_or_default();
             let code = v["error"]["code"].as_str().unwrap_or_default();
-            assert!(code == "unknown_field" || !field.starts_with("person"), "a member's error names `person`: {field}");
+            assert!(
+                code == "unknown_field" || !field.starts_with("person"),
+                "a member's error names `person`: {field}"
+            );
         }
     }
 });

@@ -30,9 +30,16 @@ fuzz_target!(|data: &[u8]| {
             // never grow faster than it (counted in characters: a control
             // character quoted becomes U+FFFD, three bytes).
             let chars = text.chars().count();
-            assert!(e.key.chars().count() <= 64 + 2 * chars, "a key of {} characters", e.key.chars().count());
+            assert!(
+                e.key.chars().count() <= 64 + 2 * chars,
+                "a key of {} characters",
+                e.key.chars().count()
+            );
             let message = e.message.chars().count();
-            assert!(message > 0 && message <= 4096 + 2 * chars, "a message of {message} characters");
+            assert!(
+                message > 0 && message <= 4096 + 2 * chars,
+                "a message of {message} characters"
+            );
             return;
         }
     };
@@ -44,14 +51,21 @@ fuzz_target!(|data: &[u8]| {
     let added = native.add(pack, "fuzz.json").map(|_| ());
     let roundtrip: Pack = postcard::from_bytes(&compiled).expect("the compiled pack reads back");
     let added_too = wasm.add(roundtrip, "loadPolicy").map(|_| ());
-    assert_eq!(added.is_ok(), added_too.is_ok(), "added natively: {added:?}; after postcard: {added_too:?}");
+    assert_eq!(
+        added.is_ok(),
+        added_too.is_ok(),
+        "added natively: {added:?}; after postcard: {added_too:?}"
+    );
     if added.is_err() {
         return;
     }
     // The persons ask in English: the English table is enough.
     let tables = [Vec::new(), Vec::new(), common::table(&native, canbao::vocab::Lang::En)];
     for (i, person) in PERSONS.iter().enumerate() {
-        let request = format!(r#"{{"region":{},"year":{year},"lang":"en","person":{person}}}"#, serde_json::Value::from(id.as_str()));
+        let request = format!(
+            r#"{{"region":{},"year":{year},"lang":"en","person":{person}}}"#,
+            serde_json::Value::from(id.as_str())
+        );
         let today = common::today(&data[..i.min(data.len())]);
         common::check_both(&native, &request, today, i % 2 == 1, &tables);
         let a = canbao::api::check(&native, &request, today, false, false);
