@@ -343,3 +343,42 @@ fn every_pack_has_a_case_file_covering_each_clause_and_code() {
         );
     }
 }
+
+/// Issue 9: for each answer the engine can ask, a case where it is left out and
+/// asked (`missing`), and one where it is given. `history.continuousYears` is
+/// only read by a note (china's incentive for continuous enrolment), and a note
+/// never asks.
+#[test]
+fn every_answer_the_engine_asks_has_a_case_asking_it_and_one_giving_it() {
+    const NEVER_ASKED: &[&str] = &["person.history.continuousYears"];
+    fn given(v: &Value, prefix: &str, out: &mut BTreeSet<String>) {
+        if let Value::Object(map) = v {
+            for (k, x) in map {
+                let path = format!("{prefix}.{k}");
+                out.insert(path.clone());
+                given(x, &path, out);
+            }
+        }
+    }
+    let (mut asked, mut stated) = (BTreeSet::new(), BTreeSet::new());
+    for (_, doc) in case_files() {
+        for case in doc["cases"].as_array().unwrap() {
+            for m in strings(&case["expect"]["missing"]) {
+                // A household's `members[1].sex` is the person's `sex`.
+                let m = m.split_once("].").map_or(m.to_owned(), |(_, rest)| format!("person.{rest}"));
+                asked.insert(m);
+            }
+            given(&case["request"]["person"], "person", &mut stated);
+            for member in case["request"]["members"].as_array().into_iter().flatten() {
+                given(member, "person", &mut stated);
+            }
+        }
+    }
+    for field in canbao::condition::Field::ALL {
+        let path = field.path();
+        assert!(stated.contains(path), "no case gives {path}");
+        if !NEVER_ASKED.contains(&path) {
+            assert!(asked.contains(path), "no case leaves out {path} and has it asked");
+        }
+    }
+}
