@@ -414,7 +414,10 @@ fn school(p: &Person, f: impl FnOnce(&crate::person::School) -> Tri) -> Tri {
 fn employment(p: &Person, allowed: Set) -> Tri {
     match (p.employment, p.age) {
         (None, Some(age)) if age < crate::request::MIN_WORKING_AGE => {
-            let (student, none) = (allowed.has(Employment::Student.bit()), allowed.has(Employment::None.bit()));
+            let (student, none) = (
+                allowed.has(Employment::Student.bit()),
+                allowed.has(Employment::None.bit()),
+            );
             match (student, none) {
                 (false, false) => Tri::No,
                 (true, true) => Tri::Yes,

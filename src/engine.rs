@@ -472,10 +472,12 @@ impl<'a> Ctx<'a, '_> {
         }
         // After the deadline, while the year still runs: what the person can do now.
         let year_end = NaiveDate::from_ymd_opt(self.year, 12, 31);
-        if let Some(d) = deadline.filter(|d| self.pay_date > *d && year_end.is_some_and(|e| self.pay_date <= e)) {
+        if let Some(d) = deadline.filter(|d| self.pay_date > *d) {
             enrol
                 .reasons
                 .push(Reason::Own(Own::DeadlinePassed { deadline: d }, deadline_cite));
+        }
+        if let Some(d) = deadline.filter(|d| self.pay_date > *d && year_end.is_some_and(|e| self.pay_date <= e)) {
             let late: Vec<_> = rules
                 .late
                 .iter()
@@ -526,7 +528,13 @@ impl<'a> Ctx<'a, '_> {
             Pick::Found((s, t)) => (*s, *t),
             Pick::Undecided { fields, .. } => {
                 self.need(Weight::Fee, &fields);
-                return unknown(first.period, Reason::Own(Own::FeeNeedsInfo(fields), None));
+                let mut fee = unknown(first.period, Reason::Own(Own::FeeNeedsInfo(fields), None));
+                // The public subsidy is the schedule's, whichever tier applies.
+                if let Some((m, said)) = schedules.iter().find_map(|s| s.public_subsidy.as_ref()) {
+                    fee.public_subsidy = Some(*m);
+                    fee.reasons.push(Reason::Said(said));
+                }
+                return fee;
             }
             Pick::Nothing => return unknown(first.period, Reason::Own(Own::NoFee, None)),
         };
@@ -619,7 +627,9 @@ impl<'a> Ctx<'a, '_> {
     fn base(&mut self, base: Base, reasons: &mut Vec<Reason<'a>>) -> Option<Money> {
         match base {
             Base::MonthlyWage => {
-                if self.person.monthly_wage.is_none() {
+                // Asked once, though both shares may be rates of the wage.
+                let said = reasons.iter().any(|r| matches!(r, Reason::Own(Own::WageMissing, _)));
+                if self.person.monthly_wage.is_none() && !said {
                     self.need(Weight::Fee, &[Field::MonthlyWage]);
                     reasons.push(Reason::Own(Own::WageMissing, None));
                 }
@@ -632,7 +642,10 @@ impl<'a> Ctx<'a, '_> {
                     .iter()
                     .find(|p| p.span.contains(self.reference));
                 let value = param.and_then(|p| p.value);
-                if value.is_none() {
+                let said = reasons
+                    .iter()
+                    .any(|r| matches!(r, Reason::Own(Own::AverageWageUnknown, _)));
+                if value.is_none() && !said {
                     reasons.push(Reason::Own(Own::AverageWageUnknown, param.map(|p| &p.cite)));
                 }
                 value

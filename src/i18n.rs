@@ -120,11 +120,7 @@ const FIELDS: &[(&str, Kind, Triple)] = &[
     (
         "person.hukou.local",
         Kind::YesNo,
-        [
-            "户籍是否在本地",
-            "戶籍是否在本地",
-            "whether the hukou is registered here",
-        ],
+        ["户籍是否在本地", "戶籍是否在本地", "hukou registered here (yes or no)"],
     ),
     (
         "person.hukou.movedIn",
@@ -132,7 +128,7 @@ const FIELDS: &[(&str, Kind, Triple)] = &[
         [
             "户籍是否从外地迁入",
             "戶籍是否從外地遷入",
-            "whether the hukou moved here from elsewhere",
+            "hukou moved here from elsewhere (yes or no)",
         ],
     ),
     (
@@ -146,7 +142,7 @@ const FIELDS: &[(&str, Kind, Triple)] = &[
         [
             "是否退休后才迁入户籍",
             "是否退休後才遷入戶籍",
-            "whether the hukou moved here after retiring",
+            "hukou moved here after retiring (yes or no)",
         ],
     ),
     (
@@ -155,7 +151,7 @@ const FIELDS: &[(&str, Kind, Triple)] = &[
         [
             "是否持有本地居住证",
             "是否持有本地居住證",
-            "whether you hold a residence permit here",
+            "residence permit here (yes or no)",
         ],
     ),
     ("person.employment", Kind::Text, ["就业情况", "就業情況", "work"]),
@@ -168,16 +164,12 @@ const FIELDS: &[(&str, Kind, Triple)] = &[
     (
         "person.school.fullTime",
         Kind::YesNo,
-        ["是否全日制就读", "是否全日制就讀", "whether study is full time"],
+        ["是否全日制就读", "是否全日制就讀", "full-time study (yes or no)"],
     ),
     (
         "person.school.local",
         Kind::YesNo,
-        [
-            "学校是否在本地",
-            "學校是否在本地",
-            "whether the school is in this region",
-        ],
+        ["学校是否在本地", "學校是否在本地", "school in this region (yes or no)"],
     ),
     ("person.retirement", Kind::Group, ["退休情况", "退休情況", "retirement"]),
     (
@@ -206,7 +198,7 @@ const FIELDS: &[(&str, Kind, Triple)] = &[
         [
             "是否属于特困、低保、低保边缘或防返贫监测对象",
             "是否屬於特困、低保、低保邊緣或防返貧監測對象",
-            "whether you get help as a low-income person (tekun, dibao, low income, monitored)",
+            "low-income status (tekun, dibao, low income, monitored)",
         ],
     ),
     (
@@ -217,11 +209,7 @@ const FIELDS: &[(&str, Kind, Triple)] = &[
     (
         "person.landExpropriated",
         Kind::YesNo,
-        [
-            "是否被征地农民",
-            "是否被徵地農民",
-            "whether your farmland was expropriated",
-        ],
+        ["是否被征地农民", "是否被徵地農民", "farmland expropriated (yes or no)"],
     ),
     (
         "person.childrenHaveLocalUrbanHukou",
@@ -229,14 +217,14 @@ const FIELDS: &[(&str, Kind, Triple)] = &[
         [
             "子女是否有本地城镇户籍",
             "子女是否有本地城鎮戶籍",
-            "whether your children hold a local urban hukou",
+            "children with a local urban hukou (yes or no)",
         ],
     ),
     ("person.monthlyWage", Kind::Amount, ["月工资", "月工資", "monthly wage"]),
     (
         "person.enrolled",
         Kind::Text,
-        ["现在参加的医保", "現在參加的醫保", "the scheme you are in now"],
+        ["现在参加的医保", "現在參加的醫保", "scheme you are in now"],
     ),
     (
         "person.history",
@@ -246,11 +234,7 @@ const FIELDS: &[(&str, Kind, Triple)] = &[
     (
         "person.history.lastCoveredYear",
         Kind::Number,
-        [
-            "最近一次参保的年度",
-            "最近一次參保的年度",
-            "the last year you were insured",
-        ],
+        ["最近一次参保的年度", "最近一次參保的年度", "last year you were insured"],
     ),
     (
         "person.history.continuousYears",
@@ -669,5 +653,20 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn english_labels_read_after_the() {
+        // Every English error says "The {label} …": a label is a noun phrase.
+        for f in crate::condition::Field::ALL {
+            let label = field_label(f.path(), Lang::En);
+            assert!(!label.starts_with("whether") && !label.starts_with("the "), "{label}");
+        }
+        let e = RequestError::new(ErrorCode::InvalidValue, "person.lowIncome", Lang::En)
+            .with(Detail::Allowed(vec!["none".into()]));
+        assert_eq!(
+            e.message(),
+            "The low-income status (tekun, dibao, low income, monitored) must be one of \"none\"."
+        );
     }
 }

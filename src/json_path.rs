@@ -120,6 +120,46 @@ pub fn first_null(text: &str) -> Option<usize> {
     None
 }
 
+/// The offset of the first `[` outside a string that is not the value of one
+/// of the `lists` keys: where a list stands in for an object (serde reads a
+/// struct from a list of its fields too), or a list in a list.
+pub fn first_list(text: &str, lists: &[&str]) -> Option<usize> {
+    let bytes = text.as_bytes();
+    // For each object or list the scan is in: for an object, its current key.
+    let mut stack: Vec<Option<&str>> = Vec::new();
+    let mut want_key = false;
+    let mut i = 0;
+    while let Some(b) = bytes.get(i) {
+        match b {
+            b'"' => {
+                let end = string_end(bytes, i);
+                if want_key {
+                    if let Some(top) = stack.last_mut() {
+                        *top = text.get(i + 1..end);
+                    }
+                    want_key = false;
+                }
+                i = end;
+            }
+            b'{' => {
+                stack.push(Some(""));
+                want_key = true;
+            }
+            b'[' => match stack.last() {
+                Some(Some(key)) if lists.contains(key) => stack.push(None),
+                _ => return Some(i),
+            },
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => want_key = matches!(stack.last(), Some(Some(_))),
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -151,5 +191,15 @@ mod tests {
     fn line_and_column_to_offset() {
         assert_eq!(offset_of("ab\ncd", 2, 2), 4);
         assert_eq!(offset_of("abc", 1, 3), 2);
+    }
+
+    #[test]
+    fn lists_only_where_allowed() {
+        assert_eq!(first_list(r#"{"members":[{"a":1},{"b":"[x"}]}"#, &["members"]), None);
+        assert_eq!(first_list(r#"{"members":[[1]]}"#, &["members"]), Some(12));
+        assert_eq!(first_list(r#"{"p":{"h":["u"]}}"#, &[]), Some(10));
+        assert_eq!(first_list(r#"{"x":"members","p":[1]}"#, &["members"]), Some(19));
+        assert_eq!(first_list(r#"[1]"#, &["members"]), Some(0));
+        assert_eq!(first_list(r#"{"a":{"members":[1]},"b":[2]}"#, &["members"]), Some(25));
     }
 }

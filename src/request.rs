@@ -254,8 +254,9 @@ fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<i64>>
 // ---------------------------------------------------------------------------
 // From text to the wire shape.
 
-/// Parses `text` as `T`, naming the field at fault on error.
-fn parse<T: for<'de> Deserialize<'de>>(text: &str, limit: usize) -> Result<T, RequestError> {
+/// Parses `text` as `T`, naming the field at fault on error. `lists`: the
+/// top-level keys whose value is a list; nowhere else may one stand.
+fn parse<T: for<'de> Deserialize<'de>>(text: &str, limit: usize, lists: &[&str]) -> Result<T, RequestError> {
     let lang = lang_of(text);
     if text.len() > limit {
         return Err(RequestError::new(ErrorCode::TooLarge, "", lang).with(Detail::Bytes(limit)));
@@ -268,7 +269,21 @@ fn parse<T: for<'de> Deserialize<'de>>(text: &str, limit: usize) -> Result<T, Re
         };
         return Err(RequestError::new(code, "", lang));
     }
-    serde_json::from_str(text).map_err(|e| serde_error(text, &e, lang))
+    // Serde reads a struct from a list of its fields in order too
+    // (`"hukou": ["urban", true]`): the contract says object, so say which,
+    // unless the text went wrong before the list.
+    let list = |before: usize| {
+        let at = crate::json_path::first_list(text, lists).filter(|at| *at < before)?;
+        let field = crate::json_path::path_at(text, at.saturating_sub(1), false);
+        Some(RequestError::new(ErrorCode::InvalidType, &field, lang))
+    };
+    match serde_json::from_str(text) {
+        Ok(value) => list(text.len()).map_or(Ok(value), Err),
+        Err(e) => {
+            let at = crate::json_path::offset_of(text, e.line(), e.column());
+            Err(list(at).unwrap_or_else(|| serde_error(text, &e, lang)))
+        }
+    }
 }
 
 /// Serde's error as a request error. Serde's data errors carry their kind only
@@ -537,7 +552,7 @@ fn person(w: PersonWire, path: &str, lang: Lang) -> Result<(Person, Option<u32>)
 
 /// Decodes a request from JSON text.
 pub fn from_json(text: &str) -> Result<Request, RequestError> {
-    let wire: RequestWire = parse(text, MAX_REQUEST_BYTES)?;
+    let wire: RequestWire = parse(text, MAX_REQUEST_BYTES, &[])?;
     let env = envelope(wire.region, wire.year, wire.lang, wire.pay_date)?;
     let Some(p) = wire.person else {
         return Err(RequestError::new(ErrorCode::MissingField, "person", env.lang));
@@ -555,7 +570,7 @@ pub fn from_json(text: &str) -> Result<Request, RequestError> {
 
 /// Decodes a household request from JSON text.
 pub fn household_from_json(text: &str) -> Result<crate::household::HouseholdRequest, RequestError> {
-    let wire: HouseholdWire = parse(text, MAX_HOUSEHOLD_BYTES)?;
+    let wire: HouseholdWire = parse(text, MAX_HOUSEHOLD_BYTES, &["members"])?;
     let env = envelope(wire.region, wire.year, wire.lang, wire.pay_date)?;
     let Some(items) = wire.members else {
         return Err(RequestError::new(ErrorCode::MissingField, "members", env.lang));
@@ -618,6 +633,8 @@ mod tests {
             (r#"{"person":{}} x"#, InvalidJson, ""),
             (r#"{"year":2.015e3,"person":{}}"#, InvalidType, "year"),
             (r#"{"person":{"age":-0}}"#, InvalidType, "person.age"),
+            (r#"{"person":{"hukou":["urban",true]}}"#, InvalidType, "person.hukou"),
+            (r#"{"person":[null,40]}"#, InvalidType, "person"),
             (
                 r#"{"person":{"hukou":{"movedInOn":"9999-12-31"}}}"#,
                 OutOfRange,

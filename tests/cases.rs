@@ -365,7 +365,9 @@ fn every_answer_the_engine_asks_has_a_case_asking_it_and_one_giving_it() {
         for case in doc["cases"].as_array().unwrap() {
             for m in strings(&case["expect"]["missing"]) {
                 // A household's `members[1].sex` is the person's `sex`.
-                let m = m.split_once("].").map_or(m.to_owned(), |(_, rest)| format!("person.{rest}"));
+                let m = m
+                    .split_once("].")
+                    .map_or(m.to_owned(), |(_, rest)| format!("person.{rest}"));
                 asked.insert(m);
             }
             given(&case["request"]["person"], "person", &mut stated);
@@ -381,4 +383,37 @@ fn every_answer_the_engine_asks_has_a_case_asking_it_and_one_giving_it() {
             assert!(asked.contains(path), "no case leaves out {path} and has it asked");
         }
     }
+}
+
+/// A reason is given once: no list of reasons in any case's answer names the
+/// same code twice (an employee with no wage was told twice to give it).
+#[test]
+fn no_answer_gives_a_reason_twice() {
+    let engine = Engine::builtin().unwrap();
+    let mut lists = 0;
+    for (file, doc) in case_files() {
+        let today = canbao::date::parse(doc["today"].as_str().unwrap_or("2015-01-05")).unwrap();
+        for case in doc["cases"].as_array().unwrap() {
+            let today = case["today"].as_str().and_then(canbao::date::parse).unwrap_or(today);
+            let got = run(&engine, case, today);
+            let members = got["members"].as_array().cloned().unwrap_or_else(|| vec![got.clone()]);
+            for answer in &members {
+                for s in answer["schemes"].as_array().into_iter().flatten() {
+                    for list in [
+                        &s["reasons"],
+                        &s["fee"]["reasons"],
+                        &s["waiting"]["reasons"],
+                        &s["enrol"]["reasons"],
+                        &s["benefits"],
+                    ] {
+                        let codes = codes(list);
+                        let unique: BTreeSet<_> = codes.iter().collect();
+                        assert_eq!(unique.len(), codes.len(), "{file}: {}: {codes:?}", case["name"]);
+                        lists += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(lists > 500, "{lists} lists");
 }

@@ -440,3 +440,52 @@ fn a_message_never_grows_with_the_pack() {
         assert!(!e.message.contains('\u{0}') && !e.key.contains('\u{0}'));
     }
 }
+
+/// A city whose fee turns on age, asked about someone whose age is not given:
+/// the fee is unknown, but the public subsidy is the schedule's, whatever the
+/// tier, and still shows.
+#[test]
+fn the_public_subsidy_shows_while_the_tier_is_undecided() {
+    let mut pack = regional_pack();
+    pack["schemes"][0]["fees"] = json!([{ "from": "2026-01-01", "to": "2026-12-31", "period": "year",
+        "publicSubsidy": { "amount": "724.00", "code": "subsidy", "message": { "zh-CN": "财政补助724元。" }, "source": "EX 三" },
+        "tiers": [
+            { "when": { "ageBelow": 18 }, "individual": "300.00", "code": "minor", "message": { "zh-CN": "未成年人300元。" }, "source": "EX 三" },
+            { "individual": "420.00", "code": "adult", "message": { "zh-CN": "成年人420元。" }, "source": "EX 三" }
+        ] }]);
+    let engine = load(&pack).unwrap();
+    let r = check(
+        &engine,
+        r#"{"region":"example-city-2026","year":2026,"person":{"hukou":{"type":"rural","local":true},"employment":"farmer","lowIncome":"none","disabilityGrade":0}}"#,
+    );
+    let fee = &scheme(&r, "urban_rural_resident")["fee"];
+    assert_eq!(
+        (fee["individual"].clone(), fee["publicSubsidy"].clone()),
+        (Value::Null, json!("724.00")),
+        "{fee}"
+    );
+    assert!(
+        r["missing"].as_array().unwrap().contains(&json!("person.birthDate")),
+        "{}",
+        r["missing"]
+    );
+}
+
+/// A pack error names the key at fault, down to a rate's `rate` and `base`,
+/// and a strength given without the source it rates is refused.
+#[test]
+fn errors_name_the_rate_the_base_and_a_strength_without_source() {
+    let mut rate = merged_pack();
+    rate["schemes"][1]["fees"][0]["tiers"][0]["individual"]["rate"] = json!("1.5");
+    let mut base = merged_pack();
+    base["schemes"][1]["fees"][0]["tiers"][0]["individual"]["base"] = json!("salary");
+    let mut strength = merged_pack();
+    strength["referenceDay"] = json!({ "day": "01-01", "strength": "bogus" });
+    for (pack, key) in [
+        (rate, "schemes[1].fees[0].tiers[0].individual.rate"),
+        (base, "schemes[1].fees[0].tiers[0].individual.base"),
+        (strength, "referenceDay.strength"),
+    ] {
+        assert_eq!(load(&pack).unwrap_err().key, key);
+    }
+}

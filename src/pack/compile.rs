@@ -41,6 +41,11 @@ impl Pack {
             let key = crate::json_path::path_at(text, at, false);
             return Err(fail(&key, "null is not allowed: leave the key out".into()));
         }
+        // Serde reads a struct from a list of its fields too: only lists may be lists.
+        if let Some(at) = crate::json_path::first_list(text, keys::LISTS) {
+            let key = crate::json_path::path_at(text, at.saturating_sub(1), false);
+            return Err(fail(&key, "should be an object, not a list".into()));
+        }
         let w: wire::Pack = serde_json::from_str(text).map_err(|e| {
             let message = e.to_string();
             let offset = crate::json_path::offset_of(text, e.line(), e.column());
@@ -77,6 +82,34 @@ fn fnv1a64(bytes: &[u8], parent: Option<&str>) -> String {
 
 /// The keys each list's entries may have (`wire::Entry` is one type for all).
 mod keys {
+    /// The keys whose values are lists (wire.rs's `Vec`s).
+    pub const LISTS: &[&str] = &[
+        "sources",
+        "schemes",
+        "household",
+        "averageMonthlyWage",
+        "eligibility",
+        "notes",
+        "exclusiveWith",
+        "fees",
+        "subsidies",
+        "deadlines",
+        "places",
+        "documents",
+        "late",
+        "benefits",
+        "tiers",
+        "items",
+        "employment",
+        "hukouType",
+        "schoolLevel",
+        "pensionFrom",
+        "ownership",
+        "condition",
+        "lowIncome",
+        "disabilityGrade",
+        "enrolled",
+    ];
     pub const RULE: &[&str] = &["when", "status", "insteadOf", "code", "message", "source", "strength"];
     pub const NOTE: &[&str] = &["when", "valid", "code", "message", "source", "strength"];
     pub const HOUSEHOLD: &[&str] = &["scheme", "code", "message", "source", "strength"];
@@ -197,8 +230,17 @@ impl Prepare<'_> {
             (Some(r), _) => {
                 let key = |rest: &str| format!("referenceDay{rest}");
                 self.keys(r, keys::REFERENCE_DAY, &key)?;
-                if let Some(s) = &r.source {
-                    docs.cite(s, r.strength.as_deref(), &|_| key(".source"), self)?;
+                match (&r.source, &r.strength) {
+                    (Some(s), strength) => {
+                        docs.cite(s, strength.as_deref(), &|_| key(".source"), self)?;
+                    }
+                    (None, Some(_)) => {
+                        return self.err(
+                            &key(".strength"),
+                            "a strength rates a source: give the `source` too".into(),
+                        );
+                    }
+                    (None, None) => {}
                 }
                 self.month_day(self.need(&r.day, "day", &key)?, &|_| key(".day"))?
             }
@@ -471,9 +513,9 @@ impl Prepare<'_> {
             }
             tiers.push(Tier {
                 cond: self.cond(t.when.as_ref(), &key)?,
-                individual: self.share(&t.individual, &|_| key(".individual"))?,
-                employer: self.share(&t.employer, &|_| key(".employer"))?,
-                government: self.share(&t.government, &|_| key(".government"))?,
+                individual: self.share(&t.individual, &|rest| key(&format!(".individual{rest}")))?,
+                employer: self.share(&t.employer, &|rest| key(&format!(".employer{rest}")))?,
+                government: self.share(&t.government, &|rest| key(&format!(".government{rest}")))?,
                 unknown: t
                     .unknown
                     .as_ref()

@@ -310,7 +310,7 @@ test("the pack schema's closed lists are exactly the engine's", () => {
   }
 });
 
-test("objects given as arrays are refused, as the schema refuses them", { todo: "the engine reads a JSON array where the contract has an object, field by field in its declared order (serde's derive): {\"hukou\": [\"urban\", true, null, null, null]} is a local urban hukou, and a pack's valid: [\"2026-01-01\", \"2027-12-31\"] its years" }, () => {
+test("objects given as arrays are refused, as the schema refuses them", () => {
   for (const request of [{ person: { hukou: ["urban", true, null, null, null] } }, { person: { school: ["primary", true, true] } }, { person: { history: [2025, 3, 0] } }]) {
     assert.equal(schema.request(request), false);
     assert.throws(() => canbao.check(request, TODAY), (e) => e.code === "invalid_type", JSON.stringify(request));
