@@ -62,8 +62,10 @@ bench-wasm: wasm
 	cd bench/zen && npm install --no-audit --no-fund --silent
 	node bench/compare.mjs
 
+# cargo-fuzz (installed once); the targets: check, household, pack.
 fuzz:
-	cd fuzz && cargo +nightly fuzz run check -- -max_total_time=300 -max_len=4096
+	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	cd fuzz && for t in check household pack; do cargo +nightly fuzz run $$t -- -max_total_time=120 -max_len=4096; done
 
 # The public JS API, fuzzed for ten minutes (tests/wasm/fuzz.mjs; 15 s in make test).
 fuzz-wasm: wasm
