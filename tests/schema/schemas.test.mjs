@@ -369,9 +369,9 @@ const BROKEN = [
   ["a negative amount", (p) => (tier(p).individual = "-420.00"), "schemes[0].fees[1].tiers[1].individual"],
   ["an amount with three decimals", (p) => (tier(p).individual = "420.005"), "schemes[0].fees[1].tiers[1].individual"],
   ["an amount as a number", (p) => (tier(p).individual = 420), "schemes[0].fees[1].tiers[1].individual"],
-  // The engine names the share, not its `rate` or `base` (the schema names those: inside it).
-  ["a rate above 1", (p) => (p.schemes[1].fees[0].tiers[0].individual.rate = "1.5"), "schemes[1].fees[0].tiers[0].individual"],
-  ["a rate of an unknown base", (p) => (p.schemes[1].fees[0].tiers[0].employer.base = "salary"), "schemes[1].fees[0].tiers[0].employer"],
+  // The engine names the rate or the base at fault, as the schema does.
+  ["a rate above 1", (p) => (p.schemes[1].fees[0].tiers[0].individual.rate = "1.5"), "schemes[1].fees[0].tiers[0].individual.rate"],
+  ["a rate of an unknown base", (p) => (p.schemes[1].fees[0].tiers[0].employer.base = "salary"), "schemes[1].fees[0].tiers[0].employer.base"],
   ["an unknown key", (p) => (tier(p).colour = "red"), "schemes[0].fees[1].tiers[1].colour"],
   ["a key another list has", (p) => (tier(p).covers = "all"), "schemes[0].fees[1].tiers[1].covers"],
   ["an unknown `when` key", (p) => (tier(p).when = { hukou: "urban" }), "schemes[0].fees[1].tiers[1].when.hukou"],
