@@ -89,11 +89,7 @@ const { makeApi } = require("./api.cjs");
 const api = makeApi(core, require("./packs.cjs"), () => loader);
 // One assignment per name, so that Node's ES module loader sees them:
 // \`import { check } from "canbao"\` (tests/wasm/readme.test.mjs).
-exports.check = api.check;
-exports.checkHousehold = api.checkHousehold;
-exports.regions = api.regions;
-exports.loadPolicy = api.loadPolicy;
-exports.version = api.version;
+${NAMES.split(", ").map((n) => `exports.${n} = api.${n};`).join("\n")}
 `);
 writeFileSync(at("nodejs/canbao.d.ts"), types);
 writeFileSync(at("nodejs/package.json"), JSON.stringify({ type: "commonjs" }) + "\n");

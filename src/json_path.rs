@@ -124,6 +124,10 @@ pub fn first_null(text: &str) -> Option<usize> {
 /// of the `lists` keys: where a list stands in for an object (serde reads a
 /// struct from a list of its fields too), or a list in a list.
 pub fn first_list(text: &str, lists: &[&str]) -> Option<usize> {
+    // Most requests hold no list: a plain search is all they cost.
+    if !text.contains('[') {
+        return None;
+    }
     let bytes = text.as_bytes();
     // For each object or list the scan is in: for an object, its current key.
     let mut stack: Vec<Option<&str>> = Vec::new();

@@ -90,16 +90,17 @@ pub const MAX_PACK_BYTES: usize = 512 * 1024;
 /// JSON, ready to be copied into a response, in each language: a text as a
 /// JSON string, or a reason as a JSON object. Made once, when the engine takes
 /// a pack, so that answering copies bytes instead of escaping them (writing
-/// the response was most of a check's time).
+/// the response was most of a check's time). Shared, not copied, by the packs
+/// that inherit it and by the engine's table of numbered texts.
 #[derive(Clone, Debug, Default)]
-pub struct Rendered(Option<Box<[Box<RawValue>; 3]>>);
+pub struct Rendered(Option<std::sync::Arc<[Box<RawValue>; 3]>>);
 
 impl Rendered {
     fn new(values: [String; 3]) -> Rendered {
         let [a, b, c] = values;
         let raw = |s: String| RawValue::from_string(s).ok();
         match (raw(a), raw(b), raw(c)) {
-            (Some(a), Some(b), Some(c)) => Rendered(Some(Box::new([a, b, c]))),
+            (Some(a), Some(b), Some(c)) => Rendered(Some(std::sync::Arc::new([a, b, c]))),
             _ => Rendered(None),
         }
     }

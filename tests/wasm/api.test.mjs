@@ -2,7 +2,7 @@
 // the module keeps working; households, regions, loadPolicy and version.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { load } from "./harness.mjs";
+import { load, operatorPack } from "./harness.mjs";
 
 const canbao = await load();
 const today = "2015-01-05";
@@ -107,19 +107,6 @@ test("regions lists the packs with years and sources", () => {
   assert.deepEqual([ordos.firstYear, ordos.lastYear], [2009, 2011]);
   assert.ok(ordos.sources.some((s) => s.number === "劳社厅发[2004]5号"));
   assert.match(ordos.hash, /^[0-9a-f]{16}$/);
-});
-
-const operatorPack = () => ({
-  id: "example-city",
-  extends: "china",
-  name: { "zh-CN": "示例市", en: "Example city" },
-  valid: { from: "2025-01-01" },
-  sources: [{ id: "X", title: { "zh-CN": "示例市城乡居民基本医疗保险缴费通知" }, strength: "official" }],
-  schemes: [{
-    scheme: "urban_rural_resident",
-    eligibility: [{ when: { hukouLocal: true }, status: "eligible", code: "local", message: { "zh-CN": "本市户籍居民。" }, source: "X 二" }],
-    fees: [{ from: "2025-01-01", period: "year", tiers: [{ individual: "380.00", code: "fee", message: { "zh-CN": "个人缴费每人每年380元。" }, source: "X 三" }] }],
-  }],
 });
 
 test("loadPolicy validates an operator's pack, names the key at fault, and makes the region available", () => {

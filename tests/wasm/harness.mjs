@@ -104,3 +104,19 @@ function compareResponse(e, got) {
   }
   return bad;
 }
+
+/** A city's pack as an operator writes one today: the national rules, its own eligibility rule and fee. */
+export function operatorPack(id = "example-city") {
+  return {
+    id,
+    extends: "china",
+    name: { "zh-CN": `示例市（${id}）`, en: `Example city (${id})` },
+    valid: { from: "2025-01-01" },
+    sources: [{ id: "X", title: { "zh-CN": "示例市城乡居民基本医疗保险缴费通知" }, strength: "official" }],
+    schemes: [{
+      scheme: "urban_rural_resident",
+      eligibility: [{ when: { hukouLocal: true }, status: "eligible", code: "local", message: { "zh-CN": "本市户籍居民。" }, source: "X 二" }],
+      fees: [{ from: "2025-01-01", period: "year", tiers: [{ individual: "380.00", code: "fee", message: { "zh-CN": "个人缴费每人每年380元。" }, source: "X 三" }] }],
+    }],
+  };
+}

@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { load, root } from "./harness.mjs";
+import { load, operatorPack, root } from "./harness.mjs";
 
 const canbao = await load();
 const today = "2026-11-24";
@@ -120,21 +120,6 @@ test("numbers and dates are read alike in wasm and the CLI: 40.0, 4e1, -0 and 2.
   refuses(() => canbao.check({ ...good, person: { ...good.person, age: undefined, birthDate: "0000-01-01" } }, today), "out_of_range", "person.birthDate");
   refuses(() => canbao.check({ ...good, person: { ...good.person, hukou: { type: "rural", local: true, movedInOn: "9999-12-31" } } }, today), "out_of_range", "person.hukou.movedInOn");
 });
-
-/** A city's pack as an operator writes one today: the national rules, its own fee. */
-function operatorPack(id) {
-  return {
-    id,
-    extends: "china",
-    name: { "zh-CN": `示例市（${id}）`, en: `Example city (${id})` },
-    valid: { from: "2025-01-01" },
-    sources: [{ id: "X", title: { "zh-CN": "示例市城乡居民基本医疗保险缴费通知" }, strength: "official" }],
-    schemes: [{
-      scheme: "urban_rural_resident",
-      fees: [{ from: "2025-01-01", period: "year", tiers: [{ individual: "380.00", code: "fee", message: { "zh-CN": "个人缴费每人每年380元。" }, source: "X 三" }] }],
-    }],
-  };
-}
 
 test("loaded packs: no built-in's display name, a hash in every answer, no toJSON deciding it, no null conditions, no self-exclusion", () => {
   const china = canbao.regions("zh-CN").find((r) => r.id === "china");
