@@ -11,7 +11,7 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 fn bench(c: &mut Criterion) {
     let text = std::fs::read_to_string("bench/persons.json").expect("bench/persons.json");
     let doc: serde_json::Value = serde_json::from_str(&text).expect("persons JSON");
-    let today = canbao::date::parse(doc["today"].as_str().expect("today")).expect("date");
+    let today = canbao::model::date::parse(doc["today"].as_str().expect("today")).expect("date");
     let requests: Vec<String> = doc["requests"]
         .as_array()
         .expect("requests")
@@ -24,7 +24,7 @@ fn bench(c: &mut Criterion) {
     group.bench_function("decide_all_persons", |b| {
         b.iter(|| {
             for r in &requests {
-                let request = canbao::request::from_json(black_box(r)).expect("request");
+                let request = canbao::contract::decode::from_json(black_box(r)).expect("request");
                 black_box(engine.decide(&request, today).expect("decision"));
             }
         })
@@ -32,7 +32,9 @@ fn bench(c: &mut Criterion) {
     group.bench_function("check_json_all_persons", |b| {
         b.iter(|| {
             for r in &requests {
-                black_box(canbao::api::check(&engine, black_box(r), today, false, false).expect("response"));
+                black_box(
+                    canbao::api::check(&engine, black_box(r), today, canbao::api::Format::Compact).expect("response"),
+                );
             }
         })
     });

@@ -3,7 +3,10 @@
 fn main() {
     let text = std::fs::read_to_string("bench/persons.json").unwrap_or_default();
     let doc: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
-    let today = doc["today"].as_str().and_then(canbao::date::parse).unwrap_or_default();
+    let today = doc["today"]
+        .as_str()
+        .and_then(canbao::model::date::parse)
+        .unwrap_or_default();
     let requests: Vec<String> = doc["requests"]
         .as_array()
         .map(|a| a.iter().map(|r| r.to_string()).collect())
@@ -13,7 +16,7 @@ fn main() {
     let mut bytes = 0;
     for _ in 0..rounds {
         for r in &requests {
-            bytes += canbao::api::check(&engine, r, today, false, false)
+            bytes += canbao::api::check(&engine, r, today, canbao::api::Format::Compact)
                 .map(|s| s.len())
                 .unwrap_or(0);
         }

@@ -7,36 +7,54 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::engine::Engine;
-use crate::pack::{Pack, PackError, Source, Strength};
-use crate::render::{self, Day};
-use crate::vocab::{Lang, Scheme};
+use crate::contract::render::{self, Day, Layout, Style};
+use crate::contract::{decode, household};
+use crate::model::text::Lang;
+use crate::model::vocab::{Scheme, Strength};
+use crate::pack::{Pack, PackError, Source};
+use crate::rules::Engine;
 
-/// Answers a request (JSON text) as JSON text; `by_number` names the pack's
-/// texts and reasons by their number in [`Engine::table`].
-pub fn check(
-    engine: &Engine,
-    request: &str,
-    today: NaiveDate,
-    pretty: bool,
-    by_number: bool,
-) -> Result<String, String> {
-    let req = crate::request::from_json(request).map_err(|e| render::error_json(&e, pretty))?;
-    let decision = engine.decide(&req, today).map_err(|e| render::error_json(&e, pretty))?;
-    let style = render::Style {
-        lang: req.lang,
-        by_number,
-    };
-    Ok(render::json(&render::response(&decision, style), pretty))
+/// How an answer is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Compact JSON, every text written out (the CLI's default).
+    Compact,
+    /// Indented JSON, for people at a terminal.
+    Indented,
+    /// Compact JSON naming the pack's texts and reasons by their number in
+    /// [`render::table`] (the WebAssembly wrapper's: it keeps the table).
+    Numbered,
 }
 
-/// Answers a household request (JSON text) as JSON text.
-pub fn check_household(engine: &Engine, request: &str, today: NaiveDate, pretty: bool) -> Result<String, String> {
-    let req = crate::request::household_from_json(request).map_err(|e| render::error_json(&e, pretty))?;
+impl Format {
+    fn layout(self) -> Layout {
+        match self {
+            Format::Indented => Layout::Indented,
+            Format::Compact | Format::Numbered => Layout::Compact,
+        }
+    }
+}
+
+/// Answers a request (JSON text) as JSON text.
+pub fn check(engine: &Engine, request: &str, today: NaiveDate, format: Format) -> Result<String, String> {
+    let layout = format.layout();
+    let req = decode::from_json(request).map_err(|e| render::error_json(&e, layout))?;
+    let decision = engine.decide(&req, today).map_err(|e| render::error_json(&e, layout))?;
+    let style = Style {
+        lang: req.lang,
+        numbered: format == Format::Numbered,
+    };
+    Ok(render::json(&render::response(&decision, style), layout))
+}
+
+/// Answers a household request (JSON text) as JSON text (texts written out).
+pub fn check_household(engine: &Engine, request: &str, today: NaiveDate, format: Format) -> Result<String, String> {
+    let layout = format.layout();
+    let req = decode::household_from_json(request).map_err(|e| render::error_json(&e, layout))?;
     let decision = engine
         .decide_household(&req, today)
-        .map_err(|e| render::error_json(&e, pretty))?;
-    Ok(render::json(&crate::household::render(&decision, req.lang), pretty))
+        .map_err(|e| render::error_json(&e, layout))?;
+    Ok(render::json(&household::render(&decision, req.lang), layout))
 }
 
 #[derive(Serialize)]
@@ -95,22 +113,32 @@ fn region<'a>(p: &'a Pack, lang: Lang, today: NaiveDate) -> Region<'a> {
 }
 
 /// The packs a request may name, with their years and sources.
-pub fn regions(engine: &Engine, lang: Lang, today: NaiveDate, pretty: bool) -> String {
+pub fn regions(engine: &Engine, lang: Lang, today: NaiveDate, format: Format) -> String {
     let list: Vec<Region> = engine.regions().map(|p| region(p, lang, today)).collect();
-    render::json(&list, pretty)
+    render::json(&list, format.layout())
+}
+
+/// Every request field a form may ask, with its words in the three languages.
+pub fn fields(format: Format) -> String {
+    render::json(&crate::contract::words::field_list(), format.layout())
+}
+
+/// The pack's texts and reasons by number, in `lang` (see [`Format::Numbered`]).
+pub fn table(engine: &Engine, lang: Lang) -> String {
+    render::table(engine.registry(), lang)
 }
 
 /// Loads a pack (JSON text); the answer is the pack as `regions` lists it.
 #[cfg(feature = "loader")]
 pub fn load(engine: &mut Engine, text: &str, file: &str, today: NaiveDate) -> Result<String, PackError> {
     let pack = engine.load(text, file)?;
-    Ok(render::json(&region(pack, Lang::default(), today), false))
+    Ok(render::json(&region(pack, Lang::default(), today), Layout::Compact))
 }
 
 /// Adds a compiled pack; the answer is the pack as `regions` lists it.
 pub fn add(engine: &mut Engine, pack: Pack, file: &str, today: NaiveDate) -> Result<String, PackError> {
     let pack = engine.add(pack, file)?;
-    Ok(render::json(&region(pack, Lang::default(), today), false))
+    Ok(render::json(&region(pack, Lang::default(), today), Layout::Compact))
 }
 
 #[derive(Serialize)]
@@ -142,6 +170,6 @@ pub fn version(engine: &Engine) -> String {
             version: render::VERSION,
             packs,
         },
-        false,
+        Layout::Compact,
     )
 }

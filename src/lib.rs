@@ -8,20 +8,25 @@
 //! I/O), so the same code answers in the CLI, in tests and in WebAssembly on a
 //! resident's phone.
 //!
-//! Data takes one path: JSON text in ([`request`]), a language-free [`Decision`]
-//! ([`engine`], [`waiting`], [`household`]), and the response in the request's
-//! language ([`render`], with the engine's own words in [`i18n`]). The CLI and
-//! the WebAssembly bindings both go through [`api`], text in and text out.
+//! The layers, each importing only those below it (`tests/layers.rs` holds them
+//! to it; `ARCHITECTURE.md` is the map):
+//!
+//! - bindings: the CLI (`main.rs`) and WebAssembly (`wasm.rs`), which only convert;
+//! - [`api`]: text in, text out, the calls both bindings share;
+//! - [`contract`]: requests decoded, answers and errors rendered, words;
+//! - [`rules`]: deciding, in no language;
+//! - [`pack`]: the pack model, its file format and its compiler;
+//! - [`model`]: the ground: vocabulary, dates, money, text, the person, the request.
 //!
 //! ```
 //! let engine = canbao::Engine::builtin().unwrap();
-//! let request = canbao::request::from_json(r#"{
+//! let request = canbao::contract::decode::from_json(r#"{
 //!     "region": "county-template", "year": 2015,
 //!     "person": { "birthDate": "1980-06-01", "hukou": { "type": "urban", "local": true },
 //!                 "employment": "none", "lowIncome": "none", "disabilityGrade": 0 } }"#).unwrap();
 //! let today = chrono::NaiveDate::from_ymd_opt(2015, 1, 5).unwrap();
 //! let decision = engine.decide(&request, today).unwrap();
-//! let resident = decision.scheme(canbao::vocab::Scheme::UrbanResident).unwrap();
+//! let resident = decision.scheme(canbao::model::vocab::Scheme::UrbanResident).unwrap();
 //! assert_eq!(resident.fee.as_ref().unwrap().individual.unwrap().to_string(), "140.00");
 //! ```
 
@@ -39,25 +44,15 @@
 )]
 
 #[macro_use]
-pub mod vocab;
+pub mod model;
 pub mod api;
-pub mod condition;
-pub mod date;
-pub mod decision;
-pub mod engine;
-pub mod household;
-pub mod i18n;
-pub mod json_path;
-pub mod money;
+pub mod contract;
 pub mod pack;
-pub mod person;
-pub mod render;
-pub mod request;
-pub mod waiting;
+pub mod rules;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use decision::Decision;
-pub use engine::Engine;
-pub use request::{Request, RequestError};
+pub use model::error::RequestError;
+pub use model::request::Request;
+pub use rules::{Decision, Engine};

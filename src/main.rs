@@ -14,10 +14,13 @@
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
-use canbao::pack::MAX_PACK_BYTES;
-use canbao::request::{MAX_HOUSEHOLD_BYTES, MAX_REQUEST_BYTES};
-use canbao::vocab::Lang;
-use canbao::{api, Engine};
+use canbao::api::{self, Format};
+use canbao::contract::render::{error_json, Layout};
+use canbao::model::error::{Detail, ErrorCode};
+use canbao::model::request::{MAX_HOUSEHOLD_BYTES, MAX_REQUEST_BYTES};
+use canbao::model::text::Lang;
+use canbao::pack::{registry, Registry, MAX_PACK_BYTES};
+use canbao::Engine;
 use chrono::NaiveDate;
 
 const USAGE: &str = "usage:
@@ -27,6 +30,7 @@ const USAGE: &str = "usage:
   canbao validate PACK.json
   canbao pack ID            print a built-in pack as JSON (a template for your own)
   canbao packs-bin          the built-in packs, compiled (for the wasm package)
+  canbao fields             the request fields forms ask, with their words (JSON)
   canbao version";
 
 /// How a run ends.
@@ -72,7 +76,7 @@ fn today_in_china() -> NaiveDate {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs())
         .unwrap_or(0);
-    canbao::date::china_date(secs)
+    canbao::model::date::china_date(secs)
 }
 
 fn flag_values<'a>(args: &'a [String], flag: &str) -> Vec<&'a str> {
@@ -97,7 +101,6 @@ fn read_limited(path: &str, limit: usize) -> Result<Option<Vec<u8>>, String> {
 
 /// A request's text, or the contract's error for one too large or not UTF-8.
 fn request_text(path: &str, limit: usize) -> Result<Result<String, canbao::RequestError>, String> {
-    use canbao::request::{Detail, ErrorCode};
     let error = |code| canbao::RequestError::new(code, "", Lang::default());
     Ok(match read_limited(path, limit)? {
         None => Err(error(ErrorCode::TooLarge).with(Detail::Bytes(limit))),
@@ -128,7 +131,7 @@ fn run(args: &[String]) -> Result<ExitCode, Failure> {
         engine.load(&text, path).map_err(|e| e.to_string())?;
     }
     let today = match flag_values(args, "--today").first() {
-        Some(d) => canbao::date::parse(d).ok_or("--today takes YYYY-MM-DD")?,
+        Some(d) => canbao::model::date::parse(d).ok_or("--today takes YYYY-MM-DD")?,
         None => today_in_china(),
     };
     let pretty = args.iter().any(|a| a == "--pretty");
@@ -142,11 +145,11 @@ fn run(args: &[String]) -> Result<ExitCode, Failure> {
                 MAX_REQUEST_BYTES
             };
             let answer = match request_text(path, limit)? {
-                Err(e) => Err(canbao::render::error_json(&e, true)),
-                Ok(text) if household => api::check_household(&engine, &text, today, true),
-                Ok(text) if pretty => api::check(&engine, &text, today, false, false)
+                Err(e) => Err(error_json(&e, Layout::Indented)),
+                Ok(text) if household => api::check_household(&engine, &text, today, Format::Indented),
+                Ok(text) if pretty => api::check(&engine, &text, today, Format::Compact)
                     .map(|json| serde_json::from_str(&json).map_or_else(|e| e.to_string(), |v| summary(&v))),
-                Ok(text) => api::check(&engine, &text, today, true, false),
+                Ok(text) => api::check(&engine, &text, today, Format::Indented),
             };
             return match answer {
                 Ok(text) => out(&text).map(|()| ExitCode::SUCCESS),
@@ -158,7 +161,7 @@ fn run(args: &[String]) -> Result<ExitCode, Failure> {
                 .first()
                 .and_then(|l| Lang::parse(l))
                 .unwrap_or_default();
-            out(&api::regions(&engine, lang, today, true))?;
+            out(&api::regions(&engine, lang, today, Format::Indented))?;
         }
         Some("validate") => {
             let path = args.get(1).ok_or(USAGE)?;
@@ -168,21 +171,22 @@ fn run(args: &[String]) -> Result<ExitCode, Failure> {
         }
         Some("pack") => {
             let id = args.get(1).ok_or(USAGE)?;
-            let json = canbao::engine::builtin_json(id).ok_or_else(|| format!("no built-in pack \"{}\"", clean(id)))?;
+            let json = registry::builtin_json(id).ok_or_else(|| format!("no built-in pack \"{}\"", clean(id)))?;
             let value: serde_json::Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
             out(&serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?)?;
         }
         Some("packs-bin") => {
             // The built-in packs compiled here, as the native build compiles them
             // (same hashes), for the WebAssembly core: raw postcard bytes.
-            let bytes = Engine::compiled_builtins().map_err(|e| e.to_string())?;
+            let bytes = Registry::compiled_builtins().map_err(|e| e.to_string())?;
             let mut stdout = io::stdout().lock();
             stdout
                 .write_all(&bytes)
                 .and_then(|()| stdout.flush())
                 .map_err(Failure::Output)?;
         }
-        Some("version") => out(&format!("canbao {}", canbao::render::VERSION))?,
+        Some("fields") => out(&api::fields(Format::Indented))?,
+        Some("version") => out(&format!("canbao {}", canbao::contract::render::VERSION))?,
         _ => return Err(USAGE.into()),
     }
     Ok(ExitCode::SUCCESS)

@@ -22,9 +22,10 @@
 
 use wasm_bindgen::prelude::*;
 
+use crate::contract::render::{self, Layout};
+use crate::model::error::{Detail, ErrorCode, RequestError};
+use crate::model::text::Lang;
 use crate::pack::PackError;
-use crate::request::{Detail, ErrorCode, RequestError};
-use crate::vocab::Lang;
 
 #[derive(serde::Serialize)]
 struct ErrorBody<'a> {
@@ -48,7 +49,7 @@ fn pack_error(e: &PackError) -> String {
         file: Some(&e.file),
         message: &message,
     };
-    crate::render::json(&ErrorJson { error }, false)
+    render::json(&ErrorJson { error }, Layout::Compact)
 }
 
 #[cfg(not(feature = "loader"))]
@@ -59,11 +60,12 @@ mod core {
     use wasm_bindgen::prelude::*;
 
     use super::{pack_error, ErrorBody, ErrorJson};
-    use crate::api;
-    use crate::engine::Engine;
-    use crate::pack::PackError;
-    use crate::request::{ErrorCode, RequestError};
-    use crate::vocab::Lang;
+    use crate::api::{self, Format};
+    use crate::contract::render::{self, Layout};
+    use crate::model::error::{ErrorCode, RequestError};
+    use crate::model::text::Lang;
+    use crate::pack::{PackError, Registry};
+    use crate::rules::Engine;
 
     /// The largest compiled pack accepted (a compiled pack is smaller than its JSON).
     const MAX_COMPILED_BYTES: usize = 4 * crate::pack::MAX_PACK_BYTES;
@@ -89,15 +91,18 @@ mod core {
             file: None,
             message,
         };
-        crate::render::json(&ErrorJson { error }, false)
+        render::json(&ErrorJson { error }, Layout::Compact)
     }
 
     /// Today in China (UTC+8) from the device clock, or the `today` the caller
     /// passes (a kiosk whose clock is wrong, or a test).
     fn today(given: Option<String>, lang: Lang) -> Result<NaiveDate, String> {
         if let Some(s) = given {
-            return crate::date::parse(&s).ok_or_else(|| {
-                crate::render::error_json(&RequestError::new(ErrorCode::InvalidDate, "today", lang), false)
+            return crate::model::date::parse(&s).ok_or_else(|| {
+                render::error_json(
+                    &RequestError::new(ErrorCode::InvalidDate, "today", lang),
+                    Layout::Compact,
+                )
             });
         }
         let ms = js_sys::Date::now();
@@ -106,14 +111,16 @@ mod core {
         } else {
             0
         };
-        Ok(crate::date::china_date(secs))
+        Ok(crate::model::date::china_date(secs))
     }
 
     /// Starts from the built-in packs, compiled (once; again replaces them all).
     #[wasm_bindgen]
     pub fn load_builtins(compiled: &[u8]) -> String {
         with_engine(|engine| {
-            *engine = Engine::from_compiled(compiled).map_err(|e| pack_error(&e))?;
+            *engine = Registry::from_compiled(compiled)
+                .map(Engine::from)
+                .map_err(|e| pack_error(&e))?;
             Ok("{}".to_owned())
         })
     }
@@ -122,7 +129,7 @@ mod core {
     /// JSON text, the pack's texts and reasons by their number in [`table_json`].
     #[wasm_bindgen]
     pub fn check_json(request: &str, today_: Option<String>) -> String {
-        with_engine(|engine| api::check(engine, request, today(today_, Lang::default())?, false, true))
+        with_engine(|engine| api::check(engine, request, today(today_, Lang::default())?, Format::Numbered))
     }
 
     /// The pack's texts and reasons `check_json` names by number, in `lang`:
@@ -130,20 +137,20 @@ mod core {
     #[wasm_bindgen]
     pub fn table_json(lang: &str) -> String {
         let lang = Lang::parse(lang).unwrap_or_default();
-        with_engine(|engine| Ok(engine.table(lang)))
+        with_engine(|engine| Ok(api::table(engine, lang)))
     }
 
     /// Checks a household, as [`check_json`].
     #[wasm_bindgen]
     pub fn household_json(request: &str, today_: Option<String>) -> String {
-        with_engine(|engine| api::check_household(engine, request, today(today_, Lang::default())?, false))
+        with_engine(|engine| api::check_household(engine, request, today(today_, Lang::default())?, Format::Compact))
     }
 
     /// The packs a request may name.
     #[wasm_bindgen]
     pub fn regions_json(lang: Option<String>, today_: Option<String>) -> String {
         let lang = lang.as_deref().and_then(Lang::parse).unwrap_or_default();
-        with_engine(|engine| Ok(api::regions(engine, lang, today(today_, lang)?, false)))
+        with_engine(|engine| Ok(api::regions(engine, lang, today(today_, lang)?, Format::Compact)))
     }
 
     /// Makes a pack the loader compiled available by its id.
@@ -181,7 +188,7 @@ mod core {
 #[cfg(feature = "loader")]
 #[wasm_bindgen]
 pub fn compile_pack(text: &str, builtins: &[u8], loaded: &[u8]) -> Vec<u8> {
-    let compiled = crate::engine::Engine::from_compiled(builtins).and_then(|mut engine| {
+    let compiled = crate::pack::Registry::from_compiled(builtins).and_then(|mut engine| {
         let mut rest = loaded;
         while let Some((len, tail)) = rest.split_first_chunk::<4>() {
             let len = u32::from_le_bytes(*len) as usize;
@@ -217,5 +224,5 @@ pub fn error_json(code: &str, field: &str, lang: &str, limit: u32) -> String {
     if code == ErrorCode::TooLarge {
         e = e.with(Detail::Bytes(limit as usize));
     }
-    crate::render::error_json(&e, false)
+    render::error_json(&e, Layout::Compact)
 }

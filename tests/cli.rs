@@ -175,7 +175,7 @@ fn a_full_disk_is_an_error_not_a_panic() {
 #[test]
 fn stdin_is_read_up_to_the_limit_only() {
     // `yes | canbao check -` once read gigabytes before refusing.
-    let junk = vec![b'y'; 8 * canbao::request::MAX_REQUEST_BYTES];
+    let junk = vec![b'y'; 8 * canbao::model::request::MAX_REQUEST_BYTES];
     let (code, out, _) = canbao_bytes(&["check", "-"], &junk);
     assert_eq!(code, 2);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();

@@ -50,7 +50,8 @@ fn error(pack: &Value) -> String {
 }
 
 fn check(engine: &Engine, request: &str) -> Value {
-    serde_json::from_str(&api::check(engine, request, today(), false, false).unwrap_or_else(|e| e)).unwrap()
+    serde_json::from_str(&api::check(engine, request, today(), canbao::api::Format::Compact).unwrap_or_else(|e| e))
+        .unwrap()
 }
 
 fn scheme<'a>(r: &'a Value, id: &str) -> &'a Value {
@@ -334,7 +335,9 @@ fn validation_grows_linearly_with_the_pack() {
 #[test]
 fn compiled_packs_answer_as_the_json_ones() {
     let json = Engine::builtin().unwrap();
-    let compiled = Engine::from_compiled(&Engine::compiled_builtins().unwrap()).unwrap();
+    let compiled = Engine::from(
+        canbao::pack::Registry::from_compiled(&canbao::pack::Registry::compiled_builtins().unwrap()).unwrap(),
+    );
     let hashes = |e: &Engine| {
         e.packs()
             .iter()
@@ -345,14 +348,17 @@ fn compiled_packs_answer_as_the_json_ones() {
     let mut count = 0;
     for entry in std::fs::read_dir("tests/cases").unwrap() {
         let doc: Value = serde_json::from_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap()).unwrap();
-        let today = canbao::date::parse(doc["today"].as_str().unwrap()).unwrap();
+        let today = canbao::model::date::parse(doc["today"].as_str().unwrap()).unwrap();
         for case in doc["cases"].as_array().unwrap() {
             let Some(request) = case.get("request") else { continue };
-            let today = case["today"].as_str().and_then(canbao::date::parse).unwrap_or(today);
+            let today = case["today"]
+                .as_str()
+                .and_then(canbao::model::date::parse)
+                .unwrap_or(today);
             let text = request.to_string();
             assert_eq!(
-                api::check(&json, &text, today, false, false),
-                api::check(&compiled, &text, today, false, false),
+                api::check(&json, &text, today, canbao::api::Format::Compact),
+                api::check(&compiled, &text, today, canbao::api::Format::Compact),
                 "{}",
                 case["name"]
             );
@@ -388,27 +394,32 @@ fn numbered_answers_resolve_to_the_text_ones() {
             _ => assert_eq!(text, numbered, "{at}"),
         }
     }
-    let engine = Engine::from_compiled(&Engine::compiled_builtins().unwrap()).unwrap();
-    let tables: Vec<Vec<Value>> = canbao::vocab::Lang::ALL
+    let engine = Engine::from(
+        canbao::pack::Registry::from_compiled(&canbao::pack::Registry::compiled_builtins().unwrap()).unwrap(),
+    );
+    let tables: Vec<Vec<Value>> = canbao::model::text::Lang::ALL
         .iter()
-        .map(|l| serde_json::from_str(&engine.table(*l)).unwrap())
+        .map(|l| serde_json::from_str(&canbao::api::table(&engine, *l)).unwrap())
         .collect();
     let (mut count, mut numbers) = (0, 0);
     for entry in std::fs::read_dir("tests/cases").unwrap() {
         let doc: Value = serde_json::from_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap()).unwrap();
-        let today = canbao::date::parse(doc["today"].as_str().unwrap()).unwrap();
+        let today = canbao::model::date::parse(doc["today"].as_str().unwrap()).unwrap();
         for case in doc["cases"].as_array().unwrap() {
             let Some(request) = case.get("request") else { continue };
-            let today = case["today"].as_str().and_then(canbao::date::parse).unwrap_or(today);
+            let today = case["today"]
+                .as_str()
+                .and_then(canbao::model::date::parse)
+                .unwrap_or(today);
             let text = request.to_string();
             let (Ok(a), Ok(b)) = (
-                api::check(&engine, &text, today, false, false),
-                api::check(&engine, &text, today, false, true),
+                api::check(&engine, &text, today, canbao::api::Format::Compact),
+                api::check(&engine, &text, today, canbao::api::Format::Numbered),
             ) else {
                 continue;
             };
             let (a, b): (Value, Value) = (serde_json::from_str(&a).unwrap(), serde_json::from_str(&b).unwrap());
-            let lang = canbao::vocab::Lang::parse(a["lang"].as_str().unwrap()).unwrap();
+            let lang = canbao::model::text::Lang::parse(a["lang"].as_str().unwrap()).unwrap();
             same(&a, &b, &tables[lang.index()], case["name"].as_str().unwrap());
             numbers += usize::from(b.to_string().len() < a.to_string().len() / 2);
             count += 1;

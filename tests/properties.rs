@@ -1,7 +1,7 @@
 //! Properties that must hold for any request: no input panics, shares add up to
 //! the total, no amount is negative, and the same request gives the same response.
 
-use canbao::money::Money;
+use canbao::model::money::Money;
 use canbao::Engine;
 use chrono::NaiveDate;
 use proptest::prelude::*;
@@ -117,7 +117,7 @@ fn today() -> NaiveDate {
 /// The response or the error body, as JSON.
 fn check(text: &str) -> Result<Value, Value> {
     let parse = |t: String| serde_json::from_str::<Value>(&t).unwrap();
-    canbao::api::check(engine(), text, today(), false, false)
+    canbao::api::check(engine(), text, today(), canbao::api::Format::Compact)
         .map(parse)
         .map_err(parse)
 }

@@ -8,7 +8,7 @@
 
 use std::sync::OnceLock;
 
-use canbao::vocab::Lang;
+use canbao::model::text::Lang;
 use canbao::Engine;
 use chrono::NaiveDate;
 use serde_json::Value;
@@ -124,7 +124,7 @@ pub fn error(text: &str) -> Value {
     let e = body.get("error").and_then(Value::as_object).expect("error");
     assert_eq!(e.len(), 3, "not code, field, message: {text}");
     let code = e.get("code").and_then(Value::as_str).expect("code");
-    assert!(canbao::request::ErrorCode::parse(code).is_some(), "unknown code {code}");
+    assert!(canbao::model::error::ErrorCode::parse(code).is_some(), "unknown code {code}");
     let field = e.get("field").and_then(Value::as_str).expect("field");
     assert!(
         field.chars().count() <= 81,
@@ -142,7 +142,7 @@ pub fn error(text: &str) -> Value {
 
 /// The engine's table of words in `lang`, parsed.
 pub fn table(engine: &Engine, lang: Lang) -> Vec<Value> {
-    match parse(&engine.table(lang)) {
+    match parse(&canbao::api::table(engine, lang)) {
         Value::Array(a) => a,
         other => panic!("the table is not an array: {other}"),
     }
@@ -201,8 +201,8 @@ pub fn words(mut v: Value, table: &[Value]) -> Value {
 /// Checks a request both ways (words written out, and by number) on `engine`,
 /// whose parsed tables, by language, are `tables`: the same answer or the same error.
 pub fn check_both(engine: &Engine, text: &str, today: NaiveDate, pretty: bool, tables: &[Vec<Value>]) {
-    let in_words = canbao::api::check(engine, text, today, pretty, false);
-    let by_number = canbao::api::check(engine, text, today, false, true);
+    let in_words = canbao::api::check(engine, text, today, if pretty { canbao::api::Format::Indented } else { canbao::api::Format::Compact });
+    let by_number = canbao::api::check(engine, text, today, canbao::api::Format::Numbered);
     match (in_words, by_number) {
         (Ok(a), Ok(b)) => {
             let a = parse(&a);

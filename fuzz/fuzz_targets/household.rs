@@ -11,7 +11,8 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    match canbao::api::check_household(common::engine(), text, common::today(data), data.len() % 2 == 1) {
+    let format = if data.len() % 2 == 1 { canbao::api::Format::Indented } else { canbao::api::Format::Compact };
+    match canbao::api::check_household(common::engine(), text, common::today(data), format) {
         Ok(answer) => common::household(&common::parse(&answer)),
         Err(error) => {
             // A member's error names the member (`members[1].birthDate`), never

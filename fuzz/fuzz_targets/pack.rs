@@ -54,7 +54,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     }
     // The persons ask in English: the English table is enough.
-    let tables = [Vec::new(), Vec::new(), common::table(&native, canbao::vocab::Lang::En)];
+    let tables = [Vec::new(), Vec::new(), common::table(&native, canbao::model::text::Lang::En)];
     for (i, person) in PERSONS.iter().enumerate() {
         let request = format!(
             r#"{{"region":{},"year":{year},"lang":"en","person":{person}}}"#,
@@ -62,8 +62,8 @@ fuzz_target!(|data: &[u8]| {
         );
         let today = common::today(&data[..i.min(data.len())]);
         common::check_both(&native, &request, today, i % 2 == 1, &tables);
-        let a = canbao::api::check(&native, &request, today, false, false);
-        let b = canbao::api::check(&wasm, &request, today, false, false);
+        let a = canbao::api::check(&native, &request, today, canbao::api::Format::Compact);
+        let b = canbao::api::check(&wasm, &request, today, canbao::api::Format::Compact);
         assert_eq!(a, b, "the pack answers otherwise after postcard");
     }
 });

@@ -11,10 +11,12 @@ use chrono::Datelike;
 use chrono::NaiveDate;
 
 use super::*;
-use crate::condition::Cond;
-use crate::date;
-use crate::money::{Money, Rate};
-use crate::vocab::{Period, Scheme};
+use crate::model::date;
+use crate::model::json_path;
+use crate::model::money::{Money, Rate};
+use crate::model::text::{bounded, clip};
+use crate::model::vocab::{Period, Scheme, Strength, Through};
+use crate::pack::when::{Set, When};
 
 impl Pack {
     /// Reads a pack from its JSON text and prepares it. `parent` is the pack it
@@ -37,19 +39,19 @@ impl Pack {
                 format!("{} bytes: a pack may have at most {MAX_PACK_BYTES}", text.len()),
             ));
         }
-        if let Some(at) = crate::json_path::first_null(text) {
-            let key = crate::json_path::path_at(text, at, false);
+        if let Some(at) = json_path::first_null(text) {
+            let key = json_path::path_at(text, at, false);
             return Err(fail(&key, "null is not allowed: leave the key out".into()));
         }
         // Serde reads a struct from a list of its fields too: only lists may be lists.
-        if let Some(at) = crate::json_path::first_list(text, keys::LISTS) {
-            let key = crate::json_path::path_at(text, at.saturating_sub(1), false);
+        if let Some(at) = json_path::first_list(text, keys::LISTS) {
+            let key = json_path::path_at(text, at.saturating_sub(1), false);
             return Err(fail(&key, "should be an object, not a list".into()));
         }
         let w: wire::Pack = serde_json::from_str(text).map_err(|e| {
             let message = e.to_string();
-            let offset = crate::json_path::offset_of(text, e.line(), e.column());
-            let key = crate::json_path::path_at(text, offset, message.starts_with("missing field"));
+            let offset = json_path::offset_of(text, e.line(), e.column());
+            let key = json_path::path_at(text, offset, message.starts_with("missing field"));
             // serde_json appends " at line L column C", which for a built-in pack
             // points into generated JSON, not the TOML: the key says where.
             let message = message.split(" at line ").next().unwrap_or_default();
@@ -329,7 +331,7 @@ impl Prepare<'_> {
             }
             household.push(HouseholdRule {
                 scheme,
-                said: self.said(h, &docs, &key)?,
+                reason: self.reason(h, &docs, &key)?,
             });
         }
         sources.truncate(own_sources);
@@ -375,7 +377,7 @@ impl Prepare<'_> {
         let name = match (&s.name, parent) {
             (Some(n), _) => self.text(n, &|_| at(".name"))?,
             (None, Some(p)) => p.name.clone(),
-            (None, None) => crate::i18n::scheme_name(scheme),
+            (None, None) => scheme.standard_name(),
         };
         let mut eligibility = Vec::with_capacity(s.eligibility.len());
         for (i, r) in s.eligibility.iter().enumerate() {
@@ -390,10 +392,10 @@ impl Prepare<'_> {
                 return self.err(&key(".insteadOf"), "a scheme cannot stand in for itself".into());
             }
             eligibility.push(Rule {
-                cond: self.cond(r.when.as_ref(), &key)?,
+                when: self.when(r.when.as_ref(), &key)?,
                 status: self.name::<RuleStatus>(self.need(&r.status, "status", &key)?, &|_| key(".status"))?,
                 instead_of,
-                said: self.said(r, docs, &key)?,
+                reason: self.reason(r, docs, &key)?,
             });
         }
         let notes = self.notes(&s.notes, docs, &|i, rest| at(&format!(".notes[{i}]{rest}")))?;
@@ -425,7 +427,7 @@ impl Prepare<'_> {
                 }
             };
             deadlines.push(Deadline {
-                cond: self.cond(d.when.as_ref(), &key)?,
+                when: self.when(d.when.as_ref(), &key)?,
                 valid: d
                     .valid
                     .as_ref()
@@ -448,7 +450,7 @@ impl Prepare<'_> {
             self.keys(b, keys::BENEFIT, &key)?;
             benefits.push(Benefit {
                 span: self.from_to(b, &key)?,
-                said: self.said(b, docs, &key)?,
+                reason: self.reason(b, docs, &key)?,
             });
         }
         let waiting = match &s.waiting {
@@ -512,7 +514,7 @@ impl Prepare<'_> {
                 return self.err(&key(""), why.into());
             }
             tiers.push(Tier {
-                cond: self.cond(t.when.as_ref(), &key)?,
+                when: self.when(t.when.as_ref(), &key)?,
                 individual: self.share(&t.individual, &|rest| key(&format!(".individual{rest}")))?,
                 employer: self.share(&t.employer, &|rest| key(&format!(".employer{rest}")))?,
                 government: self.share(&t.government, &|rest| key(&format!(".government{rest}")))?,
@@ -523,7 +525,7 @@ impl Prepare<'_> {
                     .transpose()?,
                 minimum: t.minimum.unwrap_or(false),
                 estimate: t.estimate.unwrap_or(false),
-                said: self.said(t, docs, &key)?,
+                reason: self.reason(t, docs, &key)?,
             });
         }
         let public_subsidy = match &f.public_subsidy {
@@ -532,7 +534,7 @@ impl Prepare<'_> {
                 let key = |rest: &str| at(&format!(".publicSubsidy{rest}"));
                 self.keys(a, keys::AMOUNT, &key)?;
                 let amount = self.money(self.need(&a.amount, "amount", &key)?, &|_| key(".amount"))?;
-                Some((amount, self.said(a, docs, &key)?))
+                Some((amount, self.reason(a, docs, &key)?))
             }
         };
         let provisional = match &f.provisional {
@@ -540,7 +542,7 @@ impl Prepare<'_> {
             Some(p) => {
                 let key = |rest: &str| at(&format!(".provisional{rest}"));
                 self.keys(p, keys::PROVISIONAL, &key)?;
-                Some(self.said(p, docs, &key)?)
+                Some(self.reason(p, docs, &key)?)
             }
         };
         Ok(FeeSchedule {
@@ -581,14 +583,14 @@ impl Prepare<'_> {
             }
         };
         Ok(Subsidy {
-            cond: self.cond(s.when.as_ref(), key)?,
+            when: self.when(s.when.as_ref(), key)?,
             valid: s
                 .valid
                 .as_ref()
                 .map(|v| self.span(v, &|rest| key(&format!(".valid{rest}"))))
                 .transpose()?,
             covers,
-            said: self.said(s, docs, key)?,
+            reason: self.reason(s, docs, key)?,
         })
     }
 
@@ -598,13 +600,13 @@ impl Prepare<'_> {
             let key = |rest: &str| at(i, rest);
             self.keys(n, keys::NOTE, &key)?;
             out.push(Note {
-                cond: self.cond(n.when.as_ref(), &key)?,
+                when: self.when(n.when.as_ref(), &key)?,
                 valid: n
                     .valid
                     .as_ref()
                     .map(|v| self.span(v, &|rest| key(&format!(".valid{rest}"))))
                     .transpose()?,
-                said: self.said(n, docs, &key)?,
+                reason: self.reason(n, docs, &key)?,
             });
         }
         Ok(out)
@@ -627,7 +629,7 @@ impl Prepare<'_> {
                 texts.push(self.text(t, &|_| key(&format!(".items[{j}]")))?);
             }
             out.push(Listing {
-                cond: self.cond(l.when.as_ref(), &key)?,
+                when: self.when(l.when.as_ref(), &key)?,
                 through: l
                     .through
                     .as_deref()
@@ -647,7 +649,7 @@ impl Prepare<'_> {
 
     /// The code, message and source every cited item has.
     #[inline(never)]
-    fn said(&self, e: &wire::Entry, docs: &Docs, key: Key) -> Ready<Said> {
+    fn reason(&self, e: &wire::Entry, docs: &Docs, key: Key) -> Ready<PackReason> {
         let code = self.need(&e.code, "code", key)?;
         if code.is_empty()
             || code.len() > 64
@@ -661,7 +663,7 @@ impl Prepare<'_> {
         let Some(message) = &e.message else {
             return self.err(&key(""), "missing field `message`".into());
         };
-        Ok(Said {
+        Ok(PackReason {
             code: code.to_owned(),
             message: self.text(message, &|_| key(".message"))?,
             cite: docs.cite(
@@ -722,9 +724,9 @@ impl Prepare<'_> {
         }
     }
 
-    fn cond(&self, when: Option<&wire::When>, key: Key) -> Ready<Cond> {
-        match when.map(Cond::new) {
-            None => Ok(Cond::default()),
+    fn when(&self, w: Option<&wire::When>, key: Key) -> Ready<When> {
+        match w.map(when) {
+            None => Ok(When::default()),
             Some(Ok(cond)) => Ok(cond),
             Some(Err((name, message))) => self.err(&key(&format!(".when.{name}")), message),
         }
@@ -750,7 +752,7 @@ impl Prepare<'_> {
                 );
             }
         }
-        Ok(Text::new(t))
+        Ok(Text::new(t.zh_cn.clone(), t.zh_tw.clone(), t.en.clone()))
     }
 
     #[inline(never)]
@@ -886,10 +888,77 @@ impl Docs<'_> {
     }
 }
 
+/// A list of a vocabulary's names as a set of their positions, or the key and
+/// the first name that is not in it.
+fn names(list: &Option<Vec<String>>, all: &[&str], key: &'static str) -> Result<Option<Set>, (&'static str, String)> {
+    let Some(list) = list else { return Ok(None) };
+    let mut bits = Vec::with_capacity(list.len());
+    for name in list {
+        match all.iter().position(|n| n == name) {
+            Some(i) => bits.push(i as u32),
+            None => {
+                let allowed: Vec<String> = all.iter().map(|n| format!("\"{n}\"")).collect();
+                let name: String = name.chars().take(40).collect();
+                return Err((
+                    key,
+                    format!("unknown value \"{name}\", expected one of {}", allowed.join(", ")),
+                ));
+            }
+        }
+    }
+    Ok(Some(Set::of(bits)))
+}
+
+/// Compiles a `when` table; an unknown name is refused with its key.
+pub fn when(w: &wire::When) -> Result<When, (&'static str, String)> {
+    use crate::model::vocab::{
+        Employment, Enrolled, EnterpriseCondition, HukouType, LowIncome, Ownership, PensionFrom, SchoolLevel,
+    };
+    if let Some(g) = w.disability_grade.as_ref().and_then(|g| g.iter().find(|g| **g > 4)) {
+        return Err((
+            "disabilityGrade",
+            format!("{g} is not a disability grade: they are 0 (none) to 4"),
+        ));
+    }
+    Ok(When {
+        employment: names(&w.employment, Employment::NAMES, "employment")?,
+        hukou_type: names(&w.hukou_type, HukouType::NAMES, "hukouType")?,
+        hukou_local: w.hukou_local,
+        residence_permit: w.residence_permit,
+        student: w.student,
+        school_level: names(&w.school_level, SchoolLevel::NAMES, "schoolLevel")?,
+        school_full_time: w.school_full_time,
+        school_local: w.school_local,
+        age_at_least: w.age_at_least,
+        age_below: w.age_below,
+        age_at_least_by_sex: w.age_at_least_by_sex,
+        land_expropriated: w.land_expropriated,
+        moved_in: w.moved_in,
+        moved_in_years_at_least: w.moved_in_years_at_least,
+        moved_in_years_below: w.moved_in_years_below,
+        children_have_local_urban_hukou: w.children_have_local_urban_hukou,
+        pension_from: names(&w.pension_from, PensionFrom::NAMES, "pensionFrom")?,
+        moved_after_retirement: w.moved_after_retirement,
+        ownership: names(&w.ownership, Ownership::NAMES, "ownership")?,
+        enterprise_condition: names(&w.condition, EnterpriseCondition::NAMES, "condition")?,
+        low_income: names(&w.low_income, LowIncome::NAMES, "lowIncome")?,
+        disability_grade: w
+            .disability_grade
+            .as_ref()
+            .map(|g| Set::of(g.iter().map(|g| u32::from(*g)))),
+        enrolled: names(&w.enrolled, Enrolled::NAMES, "enrolled")?,
+        renewal: w.renewal,
+        continuous_years_at_least: w.continuous_years_at_least,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pack::Lang;
+    use crate::model::field::Field;
+    use crate::model::person::Person;
+    use crate::model::text::Lang;
+    use crate::model::tri::Tri;
 
     fn load(text: &str) -> Result<Pack, PackError> {
         Pack::load(text, "test.json", false, |_| None)
@@ -905,7 +974,7 @@ mod tests {
     fn a_minimal_pack_loads_and_cites_in_each_language() {
         let mut p = load(MINIMAL).unwrap();
         p.render();
-        let cite = &p.schemes[0].eligibility[0].said.cite;
+        let cite = &p.schemes[0].eligibility[0].reason.cite;
         assert_eq!(cite.label.get(Lang::ZhCn), "《文件》一");
         assert_eq!(cite.strength, Strength::Official);
     }
@@ -934,5 +1003,23 @@ mod tests {
         let text = MINIMAL.replace(r#""可以""#, r#""可以\u001b[2J""#);
         let e = load(&text).unwrap_err();
         assert_eq!(e.key, "schemes[0].eligibility[0].message.zh-CN");
+    }
+
+    #[test]
+    fn unstated_disability_and_move_are_unknown_not_none() {
+        let w: wire::When = serde_json::from_str(r#"{"disabilityGrade":[1,2]}"#).unwrap();
+        let c = when(&w).unwrap();
+        let mut p = Person::default();
+        assert_eq!(c.holds(&p, Scheme::UrbanResident), Tri::Unknown(Field::DisabilityGrade));
+        p.disability_grade = Some(0);
+        assert_eq!(c.holds(&p, Scheme::UrbanResident), Tri::No);
+        let w: wire::When = serde_json::from_str(r#"{"movedInYearsBelow":2}"#).unwrap();
+        let c = when(&w).unwrap();
+        assert_eq!(
+            c.holds(&Person::default(), Scheme::UrbanResident),
+            Tri::Unknown(Field::MovedIn)
+        );
+        p.moved_in = Some(false);
+        assert_eq!(c.holds(&p, Scheme::UrbanResident), Tri::No);
     }
 }

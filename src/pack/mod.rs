@@ -26,31 +26,23 @@
 
 #[cfg(feature = "loader")]
 pub mod compile;
+pub mod registry;
+pub mod when;
 #[cfg(feature = "loader")]
 pub mod wire;
 
 use std::fmt;
 
-use serde_json::value::RawValue;
-
 use chrono::{Datelike, NaiveDate};
 
-use crate::condition::Cond;
-use crate::date;
-use crate::money::{Money, Rate};
-use crate::vocab::{Lang, Period, Scheme};
+use crate::model::date;
+use crate::model::money::{Money, Rate};
+use crate::model::text::Lang;
+pub use crate::model::text::{Rendered, Text};
+use crate::model::vocab::{Period, Scheme, Strength, Through};
+use crate::pack::when::When;
 
-wire_enum! {
-    /// How sure we are of a source's words (TODAY.md's labels A, B, C).
-    Strength {
-        /// A: the official text itself, seen word for word.
-        Official = "official",
-        /// B: a reputable repost or report of it.
-        Reported = "reported",
-        /// C: inferred, arithmetic, or seen only second-hand.
-        Unconfirmed = "unconfirmed",
-    }
-}
+pub use registry::Registry;
 
 wire_enum! {
     /// What an eligibility rule decides.
@@ -67,120 +59,9 @@ wire_enum! {
     }
 }
 
-wire_enum! {
-    /// Who does the enrolling, when it is not the person at a counter.
-    Through {
-        /// The employer enrols its staff.
-        Employer = "employer",
-        /// The school enrols its pupils.
-        School = "school",
-        /// The county of the person's hukou, not this region.
-        HomeCounty = "home_county",
-        /// The body that certifies the person (civil affairs, the disabled persons' federation).
-        Certifier = "certifier",
-        /// The unemployment insurance agency.
-        UnemploymentAgency = "unemployment_agency",
-    }
-}
-
 /// The largest pack text accepted, by `loadPolicy` and `canbao validate` alike:
 /// several times the largest built-in pack.
 pub const MAX_PACK_BYTES: usize = 512 * 1024;
-
-/// JSON, ready to be copied into a response, in each language: a text as a
-/// JSON string, or a reason as a JSON object. Made once, when the engine takes
-/// a pack, so that answering copies bytes instead of escaping them (writing
-/// the response was most of a check's time). Shared, not copied, by the packs
-/// that inherit it and by the engine's table of numbered texts.
-#[derive(Clone, Debug, Default)]
-pub struct Rendered(Option<std::sync::Arc<[Box<RawValue>; 3]>>);
-
-impl Rendered {
-    fn new(values: [String; 3]) -> Rendered {
-        let [a, b, c] = values;
-        let raw = |s: String| RawValue::from_string(s).ok();
-        match (raw(a), raw(b), raw(c)) {
-            (Some(a), Some(b), Some(c)) => Rendered(Some(std::sync::Arc::new([a, b, c]))),
-            _ => Rendered(None),
-        }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_none()
-    }
-
-    pub fn get(&self, lang: Lang) -> Option<&RawValue> {
-        self.0.as_ref().and_then(|r| r.get(lang.index())).map(|b| &**b)
-    }
-}
-
-/// Rendered JSON is a cache of what it renders: not part of equality.
-impl PartialEq for Rendered {
-    fn eq(&self, _: &Rendered) -> bool {
-        true
-    }
-}
-
-impl Eq for Rendered {}
-
-/// Text in the three languages, Traditional and English falling back to
-/// Simplified Chinese where the pack gives none.
-#[derive(Clone, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
-pub struct Text {
-    pub zh_cn: String,
-    pub zh_tw: Option<String>,
-    pub en: Option<String>,
-    /// Each language's text as a JSON string.
-    #[serde(skip)]
-    pub json: Rendered,
-    /// Its number in the engine's table of rendered texts (see `Engine::table`).
-    #[serde(skip)]
-    pub id: u32,
-}
-
-impl Text {
-    /// Renders [`Text::json`].
-    fn render(&mut self) {
-        let quoted = |lang| serde_json::to_string(self.get(lang)).unwrap_or_default();
-        self.json = Rendered::new([quoted(Lang::ZhCn), quoted(Lang::ZhTw), quoted(Lang::En)]);
-    }
-
-    pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::ZhCn => &self.zh_cn,
-            Lang::ZhTw => self.zh_tw.as_deref().unwrap_or(&self.zh_cn),
-            Lang::En => self.en.as_deref().unwrap_or(&self.zh_cn),
-        }
-    }
-
-    /// The same text in each language's form.
-    pub fn of(zh_cn: &str, zh_tw: &str, en: &str) -> Text {
-        Text {
-            zh_cn: zh_cn.to_owned(),
-            zh_tw: Some(zh_tw.to_owned()),
-            en: Some(en.to_owned()),
-            json: Rendered::default(),
-            id: 0,
-        }
-    }
-
-    pub fn is_blank(&self) -> bool {
-        [Lang::ZhCn, Lang::ZhTw, Lang::En]
-            .iter()
-            .any(|l| self.get(*l).trim().is_empty())
-    }
-
-    #[cfg(feature = "loader")]
-    fn new(t: &wire::Text) -> Text {
-        Text {
-            zh_cn: t.zh_cn.clone(),
-            zh_tw: t.zh_tw.clone(),
-            en: t.en.clone(),
-            json: Rendered::default(),
-            id: 0,
-        }
-    }
-}
 
 /// A month and day, written `MM-DD` (`"01-30"`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
@@ -199,9 +80,9 @@ impl MonthDay {
 /// Dates in force, both ends inclusive; no `to` means still in force.
 #[derive(Clone, Copy, Debug, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Span {
-    #[serde(with = "crate::date::days")]
+    #[serde(with = "crate::model::date::days")]
     pub from: NaiveDate,
-    #[serde(with = "crate::date::days_opt")]
+    #[serde(with = "crate::model::date::days_opt")]
     pub to: Option<NaiveDate>,
 }
 
@@ -247,20 +128,14 @@ impl Cite {
             None if lang == Lang::En => format!("{}, {clause}", source.title.get(lang)),
             None => format!("《{}》{clause}", source.title.get(lang)),
         };
-        self.label = Text {
-            zh_cn: label(Lang::ZhCn),
-            zh_tw: Some(label(Lang::ZhTw)),
-            en: Some(label(Lang::En)),
-            json: Rendered::default(),
-            id: 0,
-        };
+        self.label = Text::new(label(Lang::ZhCn), Some(label(Lang::ZhTw)), Some(label(Lang::En)));
         self.label.render();
     }
 }
 
 /// A reason a pack gives: its code, its words, and their source.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Said {
+pub struct PackReason {
     pub code: String,
     pub message: Text,
     pub cite: Cite,
@@ -272,8 +147,8 @@ pub struct Said {
     pub id: u32,
 }
 
-impl Said {
-    /// Renders the message and [`Said::json`] (the citation is rendered first).
+impl PackReason {
+    /// Renders the message and [`PackReason::json`] (the citation is rendered first).
     fn render(&mut self) {
         #[derive(serde::Serialize)]
         struct Reason<'a> {
@@ -302,7 +177,7 @@ pub struct Source {
     pub id: String,
     pub number: Option<Text>,
     pub title: Text,
-    #[serde(with = "crate::date::days_opt")]
+    #[serde(with = "crate::model::date::days_opt")]
     pub issued: Option<NaiveDate>,
     pub file: Option<String>,
     pub strength: Strength,
@@ -310,20 +185,20 @@ pub struct Source {
 
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Rule {
-    pub cond: Cond,
+    pub when: When,
     pub status: RuleStatus,
     pub instead_of: Option<Scheme>,
-    pub said: Said,
+    pub reason: PackReason,
 }
 
 /// A remark for everyone it applies to (the Ordos whole-household rule), or what
 /// to do after a deadline.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Note {
-    pub cond: Cond,
+    pub when: When,
     /// The coverage years it applies in (all, when absent).
     pub valid: Option<Span>,
-    pub said: Said,
+    pub reason: PackReason,
 }
 
 /// One payer's share of a fee: a fixed amount, or a rate of a base.
@@ -337,14 +212,14 @@ pub enum Share {
 /// nothing, unless `unknown` says the source leaves their share open.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Tier {
-    pub cond: Cond,
+    pub when: When,
     pub individual: Option<Share>,
     pub employer: Option<Share>,
     pub government: Option<Share>,
     pub unknown: Option<Text>,
     pub minimum: bool,
     pub estimate: bool,
-    pub said: Said,
+    pub reason: PackReason,
 }
 
 /// How much of the individual's share a subsidy covers.
@@ -358,10 +233,10 @@ pub enum Covers {
 
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Subsidy {
-    pub cond: Cond,
+    pub when: When,
     pub valid: Option<Span>,
     pub covers: Covers,
-    pub said: Said,
+    pub reason: PackReason,
 }
 
 /// The fees in force over a span of coverage years.
@@ -370,13 +245,13 @@ pub struct FeeSchedule {
     pub span: Span,
     pub period: Period,
     pub tiers: Vec<Tier>,
-    pub public_subsidy: Option<(Money, Said)>,
-    pub provisional: Option<Said>,
+    pub public_subsidy: Option<(Money, PackReason)>,
+    pub provisional: Option<PackReason>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum DeadlineDay {
-    Date(#[serde(with = "crate::date::days")] NaiveDate),
+    Date(#[serde(with = "crate::model::date::days")] NaiveDate),
     /// A month and day of the coverage year, or of the year before.
     MonthDay {
         day: MonthDay,
@@ -386,7 +261,7 @@ pub enum DeadlineDay {
 
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Deadline {
-    pub cond: Cond,
+    pub when: When,
     pub valid: Option<Span>,
     pub day: DeadlineDay,
     pub cite: Cite,
@@ -404,7 +279,7 @@ impl Deadline {
 /// Where to enrol (or through whom), or what to bring.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Listing {
-    pub cond: Cond,
+    pub when: When,
     pub through: Option<Through>,
     pub items: Vec<Text>,
     pub cite: Cite,
@@ -413,7 +288,7 @@ pub struct Listing {
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Benefit {
     pub span: Span,
-    pub said: Said,
+    pub reason: PackReason,
 }
 
 /// The waiting period's parameters (see `waiting`).
@@ -451,30 +326,11 @@ impl Collection {
     }
 }
 
-/// At most 80 characters of a value, for a message: a message never grows
-/// with its input.
-pub(crate) fn clip(s: &str) -> String {
-    bounded(s, 80)
-}
-
-/// At most `max` characters of `s`, control characters replaced.
-pub(crate) fn bounded(s: &str, max: usize) -> String {
-    let mut out: String = s
-        .chars()
-        .take(max)
-        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
-        .collect();
-    if s.chars().nth(max).is_some() {
-        out.push('…');
-    }
-    out
-}
-
 /// A text, citation or reason of a pack, as [`Pack::each_item`] visits them.
 pub enum Item<'a> {
     Text(&'a mut Text),
     Cite(&'a mut Cite),
-    Said(&'a mut Said),
+    Reason(&'a mut PackReason),
 }
 
 /// One scheme as a pack knows it, its parent's items after its own.
@@ -508,7 +364,7 @@ pub struct DatedAmount {
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct HouseholdRule {
     pub scheme: Scheme,
-    pub said: Said,
+    pub reason: PackReason,
 }
 
 /// A pack ready to answer.
@@ -560,30 +416,30 @@ impl SchemeRules {
     /// and citation are in it, not visited apart).
     fn each_item(&mut self, f: &mut dyn FnMut(Item<'_>)) {
         f(Item::Text(&mut self.name));
-        self.eligibility.iter_mut().for_each(|r| f(Item::Said(&mut r.said)));
+        self.eligibility.iter_mut().for_each(|r| f(Item::Reason(&mut r.reason)));
         self.notes
             .iter_mut()
             .chain(&mut self.late)
-            .for_each(|n| f(Item::Said(&mut n.said)));
+            .for_each(|n| f(Item::Reason(&mut n.reason)));
         if let Some(c) = &mut self.exclusive_cite {
             f(Item::Cite(c));
         }
         for fee in &mut self.fees {
             for t in &mut fee.tiers {
-                f(Item::Said(&mut t.said));
+                f(Item::Reason(&mut t.reason));
                 if let Some(u) = &mut t.unknown {
                     f(Item::Text(u));
                 }
             }
             if let Some((_, s)) = &mut fee.public_subsidy {
-                f(Item::Said(s));
+                f(Item::Reason(s));
             }
             if let Some(s) = &mut fee.provisional {
-                f(Item::Said(s));
+                f(Item::Reason(s));
             }
         }
         for s in &mut self.subsidies {
-            f(Item::Said(&mut s.said));
+            f(Item::Reason(&mut s.reason));
             if let Covers::Unknown(t) = &mut s.covers {
                 f(Item::Text(t));
             }
@@ -593,7 +449,7 @@ impl SchemeRules {
             f(Item::Cite(&mut l.cite));
             l.items.iter_mut().for_each(|t| f(Item::Text(t)));
         }
-        self.benefits.iter_mut().for_each(|b| f(Item::Said(&mut b.said)));
+        self.benefits.iter_mut().for_each(|b| f(Item::Reason(&mut b.reason)));
         if let Some(w) = &mut self.waiting {
             f(Item::Cite(&mut w.cite));
             if let Some(c) = &mut w.counting_cite {
@@ -665,13 +521,13 @@ impl Pack {
         };
         self.each_item(&mut |item| match item {
             Item::Cite(c) => cite(c),
-            Item::Said(s) => cite(&mut s.cite),
+            Item::Reason(s) => cite(&mut s.cite),
             Item::Text(_) => {}
         });
         self.sources = sources;
         self.each_item(&mut |item| match item {
             Item::Text(t) if t.json.is_empty() => t.render(),
-            Item::Said(s) if s.json.is_empty() => s.render(),
+            Item::Reason(s) if s.json.is_empty() => s.render(),
             _ => {}
         });
     }
@@ -686,7 +542,7 @@ impl Pack {
             f(Item::Cite(&mut c.cite));
         }
         for h in &mut self.household {
-            f(Item::Said(&mut h.said));
+            f(Item::Reason(&mut h.reason));
         }
         for s in &mut self.schemes {
             s.each_item(f);

@@ -381,4 +381,4 @@ pub struct When {
     pub continuous_years_at_least: Option<u32>,
 }
 
-pub use crate::condition::AgeBySex;
+pub use crate::pack::when::AgeBySex;

@@ -2,7 +2,7 @@
 //!
 //! One pass over the [`Decision`]: the pack's words and citations are borrowed as
 //! they were prepared when the pack loaded, the engine's own are worded by
-//! `i18n`, and serde writes the JSON. Absent amounts and dates are `null`, never
+//! `words`, and serde writes the JSON. Absent amounts and dates are `null`, never
 //! left out: a form can rely on every key being there.
 
 use std::borrow::Cow;
@@ -11,11 +11,13 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use serde_json::value::RawValue;
 
-use crate::decision::{self, Decision, Reason as Said};
-use crate::money::Money;
-use crate::pack::{Strength, Text, Through};
-use crate::request::RequestError;
-use crate::vocab::{Lang, Period, Role, Scheme, Status};
+use crate::model::error::RequestError;
+use crate::model::money::Money;
+use crate::model::text::Lang;
+use crate::model::text::Text;
+use crate::model::vocab::{Period, Role, Scheme, Status, Strength, Through};
+use crate::pack::Registry;
+use crate::rules::decision::{self, Decision, Reason};
 
 /// The crate version, in every answer and on the print slip.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -35,20 +37,28 @@ fn day(d: Option<NaiveDate>) -> Option<Day> {
 }
 
 /// How a response is written: in which language, and whether the pack's
-/// texts and reasons are written out or named by their number in the engine's
-/// table (`Engine::table`). The WebAssembly wrapper asks for numbers: it keeps
-/// the table, and JavaScript reads a short ASCII answer several times faster
-/// than one full of Chinese text.
+/// texts and reasons are written out or named by their number in the
+/// registry's table ([`table`]). The WebAssembly wrapper asks for numbers: it
+/// keeps the table, and JavaScript reads a short ASCII answer several times
+/// faster than one full of Chinese text.
 #[derive(Clone, Copy, Debug)]
 pub struct Style {
     pub lang: Lang,
-    pub by_number: bool,
+    pub numbered: bool,
 }
 
 impl Style {
-    pub fn text(lang: Lang) -> Style {
-        Style { lang, by_number: false }
+    /// Every text written out, in `lang`.
+    pub fn written(lang: Lang) -> Style {
+        Style { lang, numbered: false }
     }
+}
+
+/// How JSON text is laid out: compact for programs, indented for people.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    Compact,
+    Indented,
 }
 
 /// A string of the response: a pack's text, JSON-escaped when the pack was
@@ -63,7 +73,7 @@ pub enum Str<'a> {
 
 /// A pack's text, rendered when the pack was taken.
 pub fn text(t: &Text, style: Style) -> Str<'_> {
-    if style.by_number {
+    if style.numbered {
         return Str::Number(t.id);
     }
     match t.json.get(style.lang) {
@@ -73,13 +83,14 @@ pub fn text(t: &Text, style: Style) -> Str<'_> {
 }
 
 /// A reason: `{ code, message, source, strength }`. A pack's own reasons were
-/// rendered whole when the pack was taken; the engine's own are made here.
+/// rendered whole when the pack was taken (or are named by number); the
+/// engine's own are written here.
 #[derive(Serialize, Debug)]
 #[serde(untagged)]
-pub enum Reason<'a> {
+pub enum ReasonJson<'a> {
     Ready(#[serde(serialize_with = "raw")] &'a RawValue),
     Number(u32),
-    Made(Made<'a>),
+    Written(WrittenReason<'a>),
 }
 
 fn raw<S: serde::Serializer>(r: &&RawValue, s: S) -> Result<S::Ok, S::Error> {
@@ -87,7 +98,7 @@ fn raw<S: serde::Serializer>(r: &&RawValue, s: S) -> Result<S::Ok, S::Error> {
 }
 
 #[derive(Serialize, Debug)]
-pub struct Made<'a> {
+pub struct WrittenReason<'a> {
     pub code: &'a str,
     pub message: Cow<'a, str>,
     /// The document and clause, as shown to residents; `null` for what the engine
@@ -109,7 +120,7 @@ pub struct Fee<'a> {
     pub estimate: bool,
     pub provisional: bool,
     pub public_subsidy: Option<Money>,
-    pub reasons: Vec<Reason<'a>>,
+    pub reasons: Vec<ReasonJson<'a>>,
 }
 
 #[derive(Serialize, Debug)]
@@ -118,7 +129,7 @@ pub struct Waiting<'a> {
     pub months: Option<u32>,
     pub fixed_months: Option<u32>,
     pub variable_months: Option<u32>,
-    pub reasons: Vec<Reason<'a>>,
+    pub reasons: Vec<ReasonJson<'a>>,
 }
 
 #[derive(Serialize, Debug)]
@@ -131,7 +142,7 @@ pub struct Enrol<'a> {
     pub documents: Vec<Str<'a>>,
     pub documents_source: Option<Str<'a>>,
     pub deadline_source: Option<Str<'a>>,
-    pub reasons: Vec<Reason<'a>>,
+    pub reasons: Vec<ReasonJson<'a>>,
 }
 
 #[derive(Serialize, Debug)]
@@ -148,9 +159,9 @@ pub struct SchemeResult<'a> {
     pub deadline: Option<Day>,
     pub cover_from: Option<Day>,
     pub waiting: Option<Waiting<'a>>,
-    pub reasons: Vec<Reason<'a>>,
+    pub reasons: Vec<ReasonJson<'a>>,
     pub enrol: Option<Enrol<'a>>,
-    pub benefits: Vec<Reason<'a>>,
+    pub benefits: Vec<ReasonJson<'a>>,
 }
 
 /// Which rules answered: the pack and its hash, and the engine's version.
@@ -176,39 +187,33 @@ pub struct Response<'a> {
     /// Request fields (paths like `person.sex`) whose answer would change the
     /// result, most decisive first.
     pub missing: Vec<&'static str>,
-    pub warnings: Vec<Reason<'a>>,
+    pub warnings: Vec<ReasonJson<'a>>,
     pub rules: Rules<'a>,
 }
 
-pub fn reason<'a>(r: &Said<'a>, style: Style) -> Reason<'a> {
+pub fn reason<'a>(r: &Reason<'a>, style: Style) -> ReasonJson<'a> {
     let lang = style.lang;
     match r {
-        Said::Said(s) if style.by_number => Reason::Number(s.id),
-        Said::Said(s) => match s.json.get(lang) {
-            Some(raw) => Reason::Ready(raw),
-            None => Reason::Made(Made {
-                code: &s.code,
-                message: Cow::Borrowed(s.message.get(lang)),
-                source: Some(text(&s.cite.label, style)),
-                strength: Some(s.cite.strength),
+        Reason::Pack(p) if style.numbered => ReasonJson::Number(p.id),
+        Reason::Pack(p) => match p.json.get(lang) {
+            Some(raw) => ReasonJson::Ready(raw),
+            None => ReasonJson::Written(WrittenReason {
+                code: &p.code,
+                message: Cow::Borrowed(p.message.get(lang)),
+                source: Some(text(&p.cite.label, style)),
+                strength: Some(p.cite.strength),
             }),
         },
-        Said::Text { code, text: t, cite } => Reason::Made(Made {
-            code,
-            message: Cow::Borrowed(t.get(lang)),
-            source: Some(text(&cite.label, style)),
-            strength: Some(cite.strength),
-        }),
-        Said::Own(own, cite) => Reason::Made(Made {
+        Reason::Engine(own, cite) => ReasonJson::Written(WrittenReason {
             code: own.code(),
-            message: Cow::Owned(own.message(lang)),
+            message: own.message(lang),
             source: cite.map(|c| text(&c.label, style)),
             strength: own.strength().or(cite.map(|c| c.strength)),
         }),
     }
 }
 
-fn reasons<'a>(rs: &[Said<'a>], style: Style) -> Vec<Reason<'a>> {
+fn reasons<'a>(rs: &[Reason<'a>], style: Style) -> Vec<ReasonJson<'a>> {
     rs.iter().map(|r| reason(r, style)).collect()
 }
 
@@ -285,17 +290,26 @@ pub fn response<'a>(d: &'a Decision<'a>, style: Style) -> Response<'a> {
     }
 }
 
-/// JSON text of anything this module renders; `pretty` for people at a terminal
-/// (the CLI), which the wasm build leaves out: it would be a second copy of every
-/// serializer. Serializing these types cannot fail (no maps with non-string
-/// keys, no I/O), but the error is kept, not hidden.
-pub fn json<T: Serialize>(value: &T, pretty: bool) -> String {
+/// JSON text of anything this module renders; indented for people at a
+/// terminal (the CLI), which the wasm build leaves out: it would be a second
+/// copy of every serializer. Serializing these types cannot fail (no maps with
+/// non-string keys, no I/O), but the error is kept, not hidden.
+pub fn json<T: Serialize>(value: &T, layout: Layout) -> String {
     #[cfg(not(target_arch = "wasm32"))]
-    if pretty {
+    if layout == Layout::Indented {
         return serde_json::to_string_pretty(value).unwrap_or_else(|e| internal_json(&e));
     }
-    let _ = pretty;
+    let _ = layout;
     serde_json::to_string(value).unwrap_or_else(|e| internal_json(&e))
+}
+
+/// Every rendered text and reason of every pack, in `lang`, as a JSON array
+/// indexed by their numbers. The WebAssembly build sends it once per language
+/// (and again after a pack is added); its answers then name the pack's words
+/// by number, which JavaScript reads faster than their text.
+pub fn table(packs: &Registry, lang: Lang) -> String {
+    let all: Vec<Option<&RawValue>> = packs.table().iter().map(|r| r.get(lang)).collect();
+    json(&all, Layout::Compact)
 }
 
 fn internal_json(e: &serde_json::Error) -> String {
@@ -315,7 +329,7 @@ struct ErrorJson<'a> {
 }
 
 /// The contract's `{ "error": { code, field, message } }`.
-pub fn error_json(e: &RequestError, pretty: bool) -> String {
+pub fn error_json(e: &RequestError, layout: Layout) -> String {
     json(
         &ErrorJson {
             error: ErrorBody {
@@ -324,6 +338,6 @@ pub fn error_json(e: &RequestError, pretty: bool) -> String {
                 message: e.message(),
             },
         },
-        pretty,
+        layout,
     )
 }

@@ -16,10 +16,10 @@
 
 use chrono::{Datelike, Months, NaiveDate};
 
-use crate::condition::Field;
-use crate::decision::{Own, Reason, Waiting, WaitingSaid};
+use crate::model::field::Field;
+use crate::model::person::Person;
 use crate::pack::{self, Collection};
-use crate::person::Person;
+use crate::rules::decision::{EngineReason, Reason, Waiting, WaitingReason};
 
 /// The waiting period and the day cover starts, or `None` where the pack has no
 /// waiting rules for the year.
@@ -41,7 +41,7 @@ pub fn decide<'p>(
         return None;
     }
     let cite = Some(&rules.cite);
-    let said = |s: WaitingSaid| Reason::Own(Own::Waiting(s), cite);
+    let cited = |s: WaitingReason| Reason::Engine(EngineReason::Waiting(s), cite);
     let start = NaiveDate::from_ymd_opt(year, 1, 1)?;
     let end = NaiveDate::from_ymd_opt(year, 12, 31)?;
     let done = |months: Option<u32>, fixed, variable, cover_from, reasons, missing| {
@@ -57,7 +57,7 @@ pub fn decide<'p>(
         })
     };
     if pay_date > end {
-        let reasons = vec![Reason::Own(Own::YearOver { year }, None)];
+        let reasons = vec![Reason::Engine(EngineReason::YearOver { year }, None)];
         return done(None, None, None, None, reasons, Vec::new());
     }
 
@@ -66,7 +66,7 @@ pub fn decide<'p>(
         let within = pay_date.signed_duration_since(born).num_days() <= i64::from(rules.newborn_days);
         if within && born.year() >= year - 1 {
             let from = born.max(start);
-            let reasons = vec![said(WaitingSaid::Newborn {
+            let reasons = vec![cited(WaitingReason::Newborn {
                 days: rules.newborn_days,
                 from,
             })];
@@ -74,7 +74,7 @@ pub fn decide<'p>(
         }
     } else if person.age == Some(0) {
         // A baby whose birth date would decide the newborn rule.
-        let reasons = vec![said(WaitingSaid::BirthDateNeeded)];
+        let reasons = vec![cited(WaitingReason::BirthDateNeeded)];
         return done(None, None, None, None, reasons, vec![Field::BirthDate]);
     }
 
@@ -85,22 +85,22 @@ pub fn decide<'p>(
         .is_none_or(|(_, closes)| pay_date <= closes);
     let gap = match person.history.last_covered_year {
         None => {
-            let reasons = vec![said(WaitingSaid::HistoryNeeded)];
+            let reasons = vec![cited(WaitingReason::HistoryNeeded)];
             return done(None, None, None, None, reasons, vec![Field::LastCoveredYear]);
         }
         Some(Some(last)) if last >= year => {
-            let reasons = vec![said(WaitingSaid::AlreadyCovered { year })];
+            let reasons = vec![cited(WaitingReason::AlreadyCovered { year })];
             return done(Some(0), Some(0), Some(0), Some(start), reasons, Vec::new());
         }
         Some(Some(last)) => Some(u32::try_from(year - 1 - last).unwrap_or(0)),
         Some(None) => None,
     };
     if in_window && gap == Some(0) {
-        let reasons = vec![said(WaitingSaid::Continuous { from: start })];
+        let reasons = vec![cited(WaitingReason::Continuous { from: start })];
         return done(Some(0), Some(0), Some(0), Some(start), reasons, Vec::new());
     }
 
-    let mut reasons = vec![said(WaitingSaid::Fixed {
+    let mut reasons = vec![cited(WaitingReason::Fixed {
         months: rules.fixed_months,
         late: !in_window,
         gap,
@@ -108,16 +108,19 @@ pub fn decide<'p>(
     let mut missing = Vec::new();
     let variable = match gap {
         None => {
-            reasons.push(Reason::Own(Own::Waiting(WaitingSaid::NeverInsured), None));
+            reasons.push(Reason::Engine(EngineReason::Waiting(WaitingReason::NeverInsured), None));
             0
         }
         Some(gap) => {
             let extra_years = gap.saturating_sub(1);
             let variable = extra_years.saturating_mul(rules.months_per_gap_year);
             if variable > 0 {
-                reasons.push(said(WaitingSaid::Variable { gap, months: variable }));
+                reasons.push(cited(WaitingReason::Variable { gap, months: variable }));
                 let counting = rules.counting_cite.as_ref();
-                reasons.push(Reason::Own(Own::Waiting(WaitingSaid::CountingUnsettled), counting));
+                reasons.push(Reason::Engine(
+                    EngineReason::Waiting(WaitingReason::CountingUnsettled),
+                    counting,
+                ));
                 // Paying back is a choice the person makes: unstated, the wait
                 // is counted without it, the answer says so, and asks.
                 let assumed = person.history.back_pay_years.is_none();
@@ -126,7 +129,7 @@ pub fn decide<'p>(
                 }
                 let years = person.history.back_pay_years.unwrap_or(0).min(extra_years);
                 let removed = years.saturating_mul(rules.months_per_gap_year).min(variable);
-                reasons.push(said(WaitingSaid::BackPay {
+                reasons.push(cited(WaitingReason::BackPay {
                     years,
                     months_removed: removed,
                     assumed,
@@ -141,7 +144,7 @@ pub fn decide<'p>(
     if let Some(gap) = gap.filter(|g| *g >= rules.floor_after_gap_years) {
         if months < rules.floor_months {
             months = rules.floor_months;
-            reasons.push(said(WaitingSaid::Floor {
+            reasons.push(cited(WaitingReason::Floor {
                 gap,
                 months: rules.floor_months,
             }));
@@ -151,10 +154,10 @@ pub fn decide<'p>(
     let mut cover_from = pay_date.max(start).checked_add_months(Months::new(months));
     match cover_from {
         Some(from) if from > end => {
-            reasons.push(said(WaitingSaid::AfterYearEnd { from, months }));
+            reasons.push(cited(WaitingReason::AfterYearEnd { from, months }));
             cover_from = None;
         }
-        Some(from) => reasons.push(said(WaitingSaid::CoverFrom { from, months })),
+        Some(from) => reasons.push(cited(WaitingReason::CoverFrom { from, months })),
         None => {}
     }
     let fixed = rules.fixed_months.min(months);
@@ -171,7 +174,7 @@ pub fn decide<'p>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::person::History;
+    use crate::model::person::History;
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -188,8 +191,8 @@ mod tests {
             cite: pack::Cite {
                 doc: "38".into(),
                 clause: "x".into(),
-                label: pack::Text::default(),
-                strength: pack::Strength::Reported,
+                label: crate::model::text::Text::default(),
+                strength: crate::model::vocab::Strength::Reported,
             },
             counting_cite: None,
         }

@@ -8,29 +8,17 @@
 //! partial sum would read as the whole. `undecided` and `missing` say whose.
 
 use chrono::NaiveDate;
-use serde::Serialize;
 
-use crate::decision::{Decision, SchemeDecision};
-use crate::engine::Engine;
-use crate::money::Money;
-use crate::pack::Said;
-use crate::render::{self, Response};
-use crate::request::{Request, RequestError};
-use crate::vocab::{Lang, Period, Role, Scheme, Status};
-
-/// Members share the region, year, language and the day of paying.
-#[derive(Clone, Debug, Default)]
-pub struct HouseholdRequest {
-    pub region: Option<String>,
-    pub year: Option<i32>,
-    pub lang: Lang,
-    pub pay_date: Option<NaiveDate>,
-    pub members: Vec<crate::person::Person>,
-    pub stated_ages: Vec<Option<u32>>,
-}
+use crate::model::error::RequestError;
+use crate::model::money::Money;
+use crate::model::request::{HouseholdRequest, Request};
+use crate::model::vocab::{Period, Role, Scheme, Status};
+use crate::pack::PackReason;
+use crate::rules::decision::{Decision, SchemeDecision};
+use crate::rules::engine::Engine;
 
 /// Sums by payer for one fee period; `None` where any member's share is unknown.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct Total {
     pub period: Period,
     pub total: Option<Money>,
@@ -43,7 +31,7 @@ pub struct Total {
 /// the household's answers would split them.
 #[derive(Clone, Debug, PartialEq)]
 pub struct HouseholdNote<'p> {
-    pub said: &'p Said,
+    pub reason: &'p PackReason,
     pub scheme: Scheme,
     /// Members who may or must join `scheme`, by index.
     pub members: Vec<usize>,
@@ -132,7 +120,7 @@ fn household_rules<'p>(members: &[Decision<'p>]) -> Vec<HouseholdNote<'p>> {
                 }
             }
             (!inside.is_empty()).then_some(HouseholdNote {
-                said: &rule.said,
+                reason: &rule.reason,
                 scheme: rule.scheme,
                 split: !others.is_empty(),
                 members: inside,
@@ -178,65 +166,4 @@ fn totals(members: &[Decision], chosen: &[Option<Scheme>], undecided: bool) -> V
         }
     }
     totals
-}
-
-#[derive(Serialize)]
-struct Rule<'a> {
-    code: &'a str,
-    message: render::Str<'a>,
-    source: render::Str<'a>,
-    strength: crate::pack::Strength,
-    scheme: Scheme,
-    members: &'a [usize],
-    others: &'a [usize],
-    split: bool,
-}
-
-#[derive(Serialize)]
-pub struct HouseholdResponse<'a> {
-    members: Vec<Response<'a>>,
-    chosen: &'a [Option<Scheme>],
-    undecided: &'a [usize],
-    totals: &'a [Total],
-    rules: Vec<Rule<'a>>,
-    /// Every member's missing answers, by member: `members[1].sex`.
-    missing: Vec<String>,
-}
-
-/// The household response in `lang`.
-pub fn render<'a>(h: &'a HouseholdDecision<'a>, lang: Lang) -> HouseholdResponse<'a> {
-    let mut missing = Vec::new();
-    for (i, d) in h.members.iter().enumerate() {
-        for f in &d.missing {
-            missing.push(format!(
-                "members[{i}]{}",
-                f.path().strip_prefix("person").unwrap_or_default()
-            ));
-        }
-    }
-    HouseholdResponse {
-        members: h
-            .members
-            .iter()
-            .map(|d| render::response(d, render::Style::text(lang)))
-            .collect(),
-        chosen: &h.chosen,
-        undecided: &h.undecided,
-        totals: &h.totals,
-        rules: h
-            .rules
-            .iter()
-            .map(|n| Rule {
-                code: &n.said.code,
-                message: render::text(&n.said.message, render::Style::text(lang)),
-                source: render::text(&n.said.cite.label, render::Style::text(lang)),
-                strength: n.said.cite.strength,
-                scheme: n.scheme,
-                members: &n.members,
-                others: &n.others,
-                split: n.split,
-            })
-            .collect(),
-        missing,
-    }
 }

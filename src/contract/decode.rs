@@ -13,150 +13,21 @@
 //! agree on every input: `40.0` is not an age in either.
 //!
 //! Errors are language-free here: a code, the field's wire path and the values
-//! the message quotes. `render` words them in the request's language.
+//! the message quotes. `contract::words` words them in the request's language.
 
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-use crate::money::Money;
-use crate::person::{History, Person, School};
-use crate::vocab::{
-    Employment, Enrolled, EnterpriseCondition, HukouType, Lang, LowIncome, Ownership, PensionFrom, SchoolLevel, Sex,
+use crate::model::date;
+use crate::model::error::{Detail, ErrorCode, RequestError};
+use crate::model::json_path;
+use crate::model::money::Money;
+use crate::model::person::{History, Person, School, MAX_STATED_AGE};
+use crate::model::request::{HouseholdRequest, Request, MAX_HOUSEHOLD_BYTES, MAX_MEMBERS, MAX_REQUEST_BYTES};
+use crate::model::text::Lang;
+use crate::model::vocab::{
+    Employment, Enrolled, EnterpriseCondition, HukouType, LowIncome, Ownership, PensionFrom, SchoolLevel, Sex,
 };
-
-/// The largest request text accepted, far above any real one (about 500 bytes).
-pub const MAX_REQUEST_BYTES: usize = 64 * 1024;
-/// A household request may be four times as large.
-pub const MAX_HOUSEHOLD_BYTES: usize = 4 * MAX_REQUEST_BYTES;
-/// The most members a household request may list.
-pub const MAX_MEMBERS: usize = 20;
-/// The oldest age a person may state. A birth date may give more (up to
-/// [`MAX_AGE_FROM_BIRTH_DATE`]): a document is better evidence than a slip of the finger.
-pub const MAX_STATED_AGE: u32 = 120;
-pub const MAX_AGE_FROM_BIRTH_DATE: u32 = 150;
-/// Nobody under this age is in work or retired (the legal minimum working age).
-pub const MIN_WORKING_AGE: u32 = 16;
-
-/// A decoded, well-formed request. What depends on the policy pack (the age on its
-/// reference day, whether the year is one it covers) is checked by the engine.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Request {
-    pub region: Option<String>,
-    pub year: Option<i32>,
-    pub lang: Lang,
-    /// The day the person pays (default: today in China).
-    pub pay_date: Option<NaiveDate>,
-    pub person: Person,
-    /// The age the person gave instead of (or as well as) a birth date.
-    pub stated_age: Option<u32>,
-}
-
-wire_enum! {
-    /// What was wrong with a request.
-    ErrorCode {
-        InvalidJson = "invalid_json",
-        TooLarge = "too_large",
-        InvalidType = "invalid_type",
-        UnknownField = "unknown_field",
-        MissingField = "missing_field",
-        InvalidDate = "invalid_date",
-        InvalidValue = "invalid_value",
-        InvalidAmount = "invalid_amount",
-        OutOfRange = "out_of_range",
-        UnknownRegion = "unknown_region",
-        YearOutOfRange = "year_out_of_range",
-        BirthAfterYear = "birth_after_year",
-        AgeConflict = "age_conflict",
-        MovedBeforeBirth = "moved_before_birth",
-        /// Answers that cannot all be true of one person (a retired 3-year-old).
-        Implausible = "implausible",
-        /// Answers that contradict each other (`movedIn: false` with a `movedInOn`).
-        Conflict = "conflict",
-    }
-}
-
-/// The values an error message quotes. No prose: `render` words them.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
-pub enum Detail {
-    #[default]
-    None,
-    /// The values allowed, as spelled on the wire.
-    Allowed(Vec<String>),
-    /// A range of numbers, inclusive.
-    Range(i64, i64),
-    /// Dates allowed, inclusive; `None` for an open end.
-    Dates(Option<NaiveDate>, Option<NaiveDate>),
-    /// A size limit in bytes.
-    Bytes(usize),
-    /// The years a pack covers, the year asked for, and the name of a pack that
-    /// covers it.
-    Years {
-        first: i32,
-        last: Option<i32>,
-        year: i32,
-        instead: Option<crate::pack::Text>,
-    },
-    /// The age the birth date gives on the reference day.
-    AgeOn { day: NaiveDate, age: u32 },
-    /// The field the value conflicts with.
-    With(String),
-}
-
-/// A request the engine cannot answer, and why: `field` is the wire path of the
-/// value at fault (empty for the request as a whole).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RequestError {
-    pub code: ErrorCode,
-    pub field: String,
-    /// The request's language, for the message.
-    pub lang: Lang,
-    pub detail: Detail,
-}
-
-/// Field paths longer than this are cut in errors: a key is quoted, never
-/// copied whole into a message (a 21 KB key once made a 63 MB message).
-const MAX_FIELD_CHARS: usize = 80;
-
-impl RequestError {
-    pub fn new(code: ErrorCode, field: &str, lang: Lang) -> RequestError {
-        let field = match field.char_indices().nth(MAX_FIELD_CHARS) {
-            Some((cut, _)) => format!("{}…", &field[..cut]),
-            None => field.to_owned(),
-        };
-        RequestError {
-            code,
-            field,
-            lang,
-            detail: Detail::None,
-        }
-    }
-
-    pub fn with(mut self, detail: Detail) -> RequestError {
-        self.detail = detail;
-        self
-    }
-
-    /// The same error for member `i` of a household: `members[1].birthDate`.
-    pub fn for_member(mut self, i: usize) -> RequestError {
-        if let Some(rest) = self.field.strip_prefix("person") {
-            self.field = format!("members[{i}]{rest}");
-        }
-        self
-    }
-
-    /// The message for a resident, in the request's language.
-    pub fn message(&self) -> String {
-        crate::i18n::error_message(self)
-    }
-}
-
-impl std::fmt::Display for RequestError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} at {}: {}", self.code.as_str(), self.field, self.message())
-    }
-}
-
-impl std::error::Error for RequestError {}
 
 // ---------------------------------------------------------------------------
 // The wire shape. `null` is the same as leaving a key out ("not said"), except
@@ -273,14 +144,14 @@ fn parse<T: for<'de> Deserialize<'de>>(text: &str, limit: usize, lists: &[&str])
     // (`"hukou": ["urban", true]`): the contract says object, so say which,
     // unless the text went wrong before the list.
     let list = |before: usize| {
-        let at = crate::json_path::first_list(text, lists).filter(|at| *at < before)?;
-        let field = crate::json_path::path_at(text, at.saturating_sub(1), false);
+        let at = json_path::first_list(text, lists).filter(|at| *at < before)?;
+        let field = json_path::path_at(text, at.saturating_sub(1), false);
         Some(RequestError::new(ErrorCode::InvalidType, &field, lang))
     };
     match serde_json::from_str(text) {
         Ok(value) => list(text.len()).map_or(Ok(value), Err),
         Err(e) => {
-            let at = crate::json_path::offset_of(text, e.line(), e.column());
+            let at = json_path::offset_of(text, e.line(), e.column());
             Err(list(at).unwrap_or_else(|| serde_error(text, &e, lang)))
         }
     }
@@ -294,8 +165,8 @@ fn serde_error(text: &str, e: &serde_json::Error, lang: Lang) -> RequestError {
     use serde_json::error::Category;
     let message = e.to_string();
     let missing = message.starts_with("missing field");
-    let offset = crate::json_path::offset_of(text, e.line(), e.column());
-    let path = crate::json_path::path_at(text, offset, missing);
+    let offset = json_path::offset_of(text, e.line(), e.column());
+    let path = json_path::path_at(text, offset, missing);
     match e.classify() {
         Category::Data => {}
         // A number beyond any float is a syntax error to serde_json, but it is
@@ -397,7 +268,7 @@ fn date_bounds() -> (NaiveDate, NaiveDate) {
 }
 
 fn plausible_date(s: &str, field: &str, lang: Lang) -> Result<NaiveDate, RequestError> {
-    let date = crate::date::parse(s).ok_or_else(|| RequestError::new(ErrorCode::InvalidDate, field, lang))?;
+    let date = date::parse(s).ok_or_else(|| RequestError::new(ErrorCode::InvalidDate, field, lang))?;
     let (first, last) = date_bounds();
     if date < first || date > last {
         return Err(RequestError::new(ErrorCode::OutOfRange, field, lang).with(Detail::Dates(Some(first), Some(last))));
@@ -532,7 +403,7 @@ fn person(w: PersonWire, path: &str, lang: Lang) -> Result<(Person, Option<u32>)
             &at("retirement.enterprise.ownership"),
             lang,
         )?,
-        condition: choice(
+        enterprise_condition: choice(
             enterprise.condition,
             EnterpriseCondition::parse,
             EnterpriseCondition::NAMES,
@@ -569,7 +440,7 @@ pub fn from_json(text: &str) -> Result<Request, RequestError> {
 }
 
 /// Decodes a household request from JSON text.
-pub fn household_from_json(text: &str) -> Result<crate::household::HouseholdRequest, RequestError> {
+pub fn household_from_json(text: &str) -> Result<HouseholdRequest, RequestError> {
     let wire: HouseholdWire = parse(text, MAX_HOUSEHOLD_BYTES, &["members"])?;
     let env = envelope(wire.region, wire.year, wire.lang, wire.pay_date)?;
     let Some(items) = wire.members else {
@@ -586,7 +457,7 @@ pub fn household_from_json(text: &str) -> Result<crate::household::HouseholdRequ
         members.push(p);
         stated_ages.push(age);
     }
-    Ok(crate::household::HouseholdRequest {
+    Ok(HouseholdRequest {
         region: env.region,
         year: env.year,
         lang: env.lang,
@@ -682,7 +553,7 @@ mod tests {
         let key = "k".repeat(21_000);
         let e = from_json(&format!(r#"{{"person":{{"{key}":1}}}}"#)).unwrap_err();
         assert_eq!(e.code, ErrorCode::UnknownField);
-        assert!(e.field.chars().count() <= MAX_FIELD_CHARS + 1);
+        assert!(e.field.chars().count() <= crate::model::error::MAX_FIELD_CHARS + 1);
         assert!(e.message().len() < 1000);
     }
 

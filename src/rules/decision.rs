@@ -1,35 +1,30 @@
 //! What the engine decided, in no language: statuses, amounts, dates, and the
 //! reasons as references into the pack (its rules' words and citations, prepared
-//! when it loaded) or as the engine's own codes with their values.
+//! when it loaded) or as the engine's own reason codes with their values.
 //!
-//! `render` turns a decision into the response in the request's language, in
-//! one pass; nothing here is worded.
+//! `contract::render` turns a decision into the response in the request's
+//! language, in one pass; nothing here is worded.
 
 use chrono::NaiveDate;
 
-use crate::condition::Field;
-use crate::money::Money;
-use crate::pack::{Cite, Pack, Said, SchemeRules, Text, Through};
-use crate::vocab::{Period, Scheme, Status};
+use crate::model::field::Field;
+use crate::model::money::Money;
+use crate::model::text::Text;
+use crate::model::vocab::{Period, Scheme, Status, Through};
+use crate::pack::{Cite, Pack, PackReason, SchemeRules};
 
 /// A reason, as the pack words it or as the engine does.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Reason<'p> {
     /// A rule, note, tier, subsidy or benefit: the pack's words and source.
-    Said(&'p Said),
-    /// The pack's words under a code of the engine's (why an amount is unknown).
-    Text {
-        code: &'static str,
-        text: &'p Text,
-        cite: &'p Cite,
-    },
-    /// The engine's own words, with the citation they rest on, if any.
-    Own(Own<'p>, Option<&'p Cite>),
+    Pack(&'p PackReason),
+    /// The engine's own reason, with the citation it rests on, if any.
+    Engine(EngineReason<'p>, Option<&'p Cite>),
 }
 
 /// The reasons the engine gives on its own, with the values they quote.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Own<'p> {
+pub enum EngineReason<'p> {
     /// The status depends on answers not given.
     NeedsInfo(Vec<Field>),
     /// No rule of the pack applies.
@@ -60,13 +55,18 @@ pub enum Own<'p> {
     YearOver { year: i32 },
     /// Collection for the year has not opened yet on the day of paying.
     NotOpenYet { opens: NaiveDate },
+    /// A fee tier's share that its source does not give, and the pack's
+    /// words on why.
+    AmountNotInSource(&'p Text),
+    /// Help with the fee whose amount someone else sets (the pack's words on who).
+    SubsidySetElsewhere(&'p Text),
     /// The waiting period, in its parts.
-    Waiting(WaitingSaid),
+    Waiting(WaitingReason),
 }
 
 /// What the waiting-period reasons say.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub enum WaitingSaid {
+pub enum WaitingReason {
     /// Insured last year and paying within the window: covered from 1 January.
     Continuous { from: NaiveDate },
     /// Already insured for the year asked about.

@@ -8,10 +8,17 @@
 
 use chrono::NaiveDate;
 
-use crate::money::Money;
-use crate::vocab::{
+use crate::model::money::Money;
+use crate::model::vocab::{
     Employment, Enrolled, EnterpriseCondition, HukouType, LowIncome, Ownership, PensionFrom, SchoolLevel, Sex,
 };
+
+/// Nobody under this age is in work or retired (the Labour Law's minimum working age).
+pub const MIN_WORKING_AGE: u32 = 16;
+/// The oldest age a person may state. A birth date may give more (up to
+/// [`MAX_AGE_FROM_BIRTH_DATE`]): a document is better evidence than a slip of the finger.
+pub const MAX_STATED_AGE: u32 = 120;
+pub const MAX_AGE_FROM_BIRTH_DATE: u32 = 150;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct School {
@@ -52,7 +59,8 @@ pub struct Person {
     pub school: Option<School>,
     pub pension_from: Option<PensionFrom>,
     pub ownership: Option<Ownership>,
-    pub condition: Option<EnterpriseCondition>,
+    /// The state of a retiree's former enterprise.
+    pub enterprise_condition: Option<EnterpriseCondition>,
     pub low_income: Option<LowIncome>,
     /// 0 for none, 1 to 4 for the grade.
     pub disability_grade: Option<u8>,

@@ -28,7 +28,7 @@ macro_rules! wire_enum {
                 $name::NAMES.iter().position(|n| *n == s).and_then(|i| $name::ALL.get(i).copied())
             }
 
-            /// Its position in `ALL`: its bit in a [`crate::condition::Set`].
+            /// Its position in `ALL`: its bit in a set of the vocabulary's values.
             pub fn bit(self) -> u32 {
                 self as u32
             }
@@ -175,6 +175,50 @@ impl Scheme {
     }
 }
 
+impl Scheme {
+    /// The scheme's standard name; a pack may give a local one (新型农村牧区合作医疗).
+    pub fn standard_name(self) -> crate::model::text::Text {
+        let [zh_cn, zh_tw, en] = match self {
+            Scheme::Employee => [
+                "城镇职工基本医疗保险",
+                "城鎮職工基本醫療保險",
+                "urban employee basic medical insurance",
+            ],
+            Scheme::LargeExpenseSupplement => [
+                "大额医疗费用补助",
+                "大額醫療費用補助",
+                "large medical expense supplement",
+            ],
+            Scheme::RetireeInpatientPool => [
+                "退休人员住院医疗费用统筹",
+                "退休人員住院醫療費用統籌",
+                "inpatient-only pooling for retirees",
+            ],
+            Scheme::UrbanResident => [
+                "城镇居民基本医疗保险",
+                "城鎮居民基本醫療保險",
+                "urban resident basic medical insurance",
+            ],
+            Scheme::RuralCooperative => [
+                "新型农村合作医疗",
+                "新型農村合作醫療",
+                "new rural cooperative medical scheme",
+            ],
+            Scheme::UrbanRuralResident => [
+                "城乡居民基本医疗保险",
+                "城鄉居民基本醫療保險",
+                "urban and rural resident basic medical insurance",
+            ],
+            Scheme::MedicalAssistance => [
+                "医疗救助（应急救助）",
+                "醫療救助（應急救助）",
+                "medical assistance (emergency relief)",
+            ],
+        };
+        crate::model::text::Text::of(zh_cn, zh_tw, en)
+    }
+}
+
 impl Enrolled {
     /// The scheme held, if any.
     pub fn scheme(self) -> Option<Scheme> {
@@ -183,22 +227,30 @@ impl Enrolled {
 }
 
 wire_enum! {
-    /// The language of every message in a response.
-    Lang { ZhCn = "zh-CN", ZhTw = "zh-TW", En = "en" }
-}
-
-// Not derived: the variants come from the macro.
-#[allow(clippy::derivable_impls)]
-impl Default for Lang {
-    fn default() -> Lang {
-        Lang::ZhCn
+    /// How sure we are of a source's words (the brief's labels A, B, C).
+    Strength {
+        /// A: the official text itself, seen word for word.
+        Official = "official",
+        /// B: a reputable repost or report of it.
+        Reported = "reported",
+        /// C: inferred, arithmetic, or seen only second-hand.
+        Unconfirmed = "unconfirmed",
     }
 }
 
-impl Lang {
-    /// Its position in a `[zh-CN, zh-TW, en]` triple.
-    pub fn index(self) -> usize {
-        self as usize
+wire_enum! {
+    /// Who does the enrolling, when it is not the person at a counter.
+    Through {
+        /// The employer enrols its staff.
+        Employer = "employer",
+        /// The school enrols its pupils.
+        School = "school",
+        /// The county of the person's hukou, not this region.
+        HomeCounty = "home_county",
+        /// The body that certifies the person (civil affairs, the disabled persons' federation).
+        Certifier = "certifier",
+        /// The unemployment insurance agency.
+        UnemploymentAgency = "unemployment_agency",
     }
 }
 
@@ -229,7 +281,10 @@ mod tests {
 
     #[test]
     fn serde_uses_the_wire_names() {
-        assert_eq!(serde_json::to_string(&Lang::ZhTw).unwrap(), "\"zh-TW\"");
+        assert_eq!(
+            serde_json::to_string(&crate::model::text::Lang::ZhTw).unwrap(),
+            "\"zh-TW\""
+        );
         let e: Employment = serde_json::from_str("\"unemployment_benefit\"").unwrap();
         assert_eq!(e, Employment::UnemploymentBenefit);
         assert!(serde_json::from_str::<Sex>("\"other\"").is_err());

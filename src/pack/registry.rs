@@ -1,0 +1,198 @@
+//! The packs an engine answers from: built in, and loaded by an operator.
+//!
+//! Taking a pack checks it against the others (a built-in is never
+//! replaced, nor a pack another extends; no two packs share a name a resident
+//! would see), appends its parent's items, renders its texts and reasons as
+//! JSON once, and numbers them in one table, which the WebAssembly wrapper
+//! keeps so that answers can name the pack's words by number.
+
+use crate::model::text::Lang;
+use crate::model::text::{clip, Rendered};
+use crate::pack::{Item, Pack, PackError};
+
+/// The built-in packs, converted from `policies/*.toml` at build time: the
+/// JSON text of each, after the pack it extends. The native build compiles
+/// them when it starts; the WebAssembly core gets them compiled already
+/// (`canbao packs-bin`, handed over by `js/api.js` on first use).
+#[cfg(feature = "loader")]
+pub mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/packs.rs"));
+}
+
+/// The JSON text of a built-in pack, by id, as it is embedded: a template for
+/// writing a pack of one's own (`canbao pack ID`).
+#[cfg(feature = "loader")]
+pub fn builtin_json(id: &str) -> Option<&'static str> {
+    embedded::PACKS
+        .iter()
+        .find(|(pack_id, _, _)| *pack_id == id)
+        .map(|(_, _, json)| *json)
+}
+
+/// The packs, built in and loaded, and their words by number.
+#[derive(Clone, Debug, Default)]
+pub struct Registry {
+    packs: Vec<Pack>,
+    /// Every pack's rendered texts and reasons, by number (see [`Registry::table`]).
+    table: Vec<Rendered>,
+}
+
+/// Numbers each rendered text and reason of `pack`, after those in `table`.
+fn number(table: &mut Vec<Rendered>, pack: &mut Pack) {
+    let mut number = |json: &Rendered| {
+        table.push(json.clone());
+        u32::try_from(table.len() - 1).unwrap_or(u32::MAX)
+    };
+    pack.each_item(&mut |item| match item {
+        Item::Text(t) => t.id = number(&t.json),
+        Item::Cite(c) => c.label.id = number(&c.label.json),
+        Item::Reason(r) => {
+            r.message.id = number(&r.message.json);
+            r.cite.label.id = number(&r.cite.label.json);
+            r.id = number(&r.json);
+        }
+    });
+}
+
+fn fail(file: &str, key: &str, message: String) -> PackError {
+    PackError {
+        file: file.to_owned(),
+        key: key.to_owned(),
+        message,
+    }
+}
+
+impl Registry {
+    /// The built-in packs. They are checked by the tests, so an error here
+    /// means a broken build, but it is still an error, not a panic.
+    #[cfg(feature = "loader")]
+    pub fn builtin() -> Result<Registry, PackError> {
+        let mut registry = Registry::default();
+        // build.rs orders the packs so that each comes after the one it extends.
+        for (_, file, json) in embedded::PACKS {
+            let pack = Pack::load(json, file, true, |id| registry.any_pack(id).cloned())?;
+            registry.add(pack, file)?;
+        }
+        Ok(registry)
+    }
+
+    /// Validates a pack written by a portal operator (JSON text) and makes it
+    /// available by its id. A loaded pack may replace an earlier loaded one,
+    /// never a built-in one, and may extend any pack.
+    #[cfg(feature = "loader")]
+    pub fn load(&mut self, text: &str, file: &str) -> Result<&Pack, PackError> {
+        let pack = Pack::load(text, file, false, |id| self.any_pack(id).cloned())?;
+        self.add(pack, file)
+    }
+
+    /// The built-in packs, compiled (postcard, each with its own items only):
+    /// what the WebAssembly core starts from, without compiling JSON itself.
+    #[cfg(feature = "loader")]
+    pub fn compiled_builtins() -> Result<Vec<u8>, PackError> {
+        let mut registry = Registry::default();
+        let mut own = Vec::new();
+        for (_, file, json) in embedded::PACKS {
+            let pack = Pack::load(json, file, true, |id| registry.any_pack(id).cloned())?;
+            own.push(pack.clone());
+            registry.add(pack, file)?;
+        }
+        postcard::to_allocvec(&own).map_err(|e| fail("built-in", "", e.to_string()))
+    }
+
+    /// A registry from [`Registry::compiled_builtins`]'s bytes.
+    pub fn from_compiled(bytes: &[u8]) -> Result<Registry, PackError> {
+        let packs: Vec<Pack> =
+            postcard::from_bytes(bytes).map_err(|e| fail("built-in", "", format!("not compiled packs: {e}")))?;
+        let mut registry = Registry::default();
+        for pack in packs {
+            registry.add(pack, "built-in")?;
+        }
+        Ok(registry)
+    }
+
+    /// Makes a compiled pack available by its id, after the checks across
+    /// packs: a built-in is never replaced, nor a pack another extends, and no
+    /// two packs share a name a resident would see.
+    pub fn add(&mut self, mut pack: Pack, file: &str) -> Result<&Pack, PackError> {
+        if let Some(old) = self.packs.iter().find(|p| p.id == pack.id) {
+            if old.builtin {
+                let message = format!("\"{}\" is a built-in pack: choose another id", clip(&pack.id));
+                return Err(fail(file, "id", message));
+            }
+            if self.packs.iter().any(|p| p.extends.as_deref() == Some(&pack.id)) {
+                let message = format!(
+                    "\"{}\" is extended by another pack: load it under a new id",
+                    clip(&pack.id)
+                );
+                return Err(fail(file, "id", message));
+            }
+        }
+        if let Some(parent) = &pack.extends {
+            match self.any_pack(parent) {
+                Some(p) => pack.inherit(p),
+                None => return Err(fail(file, "extends", format!("no pack \"{}\" to extend", clip(parent)))),
+            }
+        }
+        pack.render();
+        // Two entries a resident cannot tell apart in a region picker.
+        for other in self.packs.iter().filter(|p| p.id != pack.id && !p.base) {
+            for lang in Lang::ALL {
+                if other.name.get(*lang) == pack.name.get(*lang) && !pack.base {
+                    let message = format!(
+                        "\"{}\" is already the name of pack \"{}\"",
+                        clip(pack.name.get(*lang)),
+                        other.id
+                    );
+                    return Err(fail(file, &format!("name.{}", lang.as_str()), message));
+                }
+            }
+        }
+        if pack.default && self.packs.iter().any(|p| p.default && p.id != pack.id) {
+            if pack.builtin {
+                return Err(fail(file, "default", "another pack is the default already".into()));
+            }
+            return Err(fail(file, "default", "only a built-in pack can be the default".into()));
+        }
+        let before = self.packs.len();
+        self.packs.retain(|p| p.id != pack.id);
+        if self.packs.len() < before {
+            // A pack replaced: number them all afresh, leaving no numbers behind.
+            self.table.clear();
+            self.packs.iter_mut().for_each(|p| number(&mut self.table, p));
+        }
+        number(&mut self.table, &mut pack);
+        self.packs.push(pack);
+        // Just pushed, so `last` is there; `ok_or_else` keeps this path panic-free.
+        self.packs.last().ok_or_else(|| fail(file, "", "not stored".into()))
+    }
+
+    /// Every rendered text and reason of every pack, by its number.
+    pub fn table(&self) -> &[Rendered] {
+        &self.table
+    }
+
+    /// Every pack, base packs included.
+    pub fn packs(&self) -> &[Pack] {
+        &self.packs
+    }
+
+    /// Any pack by id, base packs included (what a pack may extend).
+    pub fn any_pack(&self, id: &str) -> Option<&Pack> {
+        self.packs.iter().find(|p| p.id == id)
+    }
+
+    /// The packs a request may name, for region selectors.
+    pub fn regions(&self) -> impl Iterator<Item = &Pack> {
+        self.packs.iter().filter(|p| !p.base)
+    }
+
+    /// A pack a request may name, by id.
+    pub fn pack(&self, id: &str) -> Option<&Pack> {
+        self.regions().find(|p| p.id == id)
+    }
+
+    /// The pack a request without a region is answered from.
+    pub fn default_pack(&self) -> Option<&Pack> {
+        self.regions().find(|p| p.default).or_else(|| self.regions().next())
+    }
+}
