@@ -59,7 +59,7 @@ bench:
 
 # canbao's wasm build and GoRules ZEN's Node binding on the same persons, one run.
 bench-wasm: wasm
-	cd bench/zen && npm install --no-audit --no-fund --silent
+	npm --prefix bench/zen install --no-audit --no-fund --silent
 	node bench/compare.mjs
 
 # cargo-fuzz (installed once); the targets: check, household, pack.

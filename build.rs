@@ -4,7 +4,9 @@
 //! here with its file and line; what TOML cannot check (citations, dates, unknown
 //! keys) the engine checks when it loads the JSON, and the tests load every pack.
 //!
-//! The packs are ordered so that each comes after the pack it `extends`.
+//! The packs are ordered so that each comes after the pack it `extends`, and
+//! today's packs (the default one and those extending it) before the
+//! historical documents' (the order a region picker lists them in).
 
 use std::fmt::Write as _;
 use std::{env, fs, path::Path};
@@ -12,6 +14,7 @@ use std::{env, fs, path::Path};
 struct Pack {
     id: String,
     extends: Option<String>,
+    default: bool,
     file: String,
     json: String,
 }
@@ -23,6 +26,7 @@ fn read(path: &Path) -> Pack {
     Pack {
         id: field("id").unwrap_or_else(|| panic!("{}: no id", path.display())),
         extends: field("extends"),
+        default: value.get("default").and_then(toml::Value::as_bool).unwrap_or(false),
         file: format!("policies/{}", path.file_name().unwrap_or_default().to_string_lossy()),
         json: serde_json::to_string(&value).unwrap_or_else(|e| panic!("{}: {e}", path.display())),
     }
@@ -50,10 +54,23 @@ fn main() {
             });
         ordered.push(pending.remove(ready));
     }
+    // Today's packs first: a pack is of today if it, or a pack it extends, is the default.
+    let today = |p: &Pack| {
+        let mut at = Some(p);
+        while let Some(pack) = at {
+            if pack.default {
+                return true;
+            }
+            at = pack.extends.as_ref().and_then(|e| ordered.iter().find(|o| &o.id == e));
+        }
+        false
+    };
+    let (mut ordered, past): (Vec<&Pack>, Vec<&Pack>) = ordered.iter().partition(|p| today(p));
+    ordered.extend(past);
     let mut out = String::from(
         "/// (id, file, JSON), each after the pack it extends.\npub const PACKS: &[(&str, &str, &str)] = &[\n",
     );
-    for p in &ordered {
+    for p in ordered {
         writeln!(out, "    ({:?}, {:?}, {:?}),", p.id, p.file, p.json).unwrap();
     }
     out.push_str("];\n");

@@ -24,11 +24,22 @@ class Unfit {
   }
 }
 
+/** Compiled packs as packs*.js carry them, one character a byte, as bytes. */
+function bytesOf(packs) {
+  const bytes = new Uint8Array(packs.length);
+  for (let i = 0; i < packs.length; i++) {
+    const c = packs.charCodeAt(i);
+    bytes[i] = c >= 0x100 ? c - 0x100 : c; // see scripts/package-pkg.mjs
+  }
+  return bytes;
+}
+
 /**
  * The API over the wasm-bindgen glue of the core module (any target's), the
- * built-in packs (`packs.js`: compiled, one character a byte, handed to the
- * core on first use), and `loader()`, the pack compiler's glue once it is
- * there (loadPolicy only).
+ * built-in packs (`packs.js`, and for Node and bundlers `packs-past.js` too:
+ * compiled, one character a byte, handed to the core on first use; a string
+ * or a list of them, parents first), and `loader()`, the pack compiler's glue
+ * once it is there (loadPolicy only).
  */
 export function makeApi(core, packs, loader) {
   const utf8 = new TextDecoder();
@@ -41,18 +52,26 @@ export function makeApi(core, packs, loader) {
   // may extend them, and the compiler checks it against them.
   let compiled = new Uint8Array(0);
 
+  const [first, ...more] = typeof packs === "string" ? [packs] : packs;
+  // The packs addPacks took: a page may ask twice.
+  const added = new Set(more);
+
   /** Hands the built-in packs to the core, once. */
   function ready() {
     if (builtins) return;
-    const bytes = new Uint8Array(packs.length);
-    for (let i = 0; i < packs.length; i++) {
-      const c = packs.charCodeAt(i);
-      bytes[i] = c >= 0x100 ? c - 0x100 : c; // see scripts/package-pkg.mjs
-    }
+    const bytes = bytesOf(first);
     const r = JSON.parse(core.load_builtins(bytes));
     tables.clear();
     if (r.error) throw fail(r.error);
     builtins = bytes;
+    for (const m of more) add(m);
+  }
+
+  /** More built-in packs, compiled, for the core. */
+  function add(compiled) {
+    const r = JSON.parse(core.add_builtins(bytesOf(compiled)));
+    tables.clear();
+    if (r.error) throw fail(r.error);
   }
 
   function fail(body) {
@@ -307,6 +326,19 @@ export function makeApi(core, packs, loader) {
       next.set(bytes, compiled.length + 4);
       compiled = next;
       return region;
+    },
+
+    /**
+     * Adds built-in packs a page loads when they are wanted: the default
+     * export of `packs-past.js` (the historical documents). Once is enough;
+     * again is a no-op.
+     */
+    addPacks(compiled) {
+      ready();
+      if (typeof compiled !== "string") throw fail({ code: "invalid_type", field: "", message: "addPacks takes the default export of packs-past.js" });
+      if (added.has(compiled)) return;
+      add(compiled);
+      added.add(compiled);
     },
 
     /** The crate version and each pack's hash. */

@@ -219,4 +219,6 @@ export function checkHousehold(request: HouseholdRequest, today?: string | null)
 export function regions(lang?: Lang | null, today?: string | null): Region[];
 /** A pack object, or its JSON text. */
 export function loadPolicy(pack: PolicyPack | string, today?: string | null): Region;
+/** Adds built-in packs loaded when wanted: the default export of `packs-past.js` (historical documents). In Node and bundlers they are there already. */
+export function addPacks(compiled: string): void;
 export function version(): Version;

@@ -12,7 +12,11 @@ export PATH="$PWD/node_modules/.bin:$PATH"
 # beside the core module in pkg/*/packs.js.
 # Built in pkg.new/ and swapped in at the end: pkg/ is never half built.
 rm -rf pkg.new && mkdir -p pkg.new
-cargo run --quiet --locked -- packs-bin > pkg.new/packs.bin
+cargo run --quiet --locked -- packs-bin current > pkg.new/packs.bin
+cargo run --quiet --locked -- packs-bin past > pkg.new/packs-past.bin
+# The request fields forms ask, with their words: one list for the page, the
+# mini-program and integrators' forms (pkg/*/fields.js).
+cargo run --quiet --locked -- fields > pkg.new/fields.json
 # panic=immediate-abort, no panic locations and no Debug formatting: nothing
 # in the module prints a panic (none may happen), so that code is dead weight.
 export RUSTUP_TOOLCHAIN=nightly
@@ -35,3 +39,5 @@ node scripts/strip-global-exports.mjs pkg.new/*/canbao_*_bg.wasm
 # The public API (js/) beside each glue, and one package.json for npm at pkg/.
 node scripts/package-pkg.mjs pkg.new
 rm -rf pkg.old && { [ ! -d pkg ] || mv pkg pkg.old; } && mv pkg.new pkg && rm -rf pkg.old
+# The page and the mini-program import the field list beside their logic.
+cp pkg/web/fields.js www/fields.js

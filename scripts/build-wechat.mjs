@@ -49,6 +49,9 @@ for (const name of ["requestFrom", "formKeyOf", "errorView", "view", "chinaToday
   if (!new RegExp(`^export function ${name}\\(`, "m").test(logic)) throw new Error(`www/logic.js has no ${name}(), which the mini-program's check page uses`);
 }
 cpSync(join(root, "www/logic.js"), join(dist, "pages/check/logic.js"));
+// The words, and the fields they are for, are the page's too (zh-CN).
+cpSync(join(root, "www/i18n.js"), join(dist, "pages/check/i18n.js"));
+cpSync(join(pkg, "fields.js"), join(dist, "pages/check/fields.js"));
 
 /**
  * A wasm-bindgen `web` glue, adapted: it imports the text codec, keeps its
@@ -98,9 +101,11 @@ if (!api.includes("export function makeApi(")) throw new Error("js/api.js has no
 api = `// js/api.js, with the text codec: WeChat has no TextDecoder. Written by scripts/build-wechat.mjs: do not edit.\nimport { Decoder as TextDecoder } from "./text-codec.js";\n${api}`;
 writeFileSync(join(dist, "canbao/api.js"), api);
 
-const packs = readFileSync(join(pkg, "packs.js"), "utf8");
-if (!/^export default "/m.test(packs)) throw new Error("pkg/web/packs.js is not one exported string");
-writeFileSync(join(dist, "canbao/packs.js"), packs);
+for (const file of ["packs.js", "packs-past.js"]) {
+  const packs = readFileSync(join(pkg, file), "utf8");
+  if (!/^export default "/m.test(packs)) throw new Error(`pkg/web/${file} is not one exported string`);
+  writeFileSync(join(dist, `canbao/${file}`), packs);
+}
 
 let compilerSize = null;
 if (withCompiler) {

@@ -17,29 +17,48 @@ const cargo = readFileSync("Cargo.toml", "utf8");
 const field = (name) => cargo.match(new RegExp(`^${name} = "(.*)"`, "m"))[1];
 const api = readFileSync("js/api.js", "utf8");
 const types = readFileSync("js/canbao.d.ts", "utf8");
-const NAMES = "check, checkHousehold, regions, loadPolicy, version";
+const NAMES = "check, checkHousehold, regions, loadPolicy, addPacks, version";
 
 // The compiled packs as a string, one character a byte: 0x20-0xFF as
 // themselves (Latin-1), 0x00-0x1F (postcard's many small numbers) as U+0100 to
 // U+011F, two bytes in the file rather than a six-byte \\u0001 escape. It
 // gzips to 23.2 KB, where plain Latin-1 took 24.2 and base64 32; makeApi
 // (js/api.js) maps it back.
-const bin = readFileSync(at("packs.bin"));
-const chars = Array.from(bin, (b) => String.fromCharCode(b < 0x20 ? 0x100 + b : b)).join("");
-const packs = `// The built-in policy packs, compiled by \`canbao packs-bin\` from policies/*.toml:
+const packsModule = (file, what) => {
+  const bin = readFileSync(at(file));
+  const chars = Array.from(bin, (b) => String.fromCharCode(b < 0x20 ? 0x100 + b : b)).join("");
+  return `// ${what}, compiled by \`canbao packs-bin\` from policies/*.toml:
 // postcard bytes, one character each (0x00-0x1F as U+0100-U+011F). Do not edit.
 export default ${JSON.stringify(chars)};
 `;
+};
+// Today's packs (the national rules and the places'), and the historical
+// documents', which a page loads only when a resident asks for them.
+const packs = packsModule("packs.bin", "The built-in policy packs of today's rules");
+const past = packsModule("packs-past.bin", "The built-in policy packs of historical documents");
 
+
+// The request fields a form may ask, with their words in the three languages
+// (`canbao fields`): data only, for the page, the mini-program and integrators.
+const fieldList = JSON.parse(readFileSync(at("fields.json"), "utf8"));
+const fields = `// The request fields a form may ask, from \`canbao fields\`: each field's path, form
+// key, kind of answer, label (a noun), question, and its values' names, each in
+// [zh-CN, zh-TW, en]. Do not edit.
+export const FIELDS = ${JSON.stringify(fieldList)};
+`;
 
 for (const target of ["web", "bundler", "nodejs"]) {
   for (const f of [".gitignore", "package.json", "README.md"]) rmSync(at(`${target}/${f}`), { force: true });
 }
+writeFileSync(at("web/fields.js"), fields);
+writeFileSync(at("bundler/fields.js"), fields);
+writeFileSync(at("nodejs/fields.cjs"), fields.replace("export const FIELDS = ", "exports.FIELDS = "));
 
 // Browsers: init() (or initSync()) first, as with any wasm-bindgen web build;
 // initLoader() before loadPolicy: it fetches the loader module only then.
 copyFileSync("js/api.js", at("web/api.js"));
 writeFileSync(at("web/packs.js"), packs);
+writeFileSync(at("web/packs-past.js"), past);
 writeFileSync(at("web/canbao.js"), `// canbao for browsers: \`await init()\` (fetches canbao_core_bg.wasm beside this
 // file) or \`initSync({ module })\`, then the API. \`await initLoader()\` before
 // loadPolicy. See js/api.js.
@@ -70,23 +89,26 @@ export function initLoader(module_or_path?: { module_or_path: RequestInfo | URL 
 // Bundlers: each glue instantiates its module on import.
 copyFileSync("js/api.js", at("bundler/api.js"));
 writeFileSync(at("bundler/packs.js"), packs);
+writeFileSync(at("bundler/packs-past.js"), past);
 writeFileSync(at("bundler/canbao.js"), `// canbao for bundlers: the glue instantiates each module on import. See js/api.js.
 import * as core from "./canbao_core.js";
 import * as loader from "./canbao_loader.js";
 import { makeApi } from "./api.js";
 import packs from "./packs.js";
-export const { ${NAMES} } = makeApi(core, packs, () => loader);
+import past from "./packs-past.js";
+export const { ${NAMES} } = makeApi(core, [packs, past], () => loader);
 `);
 writeFileSync(at("bundler/canbao.d.ts"), types);
 
 // Node (CommonJS, as wasm-pack's nodejs target is).
 writeFileSync(at("nodejs/api.cjs"), api.replace("export function makeApi", "function makeApi") + "\nmodule.exports = { makeApi };\n");
 writeFileSync(at("nodejs/packs.cjs"), packs.replace("export default ", "module.exports = "));
+writeFileSync(at("nodejs/packs-past.cjs"), past.replace("export default ", "module.exports = "));
 writeFileSync(at("nodejs/canbao.js"), `// canbao for Node: the glue instantiates each module on require. See js/api.js.
 const core = require("./canbao_core.js");
 const loader = require("./canbao_loader.js");
 const { makeApi } = require("./api.cjs");
-const api = makeApi(core, require("./packs.cjs"), () => loader);
+const api = makeApi(core, [require("./packs.cjs"), require("./packs-past.cjs")], () => loader);
 // One assignment per name, so that Node's ES module loader sees them:
 // \`import { check } from "canbao"\` (tests/wasm/readme.test.mjs).
 ${NAMES.split(", ").map((n) => `exports.${n} = api.${n};`).join("\n")}
@@ -107,6 +129,7 @@ const pkg = {
       default: "./bundler/canbao.js",
     },
     "./web": { types: "./web/canbao.d.ts", default: "./web/canbao.js" },
+    "./fields": { node: "./nodejs/fields.cjs", default: "./bundler/fields.js" },
     "./web/canbao_core_bg.wasm": "./web/canbao_core_bg.wasm",
     "./web/canbao_loader_bg.wasm": "./web/canbao_loader_bg.wasm",
   },

@@ -29,7 +29,8 @@ const USAGE: &str = "usage:
   canbao regions [--lang zh-CN|zh-TW|en] [--today YYYY-MM-DD]
   canbao validate PACK.json
   canbao pack ID            print a built-in pack as JSON (a template for your own)
-  canbao packs-bin          the built-in packs, compiled (for the wasm package)
+  canbao packs-bin [current|past|ID...]  built-in packs, compiled (all; today's; the historical;
+                            or those named, parents first), for the wasm package
   canbao fields             the request fields forms ask, with their words (JSON)
   canbao version";
 
@@ -178,7 +179,20 @@ fn run(args: &[String]) -> Result<ExitCode, Failure> {
         Some("packs-bin") => {
             // The built-in packs compiled here, as the native build compiles them
             // (same hashes), for the WebAssembly core: raw postcard bytes.
-            let bytes = Registry::compiled_builtins().map_err(|e| e.to_string())?;
+            let (current, past) = Registry::builtin_eras().map_err(|e| e.to_string())?;
+            let named: Vec<String> = args.iter().skip(1).filter(|a| !a.starts_with("--")).cloned().collect();
+            let ids = match named.first().map(String::as_str) {
+                Some("current") => current,
+                Some("past") => past,
+                _ => named,
+            };
+            let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+            let bytes = if ids.is_empty() {
+                Registry::compiled_builtins()
+            } else {
+                Registry::compiled_builtins_of(&ids)
+            }
+            .map_err(|e| e.to_string())?;
             let mut stdout = io::stdout().lock();
             stdout
                 .write_all(&bytes)

@@ -125,6 +125,16 @@ mod core {
         })
     }
 
+    /// Adds more built-in packs, compiled (packs for past years, taken when
+    /// a resident asks for them).
+    #[wasm_bindgen]
+    pub fn add_builtins(compiled: &[u8]) -> String {
+        with_engine(|engine| {
+            engine.add_compiled(compiled).map_err(|e| pack_error(&e))?;
+            Ok("{}".to_owned())
+        })
+    }
+
     /// Checks one person: the request as JSON text; the response or error as
     /// JSON text, the pack's texts and reasons by their number in [`table_json`].
     #[wasm_bindgen]

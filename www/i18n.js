@@ -1,9 +1,12 @@
 // Every word the page shows, in Simplified Chinese (default), Traditional
-// Chinese and English. The engine's own messages come in the request's language.
+// Chinese and English. The engine's own messages come in the request's
+// language; the questions' words come from the engine's list of fields.
+import { FIELDS as ENGINE_FIELDS } from "./fields.js";
+import { fill } from "./logic.js";
 
 export const LANGS = [["zh-CN", "简体中文"], ["zh-TW", "繁體中文"], ["en", "English"]];
 
-const T = {
+export const T = {
   title: "医保参保自查|醫保參保自查|Medical insurance self-check",
   intro: "回答几个问题，看看该参加哪种医保、交多少钱、到哪里办。只在本机计算，不上传任何信息。|回答幾個問題，看看該參加哪種醫保、交多少錢、到哪裏辦。只在本機計算，不上傳任何資料。|Answer a few questions: which medical insurance to join, what it costs, where to go. Worked out on this device only; nothing is sent.",
   language: "语言|語言|Language",
@@ -16,7 +19,7 @@ const T = {
   year: "参保年度|參保年度|Coverage year",
   years: "{a}–{b} 年度||{a}–{b}",
   yearsFrom: "{a} 年度起||{a} onwards",
-  enrolling: "{y}（现在正在缴费）|{y}（現在正在繳費）|{y} (enrolling now)",
+  enrolling: "{y} 年度（现在正在缴费）|{y} 年度（現在正在繳費）|{y} (enrolling now)",
   switchTo: "改用「{name}」||Use \"{name}\" instead",
   yearTo: "改选 {y} 年度|改選 {y} 年度|Use coverage year {y}",
   basics: "基本情况|基本情況|About you",
@@ -103,43 +106,50 @@ const T = {
   rules: "规则版本|規則版本|Rules version",
   given: "您的回答||Your answers",
   slipNote: "按公开文件计算，仅供参考，以当地医保部门为准。|按公開文件計算，僅供參考，以當地醫保部門為準。|From public documents, for reference; your local medical insurance office decides.",
+  // The mini-program's own.
+  loading: "正在准备计算程序……|正在準備計算程式……|Getting the calculator ready…",
+  retry: "重试|重試|Try again",
+  minimum: "这是全国最低标准，当地可能更高|這是全國最低標準，當地可能更高|The national minimum; your region may charge more",
+  through_employer: "由工作单位办理|由工作單位辦理|Your employer enrols you",
+  through_school: "由学校统一办理|由學校統一辦理|Your school enrols you",
+  through_home_county: "回户籍所在地办理|回戶籍所在地辦理|Enrol where your hukou is",
+  through_certifier: "由认定您身份的部门办理|由認定您身份的部門辦理|The office that certifies you enrols you",
+  through_unemployment_agency: "由失业保险经办机构办理|由失業保險經辦機構辦理|The unemployment insurance agency enrols you",
+  never: "从来没参加过|從來沒參加過|Never insured",
+  thatYear: "那一年||that year",
+  yearOf: "{y} 年|{y} 年|{y}",
+  pickPrompt: "请选择|請選擇|Choose",
+  yearLabel: "{y} 年度|{y} 年度|{y}",
   sep: "：||: ",
   list: "、||, ",
   comma: "，||, ",
   semi: "；||; ",
 };
 
-const YN = { true: T.yes, false: T.no };
+/** A [zh-CN, zh-TW, en] triple as this file writes words: "简体|繁體|English". */
+const joined = (t) => t.join("|");
 
-/** A question: its label and, for choices, the answers, in the three languages. */
-export const FIELDS = {
-  sex: { label: "性别|性別|Sex", choices: { male: "男||Male", female: "女||Female" } },
-  hukouType: { label: "户口类型|戶口類型|Household registration (hukou)", choices: { urban: "城镇户口|城鎮戶口|Urban", rural: "农村户口|農村戶口|Rural" } },
-  hukouLocal: { label: "户口在本地吗？|戶口在本地嗎？|Is your hukou registered here?", choices: YN },
-  movedIn: { label: "户口是从外地迁到本地的吗？|戶口是從外地遷到本地的嗎？|Did your hukou move here from elsewhere?", choices: YN },
-  movedInOn: { label: "户口迁到本地的日期|戶口遷到本地的日期|When did your hukou move here?", date: true },
-  movedAfterRetirement: { label: "是退休以后才迁来的吗？|是退休以後才遷來的嗎？|Did it move here after you retired?", choices: YN },
-  residencePermit: { label: "在现在住的地方办了居住证吗？|在現在住的地方辦了居住證嗎？|Do you hold a residence permit where you live?", choices: YN },
-  employment: { label: "您现在|您現在|What do you do?", choices: { none: "没有工作|沒有工作|Not in work", employee: "在单位上班|在單位上班|Employed", public_employee: "机关事业单位（财政供养）|機關事業單位（財政供養）|Public sector (budget-paid)", flexible: "灵活就业、个体户|靈活就業、個體戶|Self-employed / flexible", farmer: "务农|務農|Farming", student: "在校学生|在校學生|Student", retired: "已退休||Retired", unemployment_benefit: "正在领失业保险金|正在領失業保險金|On unemployment benefit" } },
-  schoolLevel: { label: "在读阶段|在讀階段|School level", choices: { preschool: "学前|學前|Pre-school", primary: "小学|小學|Primary", secondary: "中学|中學|Secondary", higher: "大学|大學|University" } },
-  schoolFullTime: { label: "是全日制吗？|是全日制嗎？|Full time?", choices: YN },
-  schoolLocal: { label: "学校在本地吗？|學校在本地嗎？|Is the school in this region?", choices: YN },
-  pensionFrom: { label: "养老金从哪里领？|養老金從哪裏領？|Where is your pension paid from?", choices: { local: "本地||Here", elsewhere: "外地||Elsewhere" } },
-  ownership: { label: "原单位性质|原單位性質|Your former employer was", choices: { state: "国有|國有|State-owned", collective: "集体|集體|Collective", private: "私营|私營|Private", other: "其他||Other" } },
-  condition: { label: "原单位现在|原單位現在|Your former employer is now", choices: { normal: "正常经营|正常經營|Running normally", struggling: "经营困难|經營困難|Struggling", closed: "已关闭|已關閉|Closed", bankrupt: "已破产|已破產|Bankrupt", restructured: "已改制重组|已改制重組|Restructured" } },
-  lowIncome: { label: "您属于下面哪一类吗？|您屬於下面哪一類嗎？|Do you get help as one of these?", choices: { none: "都不是||None of these", low_income_family: "低收入家庭（低保边缘）|低收入家庭（低保邊緣）|Low-income household (just above dibao)", dibao: "低保对象|低保對象|Dibao (minimum living allowance)", tekun: "特困人员|特困人員|Extreme poverty (tekun)", monitored: "防返贫监测对象|防返貧監測對象|Monitored against falling back into poverty", orphan: "孤儿|孤兒|Orphan" } },
-  disabilityGrade: { label: "有残疾吗？残疾证上是几级？|有殘疾嗎？殘疾證上是幾級？|Any disability? Which grade on the certificate?", choices: { 0: "没有|沒有|None", 1: "一级|一級|Grade 1", 2: "二级|二級|Grade 2", 3: "三级|三級|Grade 3", 4: "四级|四級|Grade 4" } },
-  landExpropriated: { label: "是被征地农民吗？|是被徵地農民嗎？|Was your farmland expropriated?", choices: YN },
-  childrenHaveLocalUrbanHukou: { label: "子女有本地城镇户口吗？|子女有本地城鎮戶口嗎？|Do your children hold a local urban hukou?", choices: YN },
-  monthlyWage: { label: "月工资（元）|月工資（元）|Monthly wage (yuan)", amount: true },
-  enrolled: { label: "现在参加了哪种医保？|現在參加了哪種醫保？|Which scheme are you in now?", choices: { none: "还没参加|還沒參加|Nothing yet" } },
-  lastCoveredYear: { label: "{y} 年您有医保吗？（任何一种基本医保都算）|{y} 年您有醫保嗎？（任何一種基本醫保都算）|Were you insured in {y}? (any basic scheme)", choices: { last: "有||Yes", earlier: "没有，以前有过|沒有，以前有過|No, but earlier", never: "从来没参加过|從來沒參加過|Never insured" } },
-  lastYear: { label: "最后一次有医保是哪一年？|最後一次有醫保是哪一年？|The last year you were insured" },
-  continuousYears: { label: "到 {y} 年为止，连续参保了几年？|到 {y} 年為止，連續參保了幾年？|Years insured without a gap up to {y}", count: true },
-  backPayYears: { label: "断保的年份，这次补缴几年？|斷保的年份，這次補繳幾年？|Missed years you will pay back now", count: true },
-  age: { label: T.age },
-  birthDate: { label: T.birthDate },
-};
+/**
+ * The questions, keyed by form key: each field's question and its values'
+ * names from the engine's list (fields.js), with how the page asks it.
+ * The page's own: the three answers to "were you insured last year?" (a
+ * year, asked as yes / earlier / never) and the follow-up for the year.
+ */
+export const FIELDS = Object.fromEntries(
+  ENGINE_FIELDS.map((f) => [
+    f.key,
+    {
+      label: joined(f.question),
+      ...(f.kind === "date" && { date: true }),
+      ...(f.kind === "amount" && { amount: true }),
+      ...(f.kind === "whole" && !f.values.length && f.key !== "age" && { count: true }),
+      ...(f.values.length && { choices: Object.fromEntries(f.values.map(([value, words]) => [value, joined(words)])) }),
+    },
+  ]),
+);
+FIELDS.enrolled.choices = { none: FIELDS.enrolled.choices.none }; // the others are the schemes the answer names
+FIELDS.lastCoveredYear.choices = { last: "有||Yes", earlier: "没有，以前有过|沒有，以前有過|No, but earlier", never: "从来没参加过|從來沒參加過|Never insured" };
+FIELDS.lastYear = { label: "最后一次有医保是哪一年？|最後一次有醫保是哪一年？|The last year you were insured" };
 
 /** The questions always asked first; the others only when the engine names them. */
 export const BASICS = ["birthDate", "hukouType", "hukouLocal", "employment"];
@@ -147,13 +157,12 @@ export const BASICS = ["birthDate", "hukouType", "hukouLocal", "employment"];
 const INDEX = { "zh-CN": 0, "zh-TW": 1, en: 2 };
 
 /** One of "简体|繁體|English" (繁體 left empty where it is the same as 简体), with {vars} filled in. */
-export function pick(lang, text, vars = {}) {
+export function words(lang, text, vars = {}) {
   const parts = text.split("|");
-  let s = parts[INDEX[lang] ?? 0] || parts[0];
-  for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, v);
-  return s;
+  return fill(parts[INDEX[lang] ?? 0] || parts[0], vars);
 }
 
+/** The page's word `key` in `lang`, with {vars} filled in; the key itself if there is no such word. */
 export function t(lang, key, vars) {
-  return T[key] ? pick(lang, T[key], vars) : key;
+  return T[key] ? words(lang, T[key], vars) : key;
 }

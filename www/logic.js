@@ -18,36 +18,21 @@
 //   dateOf(y, m, d)          { date } or { error: "incomplete" | "year" } from three fields
 //   chinaToday(ms?)          today in China (UTC+8), YYYY-MM-DD
 //   packFor(regions, year)   the id of a pack that serves `year` (the default first)
+//   fill(template, vars)     "{n} days" with its {placeholders} filled, in one pass
+//   countdown(deadline, today)  { days, word, near } for "还有 37 天" / "就是今天" / "已过"
+//   coverWords(card)         the cover line as word keys: wait or none, cover date or none
+//   feeNotes(fee)            what a fee's figures are: minimum, estimate, provisional, subsidy
+//
+// Words are not here: each front end words the keys these return (www/i18n.js).
 
-/** Form keys and where each goes in the request's person; `kind` converts a form value. */
-const PERSON = [
-  ["birthDate", "birthDate"],
-  ["age", "age", "int"],
-  ["sex", "sex"],
-  ["hukouType", "hukou.type"],
-  ["hukouLocal", "hukou.local", "bool"],
-  ["movedIn", "hukou.movedIn", "bool"],
-  ["movedInOn", "hukou.movedInOn"],
-  ["movedAfterRetirement", "hukou.movedAfterRetirement", "bool"],
-  ["residencePermit", "residencePermit", "bool"],
-  ["employment", "employment"],
-  ["schoolLevel", "school.level"],
-  ["schoolFullTime", "school.fullTime", "bool"],
-  ["schoolLocal", "school.local", "bool"],
-  ["pensionFrom", "retirement.pensionFrom"],
-  ["ownership", "retirement.enterprise.ownership"],
-  ["condition", "retirement.enterprise.condition"],
-  ["lowIncome", "lowIncome"],
-  ["disabilityGrade", "disabilityGrade", "int"],
-  ["landExpropriated", "landExpropriated", "bool"],
-  ["childrenHaveLocalUrbanHukou", "childrenHaveLocalUrbanHukou", "bool"],
-  ["monthlyWage", "monthlyWage", "amount"],
-  ["enrolled", "enrolled"],
-  // "never" in the form is null in the request: never insured.
-  ["lastCoveredYear", "history.lastCoveredYear", "year"],
-  ["continuousYears", "history.continuousYears", "int"],
-  ["backPayYears", "history.backPayYears", "int"],
-].map(([key, path, kind]) => ({ key, path: path.split("."), kind }));
+import { FIELDS } from "./fields.js";
+
+/**
+ * Form keys and where each goes in the request's person, from the engine's
+ * own list of fields (fields.js, made by `canbao fields`); `kind` converts a
+ * form value.
+ */
+const PERSON = FIELDS.map((f) => ({ key: f.key, path: f.path.split(".").slice(1), kind: f.kind }));
 
 /** The form keys, in the order questions are asked and answers printed. */
 export const KEYS = PERSON.map((p) => p.key);
@@ -59,8 +44,8 @@ const unset = (v) => v === undefined || v === "";
 
 function convert(kind, v) {
   if (typeof v !== "string") return v;
-  if (kind === "bool") return v === "true" ? true : v === "false" ? false : v;
-  if (kind === "int") return /^\s*\d+\s*$/.test(v) ? Number(v) : v;
+  if (kind === "yesNo") return v === "true" ? true : v === "false" ? false : v;
+  if (kind === "whole") return /^\s*\d+\s*$/.test(v) ? Number(v) : v;
   if (kind === "year") return v === "never" ? null : /^\s*\d+\s*$/.test(v) ? Number(v) : v;
   if (kind === "amount") return amountOf(v);
   return v.trim();
@@ -76,7 +61,7 @@ export function requestFrom(form) {
     at[path[path.length - 1]] = convert(kind, form[key]);
   }
   const request = { person };
-  for (const k of TOP) if (!empty(form[k])) request[k] = k === "year" ? convert("int", form[k]) : form[k];
+  for (const k of TOP) if (!empty(form[k])) request[k] = k === "year" ? convert("whole", form[k]) : form[k];
   return request;
 }
 
@@ -247,4 +232,62 @@ export function householdView(response) {
     rules: response.rules,
     split: response.rules.some((r) => r.split),
   };
+}
+
+/**
+ * A template with each {name} replaced by its value, in one pass: a value put
+ * in is never read for placeholders again (as the engine's own `fill`).
+ * Unknown names stay as they are.
+ */
+export function fill(template, vars = {}) {
+  return String(template).replace(/\{(\w+)\}/g, (whole, name) => (Object.prototype.hasOwnProperty.call(vars, name) ? String(vars[name]) : whole));
+}
+
+const DAY = 86400000;
+
+/**
+ * How long until a deadline, both YYYY-MM-DD: `days` (negative once passed),
+ * the word that says it ("daysLeft" with {n}, "today", "passed"), and `near`
+ * (within 30 days); null when either date is missing.
+ */
+export function countdown(deadline, today) {
+  const a = Date.parse(`${today}T00:00:00Z`);
+  const b = Date.parse(`${deadline}T00:00:00Z`);
+  if (!deadline || !today || isNaN(a) || isNaN(b)) return null;
+  const days = Math.round((b - a) / DAY);
+  const word = days < 0 ? ["passed", {}] : days === 0 ? ["today", {}] : ["daysLeft", { n: days }];
+  return { days, word, near: days >= 0 && days <= 30 };
+}
+
+/**
+ * When cover starts, as word keys with their values: the waiting period
+ * ("noWait", or "wait" with {n, f, v}) where it is known, then the day cover
+ * starts ("coverFrom" with {date}), or "noCover" when the wait runs past the
+ * coverage year. Empty for a scheme that is not for the person.
+ */
+export function coverWords(c) {
+  const w = c.waiting;
+  if (c.status === "ineligible" || (!w && !c.coverFrom)) return [];
+  const known = w && w.months !== null;
+  const out = [];
+  if (known) out.push(w.months === 0 ? ["noWait", {}] : ["wait", { n: w.months, f: w.fixedMonths, v: w.variableMonths }]);
+  if (c.coverFrom) out.push(["coverFrom", { date: c.coverFrom }]);
+  else if (known) out.push(["noCover", {}]);
+  return out;
+}
+
+/**
+ * What a fee's figures are, as word keys with their values: a national
+ * minimum ("minimum"), an estimate from guideline rates ("estimate"), the last
+ * published figures standing in ("provisional"), and the public subsidy paid
+ * into the fund beside it ("subsidy" with {a}).
+ */
+export function feeNotes(f) {
+  if (!f) return [];
+  const out = [];
+  if (f.minimum) out.push(["minimum", {}]);
+  if (f.estimate) out.push(["estimate", {}]);
+  if (f.provisional) out.push(["provisional", {}]);
+  if (f.publicSubsidy) out.push(["subsidy", { a: f.publicSubsidy }]);
+  return out;
 }

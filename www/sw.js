@@ -1,8 +1,10 @@
 // Caches the page's own files on first visit, so it opens and answers with no
 // network afterwards. Only same-origin GETs are answered; only complete, OK
 // answers are stored (never a 404 or an error page); nothing else is fetched.
+// The build (scripts/build-www.mjs) names the cache after the files' content
+// and lists the files it wrote.
 const CACHE = "canbao-v1";
-const FILES = ["./", "./index.html", "./style.css", "./main.js", "./canbao.js", "./api.js", "./packs.js", "./canbao_core.js", "./canbao_core_bg.wasm"];
+const FILES = [];
 
 self.addEventListener("install", (e) => {
   e.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES)).then(() => self.skipWaiting()));

@@ -463,8 +463,8 @@ pub struct FieldEntry {
     pub values: Vec<(&'static str, Triple)>,
 }
 
-/// Every field a form may ask, the stated age first: what the page, the
-/// mini-program and the roster build their questions and columns from.
+/// Every field a form may ask, the stated age beside the birth date: what the
+/// page, the mini-program and the roster build their questions and columns from.
 pub fn field_list() -> Vec<FieldEntry> {
     let age = FieldEntry {
         path: crate::model::field::AGE_PATH,
@@ -489,7 +489,9 @@ pub fn field_list() -> Vec<FieldEntry> {
                 .collect(),
         }
     });
-    std::iter::once(age).chain(fields).collect()
+    let mut list: Vec<FieldEntry> = fields.collect();
+    list.insert(1.min(list.len()), age);
+    list
 }
 
 /// The labels of fields, joined.
@@ -827,6 +829,11 @@ mod tests {
             }
         }
         assert_eq!(field_list().len(), Field::ALL.len() + 1);
+        let mut offered = Field::Employment.values().to_vec();
+        offered.sort_unstable();
+        let mut all = crate::model::vocab::Employment::NAMES.to_vec();
+        all.sort_unstable();
+        assert_eq!(offered, all, "a form offers every kind of work");
     }
 
     #[test]

@@ -10,7 +10,7 @@
 //! from there (`canbao fields`).
 
 use crate::model::vocab::{
-    Employment, Enrolled, EnterpriseCondition, HukouType, LowIncome, Ownership, PensionFrom, SchoolLevel, Sex,
+    Enrolled, EnterpriseCondition, HukouType, LowIncome, Ownership, PensionFrom, SchoolLevel, Sex,
 };
 
 /// What kind of answer a field takes.
@@ -104,14 +104,24 @@ pub const AGE_PATH: &str = "person.age";
 pub const AGE_KEY: &str = "age";
 
 impl Field {
-    /// The values a field takes, as spelled on the wire: a vocabulary's names,
-    /// `true`/`false`, or the disability grades; empty for dates, years,
-    /// counts and amounts.
+    /// The values a field takes, as spelled on the wire, in the order a form
+    /// offers them: a vocabulary's names, `true`/`false`, or the disability
+    /// grades; empty for dates, years, counts and amounts.
     pub fn values(self) -> &'static [&'static str] {
         match self {
             Field::Sex => Sex::NAMES,
             Field::HukouType => HukouType::NAMES,
-            Field::Employment => Employment::NAMES,
+            // Not in work first: the answer of most who are asked.
+            Field::Employment => &[
+                "none",
+                "employee",
+                "public_employee",
+                "flexible",
+                "farmer",
+                "student",
+                "retired",
+                "unemployment_benefit",
+            ],
             Field::SchoolLevel => SchoolLevel::NAMES,
             Field::PensionFrom => PensionFrom::NAMES,
             Field::Ownership => Ownership::NAMES,

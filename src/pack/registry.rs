@@ -89,25 +89,68 @@ impl Registry {
     /// what the WebAssembly core starts from, without compiling JSON itself.
     #[cfg(feature = "loader")]
     pub fn compiled_builtins() -> Result<Vec<u8>, PackError> {
+        let all: Vec<&str> = embedded::PACKS.iter().map(|(id, _, _)| *id).collect();
+        Registry::compiled_builtins_of(&all)
+    }
+
+    /// The ids of the built-in packs of today's rules (the default pack and
+    /// the packs that extend it, at any depth), and of the others (the
+    /// historical documents), each list with parents first.
+    #[cfg(feature = "loader")]
+    pub fn builtin_eras() -> Result<(Vec<String>, Vec<String>), PackError> {
+        let registry = Registry::builtin()?;
+        let today = |p: &Pack| {
+            let mut at = Some(p);
+            while let Some(pack) = at {
+                if pack.default {
+                    return true;
+                }
+                at = pack.extends.as_deref().and_then(|id| registry.any_pack(id));
+            }
+            false
+        };
+        let (current, past): (Vec<&Pack>, Vec<&Pack>) = registry.packs.iter().partition(|p| today(p));
+        let ids = |list: Vec<&Pack>| list.into_iter().map(|p| p.id.clone()).collect();
+        Ok((ids(current), ids(past)))
+    }
+
+    /// Some of the built-in packs, compiled, in the order given: a pack's
+    /// parent must come before it, here or in the packs the core already has.
+    #[cfg(feature = "loader")]
+    pub fn compiled_builtins_of(ids: &[&str]) -> Result<Vec<u8>, PackError> {
         let mut registry = Registry::default();
-        let mut own = Vec::new();
+        let mut own: Vec<Pack> = Vec::new();
         for (_, file, json) in embedded::PACKS {
             let pack = Pack::load(json, file, true, |id| registry.any_pack(id).cloned())?;
             own.push(pack.clone());
             registry.add(pack, file)?;
         }
-        postcard::to_allocvec(&own).map_err(|e| fail("built-in", "", e.to_string()))
+        let mut chosen = Vec::with_capacity(ids.len());
+        for id in ids {
+            match own.iter().find(|p| p.id == *id) {
+                Some(p) => chosen.push(p),
+                None => return Err(fail("built-in", "", format!("no built-in pack \"{}\"", clip(id)))),
+            }
+        }
+        postcard::to_allocvec(&chosen).map_err(|e| fail("built-in", "", e.to_string()))
     }
 
     /// A registry from [`Registry::compiled_builtins`]'s bytes.
     pub fn from_compiled(bytes: &[u8]) -> Result<Registry, PackError> {
+        let mut registry = Registry::default();
+        registry.add_compiled(bytes)?;
+        Ok(registry)
+    }
+
+    /// Adds compiled packs (as [`Registry::compiled_builtins_of`] writes them):
+    /// packs for past years or other places, taken when they are wanted.
+    pub fn add_compiled(&mut self, bytes: &[u8]) -> Result<(), PackError> {
         let packs: Vec<Pack> =
             postcard::from_bytes(bytes).map_err(|e| fail("built-in", "", format!("not compiled packs: {e}")))?;
-        let mut registry = Registry::default();
         for pack in packs {
-            registry.add(pack, "built-in")?;
+            self.add(pack, "built-in")?;
         }
-        Ok(registry)
+        Ok(())
     }
 
     /// Makes a compiled pack available by its id, after the checks across

@@ -46,6 +46,11 @@ impl Engine {
         self.packs.add(pack, file)
     }
 
+    /// Adds compiled packs (see [`Registry::add_compiled`]).
+    pub fn add_compiled(&mut self, bytes: &[u8]) -> Result<(), PackError> {
+        self.packs.add_compiled(bytes)
+    }
+
     /// The packs answered from.
     pub fn registry(&self) -> &Registry {
         &self.packs

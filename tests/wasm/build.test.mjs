@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { root, wasmPath, loaderPath } from "./harness.mjs";
 
 /** The core module (every page loads it), gzip -9: issue 8's budget. */
-export const BUDGET_GZIP = 110_000;
+export const BUDGET_GZIP = 120_000;
 const modules = [
   ["canbao_core", wasmPath],
   ["canbao_loader", loaderPath],

@@ -1,6 +1,9 @@
-// Loads pkg/web (the browser build) into Node and runs case files against it,
-// matching expectations exactly as tests/cases.rs does for the native build.
-import { readFileSync, readdirSync } from "node:fs";
+// Loads pkg/web (the browser build) into Node and runs case files against it:
+// every answer must equal the native build's, which tests/cases.rs matches
+// against the case files' expectations (the one case matcher).
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { isDeepStrictEqual } from "node:util";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 
@@ -8,10 +11,11 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const wasmPath = join(root, "pkg/web/canbao_core_bg.wasm");
 export const loaderPath = join(root, "pkg/web/canbao_loader_bg.wasm");
 
-/** The browser build in Node, core and pack compiler instantiated from the files. */
+/** The browser build in Node, core and pack compiler instantiated from the files, with every built-in pack. */
 export async function load() {
   const canbao = await import(join(root, "pkg/web/canbao.js"));
   canbao.initSync({ module: readFileSync(wasmPath) });
+  canbao.addPacks((await import(join(root, "pkg/web/packs-past.js"))).default);
   await canbao.initLoader({ module_or_path: readFileSync(loaderPath) });
   return canbao;
 }
@@ -35,74 +39,37 @@ export function run(canbao, c, today) {
   }
 }
 
-const codes = (list) => (Array.isArray(list) ? list.map((r) => r.code) : []);
-const strings = (list) => (Array.isArray(list) ? list : []);
-const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+const cli = ["target/debug/canbao", "target/release/canbao"].map((p) => join(root, p)).find(existsSync);
+const answers = new Map();
 
-/** Every difference between what a case expects and what came back (see tests/cases.rs). */
-export function compare(c, got) {
-  const bad = [];
-  if (c.error) {
-    if (!got.error) return [`expected error ${JSON.stringify(c.error)}, got a response`];
-    for (const key of ["code", "field"]) {
-      if (key in c.error && got.error[key] !== c.error[key]) bad.push(`error.${key}: want ${c.error[key]}, got ${got.error[key]}`);
-    }
-    if (c.error.messageContains && !got.error.message.includes(c.error.messageContains)) {
-      bad.push(`error.message ${got.error.message} lacks ${c.error.messageContains}`);
-    }
+/**
+ * The native CLI's answer to a case, as JSON: what tests/cases.rs holds to
+ * the case file's expectations (the one matcher). Each answer is asked once.
+ */
+export function native(c, today) {
+  const text = "requestText" in c ? c.requestText : JSON.stringify(c.request);
+  const key = `${c.household ? "h" : "c"} ${today} ${text}`;
+  if (!answers.has(key)) {
+    const out = spawnSync(cli, [c.household ? "household" : "check", "-", "--today", today], { input: text, encoding: "utf8" });
+    answers.set(key, JSON.parse(out.stdout));
+  }
+  return answers.get(key);
+}
+
+/**
+ * Where an answer from another build differs from the native one for the same
+ * case: nowhere, or a list of problems. Errors agree on code and field (a
+ * malformed text's message is the JavaScript parser's own) and message.
+ */
+export function disagreements(c, got, today) {
+  const want = native(c, today);
+  if (got.error && want.error) {
+    const bad = [];
+    if (got.error.code !== want.error.code || got.error.field !== want.error.field) bad.push(`native error ${JSON.stringify(want.error)}, got ${JSON.stringify(got.error)}`);
+    else if (got.error.code !== "invalid_json" && got.error.message !== want.error.message) bad.push("native message differs");
     return bad;
   }
-  if (got.error) return [`unexpected error ${JSON.stringify(got.error)}`];
-  return compareResponse(c.expect ?? {}, got);
-}
-
-/** `want` null, or each of its keys equal in `got`. */
-function partial(label, want, got, bad) {
-  if (want === null) {
-    if (got !== null && got !== undefined) bad.push(`${label}: want null, got ${JSON.stringify(got)}`);
-  } else if (typeof want === "object") {
-    for (const [k, w] of Object.entries(want)) {
-      if (!same(got?.[k], w)) bad.push(`${label}.${k}: want ${JSON.stringify(w)}, got ${JSON.stringify(got?.[k])}`);
-    }
-  }
-}
-
-function compareResponse(e, got) {
-  const bad = [];
-  for (const key of ["age", "referenceDate", "year", "payDate", "missing", "alternatives", "chosen", "undecided"]) {
-    if (key in e && !same(got[key], e[key])) bad.push(`${key}: want ${JSON.stringify(e[key])}, got ${JSON.stringify(got[key])}`);
-  }
-  for (const code of e.warnings ?? []) if (!codes(got.warnings).includes(code)) bad.push(`warnings lack ${code}`);
-  (e.totals ?? []).forEach((w, i) => partial(`totals[${i}]`, w, got.totals?.[i], bad));
-  (e.rules ?? []).forEach((w, i) => partial(`rules[${i}]`, w, got.rules?.[i], bad));
-  (e.members ?? []).forEach((w, i) => bad.push(...compareResponse(w, got.members?.[i] ?? {}).map((p) => `members[${i}].${p}`)));
-  for (const id of e.absent ?? []) if (got.schemes?.some((s) => s.scheme === id)) bad.push(`${id}: in the response, should not be`);
-  for (const [id, want] of Object.entries(e.schemes ?? {})) {
-    const s = got.schemes?.find((x) => x.scheme === id);
-    if (!s) {
-      bad.push(`${id}: not in the response`);
-      continue;
-    }
-    for (const key of ["status", "deadline", "name", "coverFrom", "insteadOf", "addsTo", "role"]) {
-      if (key in want && !same(s[key], want[key])) bad.push(`${id}.${key}: want ${JSON.stringify(want[key])}, got ${JSON.stringify(s[key])}`);
-    }
-    if ("through" in want && !same(s.enrol?.through, want.through)) bad.push(`${id}.through: want ${JSON.stringify(want.through)}, got ${JSON.stringify(s.enrol?.through)}`);
-    for (const key of ["fee", "waiting"]) if (key in want) partial(`${id}.${key}`, want[key], s[key], bad);
-    const lists = {
-      reasons: codes(s.reasons),
-      feeReasons: codes(s.fee?.reasons),
-      benefits: codes(s.benefits),
-      enrolReasons: codes(s.enrol?.reasons),
-      waitingReasons: codes(s.waiting?.reasons),
-      where: strings(s.enrol?.where),
-      documents: strings(s.enrol?.documents),
-      sources: s.reasons.map((r) => r.source).filter(Boolean),
-    };
-    for (const [key, have] of Object.entries(lists)) {
-      for (const item of want[key] ?? []) if (!have.includes(item)) bad.push(`${id}.${key} lacks ${item}: ${JSON.stringify(have)}`);
-    }
-  }
-  return bad;
+  return isDeepStrictEqual(got, want) ? [] : [`differs from the native answer: ${JSON.stringify(got).slice(0, 300)}`];
 }
 
 /** A city's pack as an operator writes one today: the national rules, its own eligibility rule and fee. */

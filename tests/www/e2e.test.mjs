@@ -692,7 +692,7 @@ test("examples/embed.html answers with the national pack from pkg/web", async ()
 
 test("the build copies the engine but not the pack compiler", () => {
   const files = readdirSync(join(root, "www/dist"));
-  for (const f of ["canbao.js", "api.js", "packs.js", "canbao_core.js", "canbao_core_bg.wasm", "kiosk.html", "sw.js"]) assert.ok(files.includes(f), f);
+  for (const f of ["main.js", "canbao_core_bg.wasm", "kiosk.html", "sw.js"]) assert.ok(files.includes(f), f);
   assert.deepEqual(files.filter((f) => f.includes("loader")), []);
   assert.doesNotMatch(readFileSync(join(root, "www/dist/kiosk.html"), "utf8"), /canbao_loader\.js"\)/);
 });

@@ -20,6 +20,7 @@ import * as core from "./canbao_core.js";
 import * as compiler from "./compiler.js";
 import { makeApi } from "./api.js";
 import packs from "./packs.js";
+import past from "./packs-past.js";
 
 /** The oldest base library that instantiates `.wasm.br` files. */
 export const MIN_BASE_LIBRARY = "2.14.0";
@@ -39,7 +40,7 @@ let loaded = false;
 let compilerLoaded = false;
 let pending = null;
 
-const api = makeApi(core, packs, function () {
+const api = makeApi(core, [packs, past], function () {
   return compilerLoaded ? compiler.glue : null;
 });
 

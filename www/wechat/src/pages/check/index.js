@@ -10,7 +10,7 @@
 import { loadCanbao, isLoaded, check, regions } from "../../canbao/loader.js";
 import { requestFrom, errorView, chinaToday } from "./logic.js";
 import { questions, basics, answer, answerOf } from "./model.js";
-import { say } from "./words.js";
+import { say, WORDS } from "./words.js";
 
 function yearsOf(region) {
   const last = region.lastYear !== null ? region.lastYear : region.enrollingYear !== null ? region.enrollingYear : region.firstYear;
@@ -30,6 +30,7 @@ Component({
   },
 
   data: {
+    w: WORDS, // the page's words, for the WXML
     phase: "loading", // "ready" | "failed"
     loadError: null,
     regions: [],

@@ -4,17 +4,8 @@
 // file adds what WXML cannot compute itself (it can call no methods): the
 // questions with their answers marked, each card's words, the fee's shares,
 // the next step and its countdown.
-import { view, formKeyOf } from "./logic.js";
+import { view, formKeyOf, countdown, coverWords, feeNotes } from "./logic.js";
 import { FIELDS, BASICS, say } from "./words.js";
-
-const DAY = 86400000;
-
-/** Whole days from `from` to `to` (YYYY-MM-DD), or null. */
-export function daysBetween(from, to) {
-  const a = Date.parse(`${from}T00:00:00Z`);
-  const b = Date.parse(`${to}T00:00:00Z`);
-  return isNaN(a) || isNaN(b) ? null : Math.round((b - a) / DAY);
-}
 
 /**
  * One question as WXML shows it: `kind` is radio, date, number, digit or year
@@ -46,9 +37,9 @@ export function question(key, form, ctx) {
     const picked = q.range.filter(function (r) {
       return r.value === value;
     })[0];
-    q.shown = picked ? picked.label : say("choose");
+    q.shown = picked ? picked.label : say("pickPrompt");
   } else if (f.kind === "date") {
-    q.shown = value || say("choose");
+    q.shown = value || say("pickPrompt");
     q.end = ctx.today || "";
   }
   return q;
@@ -79,11 +70,9 @@ function money(a) {
 
 function fee(f) {
   if (!f) return null;
-  const notes = [];
-  if (f.minimum) notes.push(say("minimum"));
-  if (f.estimate) notes.push(say("estimate"));
-  if (f.provisional) notes.push(say("provisional"));
-  if (f.publicSubsidy) notes.push(say("subsidy", { a: f.publicSubsidy }));
+  const notes = feeNotes(f).map(function (n) {
+    return say(n[0], n[1]);
+  });
   return {
     period: say(f.period === "month" ? "perMonth" : "perYear"),
     total: f.total === null ? say("unknown") : `${f.minimum ? say("atLeast") + " " : ""}${f.total} 元`,
@@ -112,22 +101,20 @@ function next(c, payDate) {
   }
   if (c.deadline) {
     n.deadline = c.deadline;
-    const days = payDate ? daysBetween(payDate, c.deadline) : null;
-    if (days !== null) {
-      n.late = days < 0;
-      n.countdown = days > 0 ? say("daysLeft", { n: days }) : days === 0 ? say("today") : say("passed");
+    const left = countdown(c.deadline, payDate);
+    if (left) {
+      n.late = left.days < 0;
+      n.countdown = say(left.word[0], left.word[1]);
     }
   }
   return n;
 }
 
 function cover(c) {
-  const lines = [];
-  if (c.coverFrom) lines.push(say("coverFrom", { date: c.coverFrom }));
   const w = c.waiting;
-  if (w && w.months === 0) lines.push(say("noWait"));
-  else if (w && w.months !== null) lines.push(say("wait", { n: w.months }));
-  if (w && !c.coverFrom && w.months !== null && w.months > 0) lines.push(say("noCover"));
+  const lines = coverWords(c).map(function (said) {
+    return say(said[0], said[1]);
+  });
   return { lines, reasons: w ? (w.reasons || []).map(reason) : [] };
 }
 
