@@ -99,14 +99,15 @@ fn regions_lists_packs_with_years_and_sources() {
         .iter()
         .map(|r| r["id"].as_str().unwrap())
         .collect();
+    // Today's packs first, then the historical documents'.
     assert_eq!(
         ids,
         [
             "china",
+            "suizhou-2025",
             "county-template",
             "liaoning-2007",
-            "ordos-2009",
-            "suizhou-2025"
+            "ordos-2009"
         ]
     );
     assert_eq!(v[0]["default"], true);
