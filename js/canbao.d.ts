@@ -22,6 +22,8 @@ export interface Person {
   age?: number;
   sex?: "male" | "female";
   hukou?: {
+    /** `false` for a newborn whose hukou is not registered yet (then no type or place). */
+    registered?: boolean;
     type?: "urban" | "rural";
     local?: boolean;
     /** Whether the hukou moved here; a `movedInOn` date says yes. */

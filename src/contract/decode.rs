@@ -78,6 +78,7 @@ struct PersonWire {
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 struct HukouWire {
+    registered: Option<bool>,
     r#type: Option<String>,
     local: Option<bool>,
     moved_in: Option<bool>,
@@ -315,6 +316,16 @@ fn person(w: PersonWire, path: &str, lang: Lang) -> Result<(Person, Option<u32>)
         .transpose()?;
     let hukou = w.hukou.unwrap_or_default();
     let moved_in_on = date(hukou.moved_in_on, "hukou.movedInOn")?;
+    // A hukou not yet registered has no type and no place.
+    if hukou.registered == Some(false) {
+        let given = [
+            ("hukou.type", hukou.r#type.is_some()),
+            ("hukou.local", hukou.local.is_some()),
+        ];
+        if let Some((key, _)) = given.iter().find(|(_, on)| *on) {
+            return Err(err(ErrorCode::Conflict, "hukou.registered").with(Detail::With(at(key))));
+        }
+    }
     let moved_in = match (hukou.moved_in, moved_in_on) {
         (Some(false), Some(_)) => {
             return Err(err(ErrorCode::Conflict, "hukou.movedIn").with(Detail::With(at("hukou.movedInOn"))));
@@ -326,6 +337,13 @@ fn person(w: PersonWire, path: &str, lang: Lang) -> Result<(Person, Option<u32>)
             return Err(err(ErrorCode::MovedBeforeBirth, "hukou.movedInOn"));
         }
     }
+    let hukou_type = choice(
+        hukou.r#type,
+        HukouType::parse,
+        HukouType::NAMES,
+        &at("hukou.type"),
+        lang,
+    )?;
     let retirement = w.retirement.unwrap_or_default();
     let enterprise = retirement.enterprise.unwrap_or_default();
     let disability_grade = w
@@ -368,13 +386,11 @@ fn person(w: PersonWire, path: &str, lang: Lang) -> Result<(Person, Option<u32>)
         birth_date,
         age: None,
         sex: choice(w.sex, Sex::parse, Sex::NAMES, &at("sex"), lang)?,
-        hukou_type: choice(
-            hukou.r#type,
-            HukouType::parse,
-            HukouType::NAMES,
-            &at("hukou.type"),
-            lang,
-        )?,
+        hukou_type,
+        // A hukou with a type or a place is registered.
+        hukou_registered: hukou
+            .registered
+            .or((hukou_type.is_some() || hukou.local.is_some()).then_some(true)),
         hukou_local: hukou.local,
         moved_in,
         moved_in_on,

@@ -77,6 +77,18 @@ pub fn field_words(f: Field) -> FieldWords {
             ["出生日期", "出生日期", "Date of birth"],
         ),
         Field::Sex => words(["性别", "性別", "sex"], ["性别", "性別", "Sex"]),
+        Field::HukouRegistered => words(
+            [
+                "户口是否已经登记",
+                "戶口是否已經登記",
+                "hukou registered yet (yes or no)",
+            ],
+            [
+                "孩子的户口登记了吗？",
+                "孩子的戶口登記了嗎？",
+                "Is the baby's hukou registered yet?",
+            ],
+        ),
         Field::HukouType => words(
             [
                 "户籍类型（城镇或农村）",

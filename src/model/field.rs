@@ -74,6 +74,7 @@ macro_rules! fields {
 fields! {
     BirthDate = "person.birthDate" as "birthDate": Date,
     Sex = "person.sex" as "sex": Choice,
+    HukouRegistered = "person.hukou.registered" as "hukouRegistered": YesNo,
     HukouType = "person.hukou.type" as "hukouType": Choice,
     HukouLocal = "person.hukou.local" as "hukouLocal": YesNo,
     MovedIn = "person.hukou.movedIn" as "movedIn": YesNo,

@@ -45,6 +45,8 @@ pub struct Person {
     /// Full years on the policy's reference day.
     pub age: Option<u32>,
     pub sex: Option<Sex>,
+    /// Whether the person has a hukou at all: `false` for a newborn not yet registered.
+    pub hukou_registered: Option<bool>,
     pub hukou_type: Option<HukouType>,
     pub hukou_local: Option<bool>,
     /// Whether the hukou moved into the region: `movedIn`, or implied by `movedInOn`.

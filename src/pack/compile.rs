@@ -923,6 +923,7 @@ pub fn when(w: &wire::When) -> Result<When, (&'static str, String)> {
     Ok(When {
         employment: names(&w.employment, Employment::NAMES, "employment")?,
         hukou_type: names(&w.hukou_type, HukouType::NAMES, "hukouType")?,
+        hukou_registered: w.hukou_registered,
         hukou_local: w.hukou_local,
         residence_permit: w.residence_permit,
         student: w.student,

@@ -52,6 +52,7 @@ fn one_of(value: Option<u32>, field: Field, allowed: Set) -> Tri {
 pub struct When {
     pub(crate) employment: Option<Set>,
     pub(crate) hukou_type: Option<Set>,
+    pub(crate) hukou_registered: Option<bool>,
     pub(crate) hukou_local: Option<bool>,
     pub(crate) residence_permit: Option<bool>,
     pub(crate) student: Option<bool>,
@@ -95,6 +96,11 @@ impl When {
         key!(self.hukou_type, |v| one_of(
             p.hukou_type.map(|h| h.bit()),
             Field::HukouType,
+            v
+        ));
+        key!(self.hukou_registered, |v| Tri::is(
+            p.hukou_registered,
+            Field::HukouRegistered,
             v
         ));
         key!(self.hukou_local, |v| Tri::is(p.hukou_local, Field::HukouLocal, v));

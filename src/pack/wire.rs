@@ -334,6 +334,8 @@ pub struct When {
     #[serde(default)]
     pub hukou_type: Option<Vec<String>>,
     #[serde(default)]
+    pub hukou_registered: Option<bool>,
+    #[serde(default)]
     pub hukou_local: Option<bool>,
     #[serde(default)]
     pub residence_permit: Option<bool>,
