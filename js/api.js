@@ -128,8 +128,10 @@ export function makeApi(core, packs, loader) {
       const e = s.enrol;
       if (e) {
         texts(e.where);
+        texts(e.channels);
         texts(e.documents);
         e.whereSource = text(e.whereSource);
+        e.channelsSource = text(e.channelsSource);
         e.documentsSource = text(e.documentsSource);
         e.deadlineSource = text(e.deadlineSource);
         reasons(e.reasons);

@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::contract::render::{self, Day, Layout, Style};
 use crate::contract::{decode, household};
 use crate::model::text::Lang;
-use crate::model::vocab::{Scheme, Strength};
+use crate::model::vocab::{Level, Province, Scheme, Strength};
 use crate::pack::{Pack, PackError, Source};
 use crate::rules::Engine;
 
@@ -81,6 +81,11 @@ struct Region<'a> {
     last_year: Option<i32>,
     /// The coverage year being enrolled for today, if the pack serves it.
     enrolling_year: Option<i32>,
+    /// The province it is in (or is), and whether it is for the province or a city.
+    province: Option<Province>,
+    level: Option<Level>,
+    /// Former ids that still name it.
+    aliases: &'a [String],
     schemes: Vec<Scheme>,
     sources: Vec<SourceOut<'a>>,
     hash: &'a str,
@@ -106,6 +111,9 @@ fn region<'a>(p: &'a Pack, lang: Lang, today: NaiveDate) -> Region<'a> {
         first_year: p.first_year(),
         last_year: p.last_year(),
         enrolling_year: serves.then_some(year),
+        province: p.province,
+        level: p.level,
+        aliases: &p.aliases,
         schemes: p.schemes.iter().map(|s| s.scheme).collect(),
         sources: p.sources.iter().map(source).collect(),
         hash: &p.hash,

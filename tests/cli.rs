@@ -33,8 +33,9 @@ fn canbao(args: &[&str], stdin: &str) -> (i32, String, String) {
 /// examples/request.json: a farmer born 1980-06-01, covered in 2026, paying on
 /// 2026-11-24 for 2027. china.toml: 46 on 2027-01-01; the resident scheme at the
 /// last published national minimum, 400 yuan (TODAY.md: 2026 is 400; 2027 not
-/// yet published, so provisional), the subsidy 724; the window closes
-/// 2026-12-31; continuous cover, so no waiting period and cover from 1 January.
+/// yet published, so provisional), the subsidy 724; no national deadline (each
+/// place sets its window); continuous cover paid in November, so no waiting
+/// period and cover from 1 January.
 #[test]
 fn readme_example_prints_the_response_and_exits_0() {
     let (code, out, _) = canbao(&["check", "examples/request.json"], "");
@@ -47,7 +48,7 @@ fn readme_example_prints_the_response_and_exits_0() {
     assert_eq!(resident["fee"]["individual"], "400.00");
     assert_eq!(resident["fee"]["publicSubsidy"], "724.00");
     assert_eq!(resident["fee"]["provisional"], true);
-    assert_eq!(resident["deadline"], "2026-12-31");
+    assert_eq!(resident["deadline"], serde_json::Value::Null);
     assert_eq!(resident["coverFrom"], "2027-01-01");
     assert_eq!(resident["waiting"]["months"], 0);
     assert_eq!(v["missing"], serde_json::json!([]));

@@ -385,6 +385,7 @@ fn person(w: PersonWire, path: &str, lang: Lang) -> Result<(Person, Option<u32>)
     let person = Person {
         birth_date,
         age: None,
+        born_years_before: None,
         sex: choice(w.sex, Sex::parse, Sex::NAMES, &at("sex"), lang)?,
         hukou_type,
         // A hukou with a type or a place is registered.

@@ -139,6 +139,9 @@ pub struct Enrol<'a> {
     #[serde(rename = "where")]
     pub places: Vec<Str<'a>>,
     pub where_source: Option<Str<'a>>,
+    /// How to pay: apps, mini-programs, counters.
+    pub channels: Vec<Str<'a>>,
+    pub channels_source: Option<Str<'a>>,
     pub documents: Vec<Str<'a>>,
     pub documents_source: Option<Str<'a>>,
     pub deadline_source: Option<Str<'a>>,
@@ -259,6 +262,8 @@ fn scheme<'a>(s: &'a decision::SchemeDecision<'a>, style: Style) -> SchemeResult
             through: e.through,
             places: e.places.iter().map(|t| text(t, style)).collect(),
             where_source: e.places_cite.map(|c| text(&c.label, style)),
+            channels: e.channels.iter().map(|t| text(t, style)).collect(),
+            channels_source: e.channels_cite.map(|c| text(&c.label, style)),
             documents: e.documents.iter().map(|t| text(t, style)).collect(),
             documents_source: e.documents_cite.map(|c| text(&c.label, style)),
             deadline_source: e.deadline_cite.map(|c| text(&c.label, style)),

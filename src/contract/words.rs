@@ -689,6 +689,11 @@ impl<'p> EngineReason<'p> {
             EngineReason::NotOpenYet { .. } => "collection_not_open",
             EngineReason::AmountNotInSource(_) => "amount_not_in_source",
             EngineReason::SubsidySetElsewhere(_) => "subsidy_set_elsewhere",
+            EngineReason::DeadlineUncertain { .. } => "deadline_not_one_day",
+            EngineReason::NewbornDeadline { .. } => "newborn_deadline",
+            EngineReason::NewbornBirthYear { .. } => "newborn_birth_year",
+            EngineReason::Incentive { .. } => "incentive_raise",
+            EngineReason::BackPayCost { .. } => "back_pay_cost",
             EngineReason::Waiting(w) => match w {
                 WaitingReason::Continuous { .. } => "waiting_none_continuous",
                 WaitingReason::AlreadyCovered { .. } => "already_covered",
@@ -698,11 +703,16 @@ impl<'p> EngineReason<'p> {
                 WaitingReason::BackPay { .. } => "waiting_back_pay",
                 WaitingReason::Floor { .. } => "waiting_floor",
                 WaitingReason::CountingUnsettled => "waiting_counting_unsettled",
+                WaitingReason::AfterYearStart { .. } => "waiting_none_after_year_start",
+                WaitingReason::AfterYearStartLocal => "cover_after_year_start_local",
+                WaitingReason::WindowDependsOnPlace { .. } => "waiting_depends_on_place",
+                WaitingReason::NewbornLate { .. } => "waiting_none_newborn_late",
+                WaitingReason::NewbornLateLocal { .. } => "newborn_late_local",
                 WaitingReason::NeverInsured => "waiting_first_enrolment",
                 WaitingReason::CoverFrom { .. } => "cover_from",
                 WaitingReason::AfterYearEnd { .. } => "waiting_past_year_end",
                 WaitingReason::HistoryNeeded => "waiting_needs_history",
-                WaitingReason::BirthDateNeeded => "waiting_needs_birth_date",
+                WaitingReason::BirthDateNeeded { .. } => "waiting_needs_birth_date",
             },
         }
     }
@@ -741,6 +751,17 @@ impl<'p> EngineReason<'p> {
             EngineReason::LateSilent { .. } => (["政策文件没有说截止日期过后还能不能参保、怎样参保：请到办理地点询问。", "政策文件沒有說截止日期過後還能不能參保、怎樣參保：請到辦理地點詢問。", "The documents do not say whether or how you can still enrol after the deadline: ask where you would enrol."], vec![]),
             EngineReason::YearOver { year } => (["{year} 年度已经结束，不能再为这一年度参保缴费。", "{year} 年度已經結束，不能再為這一年度參保繳費。", "The {year} coverage year is over: you can no longer enrol for it."], vec![("year", year.to_string())]),
             EngineReason::NotOpenYet { opens } => (["这一年度的集中参保缴费从 {date} 开始。", "這一年度的集中參保繳費從 {date} 開始。", "Enrolment for this year opens on {date}."], vec![("date", opens.to_string())]),
+            EngineReason::DeadlineUncertain { closes, latest } => (["缴费截止日期不是一个确定的日子：有的说 {closes}，有的到 {latest}（各地不同，或各方说法不一）。请以当地医保部门公布的为准。", "繳費截止日期不是一個確定的日子：有的說 {closes}，有的到 {latest}（各地不同，或各方說法不一）。請以當地醫保部門公佈的為準。", "The deadline is not one day: some say {closes}, some {latest} (it differs by place, or the sources disagree). Your local medical insurance office's notice decides."], vec![("closes", closes.to_string()), ("latest", latest.to_string())]),
+            EngineReason::NewbornDeadline { days, deadline } => (["新生儿在出生后 {days} 天内（{date} 以前）参保缴费的，从出生之日起享受待遇。", "新生兒在出生後 {days} 天內（{date} 以前）參保繳費的，從出生之日起享受待遇。", "A newborn enrolled and paid for within {days} days of birth (by {date}) is covered from birth."], vec![("days", days.to_string()), ("date", deadline.to_string())]),
+            EngineReason::NewbornBirthYear { year, next } => (["孩子是 {year} 年出生的：先为孩子缴纳 {year} 年度的费用（出生后规定的天数内缴费，从出生之日起享受待遇）；之后在集中缴费期为 {next} 年度缴费。", "孩子是 {year} 年出生的：先為孩子繳納 {year} 年度的費用（出生後規定的天數內繳費，從出生之日起享受待遇）；之後在集中繳費期為 {next} 年度繳費。", "The baby was born in {year}: first pay the {year} fee (within the days after birth the rules allow, covered from birth); then pay for {next} in its collection period."], vec![("year", year.to_string()), ("next", next.to_string())]),
+            EngineReason::Incentive { years, raise, step, cap, minimum } => {
+                let at_least: Triple = if *minimum { ["至少", "至少", "at least "] } else { ["", "", ""] };
+                let capped: Triple = if cap.is_some() { ["，累计最多提高 {cap} 元", "，累計最多提高 {cap} 元", ", {cap} yuan at most in all"] } else { ["", "", ""] };
+                let cap_words = fill(in_lang(&capped, lang), &[("cap", &cap.map(|c| c.to_string()).unwrap_or_default())]);
+                (["按连续参保 {years} 年计算，大病保险最高支付限额可提高{least} {raise} 元（连续参保满规定年数后，每多 1 年提高{least} {step} 元{cap}）。", "按連續參保 {years} 年計算，大病保險最高支付限額可提高{least} {raise} 元（連續參保滿規定年數後，每多 1 年提高{least} {step} 元{cap}）。", "With {years} years insured without a gap, the serious-illness insurance ceiling rises by {least}{raise} yuan ({least}{step} yuan for each year after the first years{cap})."], vec![("years", years.to_string()), ("raise", raise.to_string()), ("step", step.to_string()), ("least", in_lang(&at_least, lang).to_owned()), ("cap", cap_words)])
+            }
+            EngineReason::BackPayCost { years: Some(years), each, total } => (["补缴 {years} 年，按现行个人缴费标准每年 {each} 元，共 {total} 元。", "補繳 {years} 年，按現行個人繳費標準每年 {each} 元，共 {total} 元。", "Paying back {years} years at the current individual fee of {each} yuan a year: {total} yuan in all."], vec![("years", years.to_string()), ("each", each.to_string()), ("total", total.map(|t| t.to_string()).unwrap_or_default())]),
+            EngineReason::BackPayCost { years: None, each, .. } => (["补缴断保的年份，每年按现行个人缴费标准 {each} 元计算。", "補繳斷保的年份，每年按現行個人繳費標準 {each} 元計算。", "Each missed year paid back costs the current individual fee, {each} yuan."], vec![("each", each.to_string())]),
             EngineReason::AmountNotInSource(why) | EngineReason::SubsidySetElsewhere(why) => {
                 return Cow::Borrowed(why.get(lang));
             }
@@ -772,12 +793,17 @@ fn waiting_message(w: &WaitingReason, lang: Lang) -> String {
         WaitingReason::BackPay { assumed: true, .. } => (["这里按不补缴计算。每补缴 1 年断保期的费用（按当地现行个人缴费标准），可以减少 1 个月变动等待期；固定等待期不变。", "這裏按不補繳計算。每補繳 1 年斷保期的費用（按當地現行個人繳費標準），可以減少 1 個月變動等待期；固定等待期不變。", "Counted without paying back. Each missed year you pay back (at the current local individual rate) removes one month of the variable wait; the fixed wait stays."], vec![]),
         WaitingReason::BackPay { years, months_removed, assumed: false } => (["补缴 {years} 年断保期的费用，减少 {months} 个月变动等待期；固定等待期不变。", "補繳 {years} 年斷保期的費用，減少 {months} 個月變動等待期；固定等待期不變。", "Paying back {years} missed years removes {months_en} of the variable wait; the fixed wait stays."], vec![("years", years.to_string()), ("months", months_removed.to_string()), ("months_en", months_en(months_removed))]),
         WaitingReason::Floor { gap, months } => (["连续断保 {gap} 年：补缴之后，固定和变动等待期合计仍不少于 {months} 个月。", "連續斷保 {gap} 年：補繳之後，固定和變動等待期合計仍不少於 {months} 個月。", "After a gap of {gap} years, the fixed and variable waits together stay at least {months_en} even after paying back."], vec![("gap", gap.to_string()), ("months", months.to_string()), ("months_en", months_en(months))]),
+        WaitingReason::AfterYearStart { from } => (["在集中缴费期内缴费（1月1日以后）：没有等待期，从 {date} 起享受待遇。", "在集中繳費期內繳費（1月1日以後）：沒有等待期，從 {date} 起享受待遇。", "Paid within the collection period, after 1 January: no waiting period, covered from {date}."], vec![("date", from.to_string())]),
+        WaitingReason::AfterYearStartLocal => (["在集中缴费期内、1月1日以后缴费的，从哪天开始享受待遇由当地规定，这里没有当地的规定：请向当地医保部门确认。", "在集中繳費期內、1月1日以後繳費的，從哪天開始享受待遇由當地規定，這裏沒有當地的規定：請向當地醫保部門確認。", "Paid within the collection period but after 1 January: the day cover starts is set locally, and the local rule is not here. Ask your local medical insurance office."], vec![]),
+        WaitingReason::WindowDependsOnPlace { closes, latest, months } => (["集中缴费期在各地结束的日子不同：有的地方 {closes} 已经结束，有的要到 {latest}。当地缴费期还没结束的，没有等待期；已经结束的，缴费后要等 {months} 个月。选择您所在的地方可以算出来。", "集中繳費期在各地結束的日子不同：有的地方 {closes} 已經結束，有的要到 {latest}。當地繳費期還沒結束的，沒有等待期；已經結束的，繳費後要等 {months} 個月。選擇您所在的地方可以算出來。", "The collection period ends on different days in different places: some closed on {closes}, some run to {latest}. Where yours has not closed, there is no waiting period; where it has, the wait after paying is {months_en}. Choose your place to see which."], vec![("closes", closes.to_string()), ("latest", latest.to_string()), ("months", months.to_string()), ("months_en", months_en(months))]),
+        WaitingReason::NewbornLate { from } => (["孩子出生已超过新生儿参保期限、但未满 1 周岁：按当地规定不设等待期，从 {date} 起享受待遇。", "孩子出生已超過新生兒參保期限、但未滿 1 週歲：按當地規定不設等待期，從 {date} 起享受待遇。", "The baby is past the newborn period but under one: by the local rule there is no waiting period, and cover starts on {date}."], vec![("date", from.to_string())]),
+        WaitingReason::NewbornLateLocal { days } => (["孩子出生已超过 {days} 天：全国文件规定新生儿等特殊群体不设等待期，超过 {days} 天以后怎么算由当地规定，这里没有当地的规定：请向当地医保部门确认。", "孩子出生已超過 {days} 天：全國文件規定新生兒等特殊群體不設等待期，超過 {days} 天以後怎麼算由當地規定，這裏沒有當地的規定：請向當地醫保部門確認。", "The baby was born more than {days} days ago: the national rules exempt newborns from the waiting period, and after {days} days the local rule decides; it is not here. Ask your local medical insurance office."], vec![("days", days.to_string())]),
         WaitingReason::CountingUnsettled => (["“每多断保1年”从第几年算起，全国还没有统一的说法；这里按青岛的例子计算（2025、2026年断保，在2027年度集中缴费期缴费：等待 3+1=4 个月），当地可能不同。", "「每多斷保1年」從第幾年算起，全國還沒有統一的說法；這裏按青島的例子計算（2025、2026年斷保，在2027年度集中繳費期繳費：等待 3+1=4 個月），當地可能不同。", "How the gap years are counted is not settled nationally; this follows Qingdao's example (no cover in 2025 and 2026, paid in the 2027 window: 3 + 1 = 4 months). Your region may count differently."], vec![]),
         WaitingReason::NeverInsured => (["全国文件按断保年数增加变动等待期，首次参保这里不计变动等待期；当地可能另有规定。", "全國文件按斷保年數增加變動等待期，首次參保這裏不計變動等待期；當地可能另有規定。", "The national rules add variable months for years of gap; for a first enrolment none are counted here. Your region may count differently."], vec![]),
         WaitingReason::CoverFrom { from, months } => (["等待期共 {months} 个月：从 {date} 起享受待遇。断保期间和等待期内发生的医疗费用，医保不予报销。", "等待期共 {months} 個月：從 {date} 起享受待遇。斷保期間和等待期內發生的醫療費用，醫保不予報銷。", "A waiting period of {months_en}: covered from {date}. Medical costs during a gap or a waiting period are not reimbursed."], vec![("months", months.to_string()), ("months_en", months_en(months)), ("date", from.to_string())]),
         WaitingReason::AfterYearEnd { from, months } => (["等待期共 {months} 个月，要到 {date} 才结束，已经超出这一参保年度：这一年度参保缴费将不能享受待遇，请考虑为下一年度参保。", "等待期共 {months} 個月，要到 {date} 才結束，已經超出這一參保年度：這一年度參保繳費將不能享受待遇，請考慮為下一年度參保。", "A waiting period of {months_en} would end on {date}, after this coverage year: paying for this year would bring no cover, so consider enrolling for next year."], vec![("months", months.to_string()), ("months_en", months_en(months)), ("date", from.to_string())]),
         WaitingReason::HistoryNeeded => (["要算出等待期和开始享受待遇的日期，需要知道您最近一次参保是哪一年。", "要算出等待期和開始享受待遇的日期，需要知道您最近一次參保是哪一年。", "To count the waiting period and the day cover starts, we need the last year you were insured."], vec![]),
-        WaitingReason::BirthDateNeeded => (["新生儿在出生后 90 天内参保的，从出生之日起享受待遇：需要出生日期才能判断。", "新生兒在出生後 90 天內參保的，從出生之日起享受待遇：需要出生日期才能判斷。", "Newborns enrolled within 90 days of birth are covered from birth: the date of birth decides it."], vec![]),
+        WaitingReason::BirthDateNeeded { days } => (["新生儿在出生后 {days} 天内参保的，从出生之日起享受待遇：需要出生日期才能判断。", "新生兒在出生後 {days} 天內參保的，從出生之日起享受待遇：需要出生日期才能判斷。", "Newborns enrolled within {days} days of birth are covered from birth: the date of birth decides it."], vec![("days", days.to_string())]),
     };
     let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
     fill(in_lang(&t, lang), &args)

@@ -41,6 +41,13 @@ impl Money {
             .map(Money)
     }
 
+    /// `self × n`, or `None` on overflow.
+    pub fn times(self, n: u32) -> Option<Money> {
+        Decimal::try_from_i128_with_scale(self.fen()?.checked_mul(i128::from(n))?, 2)
+            .ok()
+            .map(Money)
+    }
+
     /// `self - other`, or `None` below zero or on overflow.
     pub fn checked_sub(self, other: Money) -> Option<Money> {
         let fen = self.fen()?.checked_sub(other.fen()?)?;

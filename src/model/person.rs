@@ -44,6 +44,8 @@ pub struct Person {
     pub birth_date: Option<NaiveDate>,
     /// Full years on the policy's reference day.
     pub age: Option<u32>,
+    /// How many years before the coverage year the person was born (0: in it).
+    pub born_years_before: Option<u32>,
     pub sex: Option<Sex>,
     /// Whether the person has a hukou at all: `false` for a newborn not yet registered.
     pub hukou_registered: Option<bool>,

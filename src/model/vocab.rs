@@ -255,6 +255,26 @@ wire_enum! {
 }
 
 wire_enum! {
+    /// A province-level division of the mainland, by its pinyin (`shaanxi` is
+    /// 陕西, `shanxi` 山西): where a place's pack belongs in a picker.
+    Province {
+        Beijing = "beijing", Tianjin = "tianjin", Hebei = "hebei", Shanxi = "shanxi",
+        NeiMenggu = "neimenggu", Liaoning = "liaoning", Jilin = "jilin", Heilongjiang = "heilongjiang",
+        Shanghai = "shanghai", Jiangsu = "jiangsu", Zhejiang = "zhejiang", Anhui = "anhui",
+        Fujian = "fujian", Jiangxi = "jiangxi", Shandong = "shandong", Henan = "henan",
+        Hubei = "hubei", Hunan = "hunan", Guangdong = "guangdong", Guangxi = "guangxi",
+        Hainan = "hainan", Chongqing = "chongqing", Sichuan = "sichuan", Guizhou = "guizhou",
+        Yunnan = "yunnan", Xizang = "xizang", Shaanxi = "shaanxi", Gansu = "gansu",
+        Qinghai = "qinghai", Ningxia = "ningxia", Xinjiang = "xinjiang",
+    }
+}
+
+wire_enum! {
+    /// What a place's pack is for: a whole province (or a municipality), or a city in one.
+    Level { Province = "province", City = "city" }
+}
+
+wire_enum! {
     /// The outcome for one scheme.
     Status { Mandatory = "mandatory", Eligible = "eligible", Ineligible = "ineligible", NeedsInfo = "needs_info" }
 }

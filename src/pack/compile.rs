@@ -15,7 +15,7 @@ use crate::model::date;
 use crate::model::json_path;
 use crate::model::money::{Money, Rate};
 use crate::model::text::{bounded, clip};
-use crate::model::vocab::{Period, Scheme, Strength, Through};
+use crate::model::vocab::{Level, Period, Province, Scheme, Strength, Through};
 use crate::pack::when::{Set, When};
 
 impl Pack {
@@ -86,6 +86,9 @@ fn fnv1a64(bytes: &[u8], parent: Option<&str>) -> String {
 mod keys {
     /// The keys whose values are lists (wire.rs's `Vec`s).
     pub const LISTS: &[&str] = &[
+        "collection",
+        "aliases",
+        "channels",
         "sources",
         "schemes",
         "household",
@@ -133,12 +136,42 @@ mod keys {
     ];
     pub const AMOUNT: &[&str] = &["amount", "code", "message", "source", "strength"];
     pub const PROVISIONAL: &[&str] = &["code", "message", "source", "strength"];
-    pub const DEADLINE: &[&str] = &["when", "valid", "date", "monthDay", "yearBefore", "source", "strength"];
+    pub const DEADLINE: &[&str] = &[
+        "when",
+        "valid",
+        "date",
+        "monthDay",
+        "yearBefore",
+        "collectionCloses",
+        "source",
+        "strength",
+    ];
     pub const LISTING: &[&str] = &["when", "through", "items", "source", "strength"];
     pub const BENEFIT: &[&str] = &["from", "to", "code", "message", "source", "strength"];
     pub const PARAMETER: &[&str] = &["from", "to", "value", "source", "strength"];
     pub const REFERENCE_DAY: &[&str] = &["day", "source", "strength"];
-    pub const COLLECTION: &[&str] = &["opens", "closes", "source", "strength"];
+    pub const COLLECTION: &[&str] = &[
+        "valid",
+        "opens",
+        "closes",
+        "closesAsLateAs",
+        "afterYearStart",
+        "source",
+        "strength",
+    ];
+    pub const INCENTIVE: &[&str] = &[
+        "valid",
+        "afterYears",
+        "step",
+        "minimum",
+        "zeroClaimStep",
+        "capShare",
+        "baseCap",
+        "code",
+        "message",
+        "source",
+        "strength",
+    ];
 }
 
 struct Prepare<'a> {
@@ -249,24 +282,62 @@ impl Prepare<'_> {
             (None, Some(p)) => p.reference_day,
             (None, None) => return self.err("referenceDay", "a pack needs a referenceDay".into()),
         };
-        let collection = match (&w.collection, &parent) {
-            (Some(c), _) => {
-                let key = |rest: &str| format!("collection{rest}");
-                self.keys(c, keys::COLLECTION, &key)?;
-                Some(Collection {
-                    opens: self.month_day(self.need(&c.opens, "opens", &key)?, &|_| key(".opens"))?,
-                    closes: self.month_day(self.need(&c.closes, "closes", &key)?, &|_| key(".closes"))?,
-                    cite: docs.cite(
-                        self.need(&c.source, "source", &key)?,
-                        c.strength.as_deref(),
-                        &|_| key(".source"),
-                        self,
-                    )?,
-                })
+        // The pack's own windows; the parent's follow when the engine takes it.
+        let mut collection = Vec::with_capacity(w.collection.len());
+        for (i, c) in w.collection.iter().enumerate() {
+            let key = |rest: &str| format!("collection[{i}]{rest}");
+            self.keys(c, keys::COLLECTION, &key)?;
+            let month_day = |v: &Option<String>, name: &str| {
+                v.as_deref()
+                    .map(|d| self.month_day(d, &|_| key(&format!(".{name}"))))
+                    .transpose()
+            };
+            collection.push(Collection {
+                valid: c
+                    .valid
+                    .as_ref()
+                    .map(|v| self.span(v, &|rest| key(&format!(".valid{rest}"))))
+                    .transpose()?,
+                opens: self.month_day(self.need(&c.opens, "opens", &key)?, &|_| key(".opens"))?,
+                closes: self.month_day(self.need(&c.closes, "closes", &key)?, &|_| key(".closes"))?,
+                closes_as_late_as: month_day(&c.closes_as_late_as, "closesAsLateAs")?,
+                after_year_start: c
+                    .after_year_start
+                    .as_deref()
+                    .map(|s| self.cover_start(s, &|_| key(".afterYearStart")))
+                    .transpose()?,
+                cite: docs.cite(
+                    self.need(&c.source, "source", &key)?,
+                    c.strength.as_deref(),
+                    &|_| key(".source"),
+                    self,
+                )?,
+            });
+        }
+        let province = w
+            .province
+            .as_deref()
+            .map(|p| self.name::<Province>(p, &|_| "province".into()))
+            .transpose()?;
+        let level = w
+            .level
+            .as_deref()
+            .map(|l| self.name::<Level>(l, &|_| "level".into()))
+            .transpose()?;
+        for (i, a) in w.aliases.iter().enumerate() {
+            if a.is_empty()
+                || a.len() > 64
+                || !a
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            {
+                let message = format!(
+                    "\"{}\" is not a pack id: use 1-64 lowercase letters, digits and hyphens",
+                    clip(a)
+                );
+                return self.err(&format!("aliases[{i}]"), message);
             }
-            (None, Some(p)) => p.collection.clone(),
-            (None, None) => None,
-        };
+        }
         let mut average_monthly_wage = Vec::new();
         if let Some(params) = &w.parameters {
             for (i, a) in params.average_monthly_wage.iter().enumerate() {
@@ -345,6 +416,9 @@ impl Prepare<'_> {
             valid,
             reference_day,
             collection,
+            province,
+            level,
+            aliases: w.aliases,
             sources,
             average_monthly_wage,
             schemes,
@@ -414,15 +488,16 @@ impl Prepare<'_> {
             let key = |rest: &str| at(&format!(".deadlines[{i}]{rest}"));
             self.keys(d, keys::DEADLINE, &key)?;
             let year_before = d.year_before.unwrap_or(false);
-            let day = match (&d.date, &d.month_day) {
-                (Some(date), None) if !year_before => DeadlineDay::Date(self.date(date, &|_| key(".date"))?),
-                (None, Some(md)) => DeadlineDay::MonthDay {
+            let window = d.collection_closes == Some(true);
+            let day = match (&d.date, &d.month_day, window) {
+                (Some(date), None, false) if !year_before => DeadlineDay::Date(self.date(date, &|_| key(".date"))?),
+                (None, Some(md), false) => DeadlineDay::MonthDay {
                     day: self.month_day(md, &|_| key(".monthDay"))?,
                     year_before,
                 },
+                (None, None, true) if !year_before => DeadlineDay::WindowCloses,
                 _ => {
-                    let why =
-                        "a deadline needs exactly one of `date` and `monthDay` (`yearBefore` only with `monthDay`)";
+                    let why = "a deadline needs exactly one of `date`, `monthDay` and `collectionCloses = true` (`yearBefore` only with `monthDay`)";
                     return self.err(&key(""), why.into());
                 }
             };
@@ -443,6 +518,7 @@ impl Prepare<'_> {
             });
         }
         let places = self.listings(&s.places, docs, &|i, rest| at(&format!(".places[{i}]{rest}")))?;
+        let channels = self.listings(&s.channels, docs, &|i, rest| at(&format!(".channels[{i}]{rest}")))?;
         let documents = self.listings(&s.documents, docs, &|i, rest| at(&format!(".documents[{i}]{rest}")))?;
         let mut benefits = Vec::with_capacity(s.benefits.len());
         for (i, b) in s.benefits.iter().enumerate() {
@@ -467,11 +543,57 @@ impl Prepare<'_> {
                     floor_after_gap_years: w.floor_after_gap_years,
                     floor_months: w.floor_months,
                     newborn_days: w.newborn_days,
+                    newborn_late: w
+                        .newborn_late
+                        .as_deref()
+                        .map(|s| self.cover_start(s, &|_| at(".waiting.newbornLate")))
+                        .transpose()?,
                     cite: docs.cite(&w.source, w.strength.as_deref(), &|_| at(".waiting.source"), self)?,
                     counting_cite: match &w.counting_source {
                         Some(c) => Some(docs.cite(c, None, &|_| at(".waiting.countingSource"), self)?),
                         None => None,
                     },
+                })
+            }
+        };
+        let incentive = match &s.incentive {
+            None => None,
+            Some(e) => {
+                let key = |rest: &str| at(&format!(".incentive{rest}"));
+                self.keys(e, keys::INCENTIVE, &key)?;
+                let money = |v: &Option<String>, name: &str| {
+                    v.as_deref()
+                        .map(|m| self.money(m, &|_| key(&format!(".{name}"))))
+                        .transpose()
+                };
+                let Some(after_years) = e.after_years else {
+                    return self.err(&key(""), "missing field `afterYears`".into());
+                };
+                Some(Incentive {
+                    valid: e
+                        .valid
+                        .as_ref()
+                        .map(|v| self.span(v, &|rest| key(&format!(".valid{rest}"))))
+                        .transpose()?,
+                    after_years,
+                    step: self.money(self.need(&e.step, "step", &key)?, &|_| key(".step"))?,
+                    minimum: e.minimum.unwrap_or(false),
+                    zero_claim_step: money(&e.zero_claim_step, "zeroClaimStep")?,
+                    cap_share: match e.cap_share.as_deref() {
+                        None => None,
+                        Some(r) => match Rate::parse(r) {
+                            Some(r) => Some(r),
+                            None => {
+                                let message = format!(
+                                    "\"{}\" is not a rate: write a fraction from \"0\" to \"1\", like \"0.20\"",
+                                    clip(r)
+                                );
+                                return self.err(&key(".capShare"), message);
+                            }
+                        },
+                    },
+                    base_cap: money(&e.base_cap, "baseCap")?,
+                    reason: self.reason(e, docs, &key)?,
                 })
             }
         };
@@ -486,10 +608,12 @@ impl Prepare<'_> {
             subsidies,
             deadlines,
             places,
+            channels,
             documents,
             late,
             benefits,
             waiting,
+            incentive,
         };
         Ok(rules)
     }
@@ -701,6 +825,18 @@ impl Prepare<'_> {
         }
     }
 
+    /// `"payDay"` or `"nextDay"`.
+    fn cover_start(&self, s: &str, key: Key) -> Ready<CoverStart> {
+        match s {
+            "payDay" => Ok(CoverStart::PayDay),
+            "nextDay" => Ok(CoverStart::NextDay),
+            _ => self.err(
+                &key(""),
+                format!("unknown variant `{}`, expected one of `payDay`, `nextDay`", clip(s)),
+            ),
+        }
+    }
+
     /// A vocabulary's name, or the values allowed.
     #[inline(never)]
     fn name_of(&self, s: &str, all: &[&str], key: Key) -> Ready<usize> {
@@ -848,7 +984,7 @@ macro_rules! named {
         fn nth(i: usize) -> Option<$t> { <$t>::ALL.get(i).copied() }
     })*};
 }
-named!(Scheme, RuleStatus, Strength, Base, Through, Period);
+named!(Scheme, RuleStatus, Strength, Base, Through, Period, Province, Level);
 
 /// The documents a pack may cite: its own and its parent's.
 struct Docs<'a>(&'a [Source]);
@@ -950,6 +1086,7 @@ pub fn when(w: &wire::When) -> Result<When, (&'static str, String)> {
         enrolled: names(&w.enrolled, Enrolled::NAMES, "enrolled")?,
         renewal: w.renewal,
         continuous_years_at_least: w.continuous_years_at_least,
+        born_within_years: w.born_within_years,
     })
 }
 

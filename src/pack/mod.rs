@@ -39,7 +39,7 @@ use crate::model::date;
 use crate::model::money::{Money, Rate};
 use crate::model::text::Lang;
 pub use crate::model::text::{Rendered, Text};
-use crate::model::vocab::{Period, Scheme, Strength, Through};
+use crate::model::vocab::{Level, Period, Province, Scheme, Strength, Through};
 use crate::pack::when::When;
 
 pub use registry::Registry;
@@ -257,6 +257,8 @@ pub enum DeadlineDay {
         day: MonthDay,
         year_before: bool,
     },
+    /// The close of the pack's collection window for the year.
+    WindowCloses,
 }
 
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -268,10 +270,13 @@ pub struct Deadline {
 }
 
 impl Deadline {
-    pub fn date_in(&self, year: i32) -> Option<NaiveDate> {
+    /// The day for coverage year `year`; for the window's close, the close
+    /// of `window` when it is the same everywhere.
+    pub fn date_in(&self, year: i32, window: Option<Window>) -> Option<NaiveDate> {
         match self.day {
             DeadlineDay::Date(d) => Some(d),
             DeadlineDay::MonthDay { day, year_before } => day.in_year(if year_before { year - 1 } else { year }),
+            DeadlineDay::WindowCloses => window.filter(|w| w.latest.is_none()).map(|w| w.closes),
         }
     }
 }
@@ -291,7 +296,25 @@ pub struct Benefit {
     pub reason: PackReason,
 }
 
-/// The waiting period's parameters (see `waiting`).
+/// When cover starts for a payment made on a given day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum CoverStart {
+    /// The day the payment is made (到账之日).
+    PayDay,
+    /// The day after (缴费次日).
+    NextDay,
+}
+
+impl CoverStart {
+    pub fn after(self, pay_date: NaiveDate) -> Option<NaiveDate> {
+        match self {
+            CoverStart::PayDay => Some(pay_date),
+            CoverStart::NextDay => pay_date.succ_opt(),
+        }
+    }
+}
+
+/// The waiting period's parameters (see `rules::waiting`).
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Waiting {
     pub from_year: i32,
@@ -300,30 +323,82 @@ pub struct Waiting {
     pub floor_after_gap_years: u32,
     pub floor_months: u32,
     pub newborn_days: u32,
+    /// A baby enrolled after `newborn_days` but before turning one: covered
+    /// from paying, no wait (a place's rule; unknown nationally).
+    pub newborn_late: Option<CoverStart>,
     pub cite: Cite,
     /// The worked example that settles how gap years are counted.
     pub counting_cite: Option<Cite>,
 }
 
 /// The collection window for coverage year Y: `opens` in Y-1 to `closes`.
+/// Where the close is set locally or the sources disagree, `closes_as_late_as`
+/// is the latest it may be: a payment between the two is in the window in
+/// some places and not in others.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Collection {
+    /// The coverage years it is the window for (all, when absent).
+    pub valid: Option<Span>,
     pub opens: MonthDay,
     pub closes: MonthDay,
+    pub closes_as_late_as: Option<MonthDay>,
+    /// A payment within the window but after 1 January of the coverage year:
+    /// cover from the day of paying or the day after (absent: not said).
+    pub after_year_start: Option<CoverStart>,
     pub cite: Cite,
 }
 
+/// The days of a collection window for one coverage year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Window {
+    pub opens: NaiveDate,
+    pub closes: NaiveDate,
+    /// The latest the window may close, where that is not the same everywhere.
+    pub latest: Option<NaiveDate>,
+}
+
 impl Collection {
-    /// The first and last day to pay for coverage year `year`.
-    pub fn window(&self, year: i32) -> Option<(NaiveDate, NaiveDate)> {
+    /// The days to pay for coverage year `year`.
+    pub fn window(&self, year: i32) -> Option<Window> {
         let opens = self.opens.in_year(year - 1)?;
-        let closes_in = if (self.closes.month, self.closes.day) < (self.opens.month, self.opens.day) {
-            year
-        } else {
-            year - 1
+        let day = |md: MonthDay| {
+            let in_year = if (md.month, md.day) < (self.opens.month, self.opens.day) {
+                year
+            } else {
+                year - 1
+            };
+            md.in_year(in_year)
         };
-        Some((opens, self.closes.in_year(closes_in)?))
+        Some(Window {
+            opens,
+            closes: day(self.closes)?,
+            latest: self.closes_as_late_as.and_then(day),
+        })
     }
+
+    /// Whether this is the window for coverage year `year`.
+    pub fn serves(&self, year: i32) -> bool {
+        let first = NaiveDate::from_ymd_opt(year, 1, 1);
+        self.valid.is_none_or(|v| first.is_some_and(|d| v.contains(d)))
+    }
+}
+
+/// The reward for staying insured (国办发〔2024〕38号): after `after_years`
+/// continuous years, each further year raises the serious-illness insurance
+/// ceiling by `step`; so does a year with no claims (`zero_claim_step`); the
+/// total rise is at most `cap_share` of the original ceiling (`base_cap`).
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Incentive {
+    /// The coverage years it applies in (all, when absent).
+    pub valid: Option<Span>,
+    pub after_years: u32,
+    pub step: Money,
+    /// `step` is a floor: the place sets its own, at least this.
+    pub minimum: bool,
+    pub zero_claim_step: Option<Money>,
+    pub cap_share: Option<Rate>,
+    pub base_cap: Option<Money>,
+    pub reason: PackReason,
 }
 
 /// A text, citation or reason of a pack, as [`Pack::each_item`] visits them.
@@ -346,10 +421,13 @@ pub struct SchemeRules {
     pub subsidies: Vec<Subsidy>,
     pub deadlines: Vec<Deadline>,
     pub places: Vec<Listing>,
+    /// How to pay: the apps, mini-programs and counters the sources name.
+    pub channels: Vec<Listing>,
     pub documents: Vec<Listing>,
     pub late: Vec<Note>,
     pub benefits: Vec<Benefit>,
     pub waiting: Option<Waiting>,
+    pub incentive: Option<Incentive>,
 }
 
 /// A parameter's value over a span of dates; `None` where the sources do not give it.
@@ -380,7 +458,13 @@ pub struct Pack {
     /// The coverage years the pack answers for (by their reference day).
     pub valid: Span,
     pub reference_day: MonthDay,
-    pub collection: Option<Collection>,
+    /// Its own windows, then its parent's: the first serving a year is its window.
+    pub collection: Vec<Collection>,
+    /// The province it is in (or is), for a picker of places.
+    pub province: Option<Province>,
+    pub level: Option<Level>,
+    /// Former ids that still name it (`suizhou-2025` for `suizhou`).
+    pub aliases: Vec<String>,
     /// Its own documents, then its parent's.
     pub sources: Vec<Source>,
     pub average_monthly_wage: Vec<DatedAmount>,
@@ -445,11 +529,19 @@ impl SchemeRules {
             }
         }
         self.deadlines.iter_mut().for_each(|d| f(Item::Cite(&mut d.cite)));
-        for l in self.places.iter_mut().chain(&mut self.documents) {
+        for l in self
+            .places
+            .iter_mut()
+            .chain(&mut self.channels)
+            .chain(&mut self.documents)
+        {
             f(Item::Cite(&mut l.cite));
             l.items.iter_mut().for_each(|t| f(Item::Text(t)));
         }
         self.benefits.iter_mut().for_each(|b| f(Item::Reason(&mut b.reason)));
+        if let Some(i) = &mut self.incentive {
+            f(Item::Reason(&mut i.reason));
+        }
         if let Some(w) = &mut self.waiting {
             f(Item::Cite(&mut w.cite));
             if let Some(c) = &mut w.counting_cite {
@@ -475,11 +567,15 @@ impl SchemeRules {
         self.subsidies.extend(p.subsidies.iter().cloned());
         self.deadlines.extend(p.deadlines.iter().cloned());
         self.places.extend(p.places.iter().cloned());
+        self.channels.extend(p.channels.iter().cloned());
         self.documents.extend(p.documents.iter().cloned());
         self.late.extend(p.late.iter().cloned());
         self.benefits.extend(p.benefits.iter().cloned());
         if self.waiting.is_none() {
             self.waiting.clone_from(&p.waiting);
+        }
+        if self.incentive.is_none() {
+            self.incentive.clone_from(&p.incentive);
         }
     }
 }
@@ -491,6 +587,10 @@ impl Pack {
     /// it); the engine calls this when it takes one.
     pub fn inherit(&mut self, parent: &Pack) {
         self.sources.extend(parent.sources.iter().cloned());
+        self.collection.extend(parent.collection.iter().cloned());
+        if self.province.is_none() {
+            self.province = parent.province;
+        }
         self.average_monthly_wage
             .extend(parent.average_monthly_wage.iter().cloned());
         for s in &mut self.schemes {
@@ -538,7 +638,7 @@ impl Pack {
         for a in &mut self.average_monthly_wage {
             f(Item::Cite(&mut a.cite));
         }
-        if let Some(c) = &mut self.collection {
+        for c in &mut self.collection {
             f(Item::Cite(&mut c.cite));
         }
         for h in &mut self.household {
@@ -547,6 +647,17 @@ impl Pack {
         for s in &mut self.schemes {
             s.each_item(f);
         }
+    }
+
+    /// The collection window for coverage year `year`, and the entry it is from.
+    pub fn window(&self, year: i32) -> Option<(&Collection, Window)> {
+        let c = self.collection.iter().find(|c| c.serves(year))?;
+        Some((c, c.window(year)?))
+    }
+
+    /// Whether `id` names this pack: its id or a former one.
+    pub fn named(&self, id: &str) -> bool {
+        self.id == id || self.aliases.iter().any(|a| a == id)
     }
 
     /// The first coverage year served.

@@ -229,9 +229,11 @@ impl Registry {
         self.packs.iter().filter(|p| !p.base)
     }
 
-    /// A pack a request may name, by id.
+    /// A pack a request may name, by id (or a former id of it).
     pub fn pack(&self, id: &str) -> Option<&Pack> {
-        self.regions().find(|p| p.id == id)
+        self.regions()
+            .find(|p| p.id == id)
+            .or_else(|| self.regions().find(|p| p.named(id)))
     }
 
     /// The pack a request without a region is answered from.

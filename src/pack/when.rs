@@ -76,6 +76,7 @@ pub struct When {
     pub(crate) enrolled: Option<Set>,
     pub(crate) renewal: Option<bool>,
     pub(crate) continuous_years_at_least: Option<u32>,
+    pub(crate) born_within_years: Option<u32>,
 }
 
 impl When {
@@ -93,17 +94,23 @@ impl When {
             };
         }
         key!(self.employment, |v| employment(p, v));
-        key!(self.hukou_type, |v| one_of(
-            p.hukou_type.map(|h| h.bit()),
-            Field::HukouType,
-            v
-        ));
+        // A hukou not registered yet has no type and no place: neither key holds.
+        let unregistered = p.hukou_registered == Some(false);
+        key!(self.hukou_type, |v| if unregistered {
+            Tri::No
+        } else {
+            one_of(p.hukou_type.map(|h| h.bit()), Field::HukouType, v)
+        });
         key!(self.hukou_registered, |v| Tri::is(
             p.hukou_registered,
             Field::HukouRegistered,
             v
         ));
-        key!(self.hukou_local, |v| Tri::is(p.hukou_local, Field::HukouLocal, v));
+        key!(self.hukou_local, |v| if unregistered {
+            Tri::No
+        } else {
+            Tri::is(p.hukou_local, Field::HukouLocal, v)
+        });
         key!(self.residence_permit, |v| Tri::is(
             p.residence_permit,
             Field::ResidencePermit,
@@ -184,6 +191,7 @@ impl When {
             Some(y) => Tri::from_bool(y >= v),
             None => Tri::Unknown(Field::ContinuousYears),
         });
+        key!(self.born_within_years, |v| born_within(p, v));
         t
     }
 }
@@ -240,6 +248,21 @@ fn employment(p: &Person, allowed: Set) -> Tri {
 /// A retirement key: only retirees have one; a retiree who left it out is asked.
 fn retiree(p: &Person, f: impl FnOnce() -> Tri) -> Tri {
     employment(p, Set::of([Employment::Retired.bit()])).and(f)
+}
+
+/// Born in the coverage year or the `years - 1` before it. The birth date
+/// settles it; an age alone only where every birth day it allows agrees.
+fn born_within(p: &Person, years: u32) -> Tri {
+    if let Some(before) = p.born_years_before {
+        return Tri::from_bool(before < years);
+    }
+    match p.age {
+        // Full years on the reference day (1 January of the coverage year in
+        // today's packs): age a means born in one of the years Y-a-1, Y-a.
+        Some(a) if a.saturating_add(2) <= years => Tri::Yes,
+        Some(a) if a >= years => Tri::No,
+        _ => Tri::Unknown(Field::BirthDate),
+    }
 }
 
 fn age(p: &Person, test: impl FnOnce(u32) -> bool) -> Tri {

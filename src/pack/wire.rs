@@ -46,10 +46,20 @@ pub struct Pack {
     /// `{ day = "01-01", source = … }`: the day of the coverage year ages are counted on.
     #[serde(default)]
     pub reference_day: Option<Entry>,
-    /// The collection window for coverage year Y: from `opens` in Y-1 to
-    /// `closes` (in Y-1, or in Y when it comes before `opens` in the calendar).
+    /// The collection windows: for coverage year Y, from `opens` in Y-1 to
+    /// `closes` (in Y-1, or in Y when it comes before `opens` in the
+    /// calendar), each for the years in its `valid` (all when absent).
     #[serde(default)]
-    pub collection: Option<Entry>,
+    pub collection: Vec<Entry>,
+    /// The province the place is in, or is (`"hebei"`), and whether the pack
+    /// is for the province or a city in it: where a picker lists it.
+    #[serde(default)]
+    pub province: Option<String>,
+    #[serde(default)]
+    pub level: Option<String>,
+    /// Former ids that still name the pack.
+    #[serde(default)]
+    pub aliases: Vec<String>,
     #[serde(default)]
     pub sources: Vec<Source>,
     #[serde(default)]
@@ -114,6 +124,9 @@ pub struct SchemeRules {
     pub deadlines: Vec<Entry>,
     #[serde(default)]
     pub places: Vec<Entry>,
+    /// How to pay: apps, mini-programs, counters.
+    #[serde(default)]
+    pub channels: Vec<Entry>,
     #[serde(default)]
     pub documents: Vec<Entry>,
     /// What a person can still do once the deadline has passed.
@@ -123,6 +136,10 @@ pub struct SchemeRules {
     pub benefits: Vec<Entry>,
     #[serde(default)]
     pub waiting: Option<Waiting>,
+    /// The reward for staying insured: `afterYears`, `step`, `zeroClaimStep`,
+    /// `capShare`, `baseCap`.
+    #[serde(default)]
+    pub incentive: Option<Entry>,
 }
 
 #[derive(Deserialize)]
@@ -222,6 +239,26 @@ pub struct Entry {
     pub opens: Option<String>,
     #[serde(default)]
     pub closes: Option<String>,
+    /// The latest a window may close where places or sources differ.
+    #[serde(default)]
+    pub closes_as_late_as: Option<String>,
+    /// Cover for a payment in the window after 1 January: `"payDay"` or `"nextDay"`.
+    #[serde(default)]
+    pub after_year_start: Option<String>,
+    /// A deadline that is the close of the collection window.
+    #[serde(default)]
+    pub collection_closes: Option<bool>,
+    /// An incentive's parameters.
+    #[serde(default)]
+    pub after_years: Option<u32>,
+    #[serde(default)]
+    pub step: Option<String>,
+    #[serde(default)]
+    pub zero_claim_step: Option<String>,
+    #[serde(default)]
+    pub cap_share: Option<String>,
+    #[serde(default)]
+    pub base_cap: Option<String>,
 }
 
 impl Entry {
@@ -256,6 +293,14 @@ impl Entry {
             ("day", self.day.is_some()),
             ("opens", self.opens.is_some()),
             ("closes", self.closes.is_some()),
+            ("closesAsLateAs", self.closes_as_late_as.is_some()),
+            ("afterYearStart", self.after_year_start.is_some()),
+            ("collectionCloses", self.collection_closes.is_some()),
+            ("afterYears", self.after_years.is_some()),
+            ("step", self.step.is_some()),
+            ("zeroClaimStep", self.zero_claim_step.is_some()),
+            ("capShare", self.cap_share.is_some()),
+            ("baseCap", self.base_cap.is_some()),
         ];
         given.into_iter().filter(|(_, on)| *on).map(|(k, _)| k)
     }
@@ -316,6 +361,10 @@ pub struct Waiting {
     pub floor_months: u32,
     /// Newborns enrolled within this many days of birth are covered from birth.
     pub newborn_days: u32,
+    /// A baby enrolled later but before turning one: covered from `"payDay"`
+    /// or `"nextDay"` with no wait (a place's rule).
+    #[serde(default)]
+    pub newborn_late: Option<String>,
     pub source: String,
     #[serde(default)]
     pub strength: Option<String>,
@@ -381,6 +430,9 @@ pub struct When {
     pub renewal: Option<bool>,
     #[serde(default)]
     pub continuous_years_at_least: Option<u32>,
+    /// Born in the coverage year or the `n - 1` years before it.
+    #[serde(default)]
+    pub born_within_years: Option<u32>,
 }
 
 pub use crate::pack::when::AgeBySex;

@@ -55,6 +55,28 @@ pub enum EngineReason<'p> {
     YearOver { year: i32 },
     /// Collection for the year has not opened yet on the day of paying.
     NotOpenYet { opens: NaiveDate },
+    /// The window's close is set by each place, or the sources disagree:
+    /// the deadline is not one day.
+    DeadlineUncertain { closes: NaiveDate, latest: NaiveDate },
+    /// A baby's deadline: the newborn rule's days after birth.
+    NewbornDeadline { days: u32, deadline: NaiveDate },
+    /// No year asked, and a baby born within the newborn rule's days: the
+    /// answer is for the birth year, and the next year's window comes after.
+    NewbornBirthYear { year: i32, next: i32 },
+    /// What staying insured raises the serious-illness ceiling by, for this person.
+    Incentive {
+        years: u32,
+        raise: Money,
+        step: Money,
+        cap: Option<Money>,
+        minimum: bool,
+    },
+    /// What paying back missed years costs, at the current individual fee.
+    BackPayCost {
+        years: Option<u32>,
+        each: Money,
+        total: Option<Money>,
+    },
     /// A fee tier's share that its source does not give, and the pack's
     /// words on why.
     AmountNotInSource(&'p Text),
@@ -95,8 +117,26 @@ pub enum WaitingReason {
     AfterYearEnd { from: NaiveDate, months: u32 },
     /// The last year insured is needed to count the wait.
     HistoryNeeded,
+    /// Paid within a window that runs past 1 January: cover from paying.
+    AfterYearStart { from: NaiveDate },
+    /// Paid within the window after 1 January, and the place's rules (not
+    /// in the pack) say when cover starts.
+    AfterYearStartLocal,
+    /// Paid after the earliest close and before the latest: whether there is a
+    /// wait depends on the place's window.
+    WindowDependsOnPlace {
+        closes: NaiveDate,
+        latest: NaiveDate,
+        months: u32,
+    },
+    /// A baby enrolled after the newborn days but before turning one: the
+    /// place's rule, covered from paying with no wait.
+    NewbornLate { from: NaiveDate },
+    /// A baby enrolled after the newborn days: the place's rule decides, and
+    /// the pack does not give it.
+    NewbornLateLocal { days: u32 },
     /// A baby's date of birth decides whether the newborn rule applies.
-    BirthDateNeeded,
+    BirthDateNeeded { days: u32 },
 }
 
 /// A fee and who pays it. Any amount may be unknown where the sources do not
@@ -135,6 +175,9 @@ pub struct Enrol<'p> {
     pub through: Option<Through>,
     pub places: Vec<&'p Text>,
     pub places_cite: Option<&'p Cite>,
+    /// How to pay: apps, mini-programs, counters.
+    pub channels: Vec<&'p Text>,
+    pub channels_cite: Option<&'p Cite>,
     pub documents: Vec<&'p Text>,
     pub documents_cite: Option<&'p Cite>,
     pub deadline_cite: Option<&'p Cite>,

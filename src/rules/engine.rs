@@ -91,10 +91,44 @@ impl Engine {
     /// window has opened, next year; before, or for a pack without one, this year.
     pub fn enrolling_year(pack: &Pack, today: NaiveDate) -> (i32, bool) {
         let year = today.year();
-        match &pack.collection {
-            Some(c) if c.opens.in_year(year).is_some_and(|opens| today >= opens) => (year + 1, true),
+        match pack.window(year + 1) {
+            Some((_, w)) if today >= w.opens => (year + 1, true),
             _ => (year, false),
         }
+    }
+
+    /// The year to answer for when the request names none: the one being
+    /// enrolled for, unless the person is a baby born this year within the
+    /// newborn rule's days, whose birth year is paid for first.
+    fn default_year(pack: &Pack, req: &Request, today: NaiveDate) -> (i32, Reason<'static>) {
+        let (year, collecting) = Engine::enrolling_year(pack, today);
+        let pay_date = req.pay_date.unwrap_or(today);
+        let newborn_days = pack
+            .schemes
+            .iter()
+            .filter_map(|s| s.waiting.as_ref())
+            .map(|w| w.newborn_days)
+            .max();
+        if let (Some(born), Some(days)) = (req.person.birth_date, newborn_days) {
+            let within = (0..=i64::from(days)).contains(&pay_date.signed_duration_since(born).num_days());
+            if within && born.year() < year {
+                let next = year;
+                return (
+                    born.year(),
+                    Reason::Engine(
+                        EngineReason::NewbornBirthYear {
+                            year: born.year(),
+                            next,
+                        },
+                        None,
+                    ),
+                );
+            }
+        }
+        (
+            year,
+            Reason::Engine(EngineReason::DefaultYear { year, collecting }, None),
+        )
     }
 
     /// Decides a request. `today` is today's date in China.
@@ -105,8 +139,8 @@ impl Engine {
         let year = match req.year {
             Some(y) => y,
             None => {
-                let (year, collecting) = Engine::enrolling_year(pack, today);
-                warnings.push(Reason::Engine(EngineReason::DefaultYear { year, collecting }, None));
+                let (year, why) = Engine::default_year(pack, req, today);
+                warnings.push(why);
                 year
             }
         };
@@ -129,9 +163,9 @@ impl Engine {
         }
         let pay_date = req.pay_date.unwrap_or(today);
         let person = settle(req, year, reference, pay_date)?;
-        if let Some((opens, _)) = pack.collection.as_ref().and_then(|c| c.window(year)) {
-            if pay_date < opens {
-                warnings.push(Reason::Engine(EngineReason::NotOpenYet { opens }, None));
+        if let Some((_, window)) = pack.window(year) {
+            if pay_date < window.opens {
+                warnings.push(Reason::Engine(EngineReason::NotOpenYet { opens: window.opens }, None));
             }
         }
         let mut ctx = Ctx {
@@ -188,6 +222,7 @@ fn settle(req: &Request, year: i32, reference: NaiveDate, pay_date: NaiveDate) -
             }
         }
         person.age = Some(age);
+        person.born_years_before = u32::try_from(year - born.year()).ok();
     } else {
         person.age = req.stated_age;
     }

@@ -3,15 +3,16 @@
 //! enrol, what to do after the deadline, the waiting period and the benefits.
 //! And the groups of schemes the person picks one of.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::model::field::Field;
+use crate::model::money::Money;
 use crate::model::person::Person;
 use crate::model::tri::Tri;
 use crate::model::vocab::{Role, Scheme, Status};
 use crate::pack::when::When;
-use crate::pack::{Cite, Listing, Note, Pack, RuleStatus, SchemeRules};
-use crate::rules::decision::{EngineReason, Enrol, Reason, SchemeDecision};
+use crate::pack::{Cite, DeadlineDay, Incentive, Listing, Note, Pack, RuleStatus, SchemeRules};
+use crate::rules::decision::{EngineReason, Enrol, Reason, SchemeDecision, WaitingReason};
 use crate::rules::pick::{first_holding, Pick};
 
 /// How much a missing answer decides: the status of a scheme first, then its
@@ -121,28 +122,33 @@ impl<'a> Ctx<'a, '_> {
                     .push(Reason::Engine(EngineReason::NotBoth(name), Some(cite)));
             }
         }
-        decision.fee = Some(self.fee(rules));
-        let (deadline, deadline_cite) = self.deadline(rules);
-        decision.deadline = deadline;
+        let fee = self.fee(rules);
+        let individual = fee.individual;
+        decision.fee = Some(fee);
         let mut enrol = self.enrol(rules);
+        let (deadline, last_day, deadline_cite) = self.deadline(rules, &mut enrol.reasons);
+        decision.deadline = deadline;
         enrol.deadline_cite = deadline_cite;
         if let Some(w) = &rules.waiting {
-            let collection = self.pack.collection.as_ref();
-            if let Some(outcome) = crate::rules::waiting::decide(w, collection, self.year, self.pay_date, self.person) {
+            let window = self.pack.window(self.year);
+            if let Some(mut outcome) = crate::rules::waiting::decide(w, window, self.year, self.pay_date, self.person) {
                 self.need(Weight::Cover, &outcome.missing);
+                if let Some(cost) = self.back_pay_cost(&outcome, individual) {
+                    outcome.waiting.reasons.push(Reason::Engine(cost, None));
+                }
                 decision.cover_from = outcome.cover_from;
                 decision.waiting = Some(outcome.waiting);
             }
         }
         // After the deadline, while the year still runs: what the person can do now.
         let year_end = NaiveDate::from_ymd_opt(self.year, 12, 31);
-        if let Some(d) = deadline.filter(|d| self.pay_date > *d) {
+        if let Some(d) = last_day.filter(|d| self.pay_date > *d) {
             enrol.reasons.push(Reason::Engine(
                 EngineReason::DeadlinePassed { deadline: d },
                 deadline_cite,
             ));
         }
-        if let Some(d) = deadline.filter(|d| self.pay_date > *d && year_end.is_some_and(|e| self.pay_date <= e)) {
+        if let Some(d) = last_day.filter(|d| self.pay_date > *d && year_end.is_some_and(|e| self.pay_date <= e)) {
             let late: Vec<_> = rules
                 .late
                 .iter()
@@ -163,27 +169,129 @@ impl<'a> Ctx<'a, '_> {
             .filter(|b| b.span.contains(self.reference))
             .map(|b| Reason::Pack(&b.reason))
             .collect();
+        if let Some(i) = rules
+            .incentive
+            .as_ref()
+            .filter(|i| i.valid.is_none_or(|v| v.contains(self.reference)))
+        {
+            decision.benefits.push(Reason::Pack(&i.reason));
+            if let Some(reward) = self.incentive(i) {
+                decision.benefits.push(Reason::Engine(reward, Some(&i.reason.cite)));
+            }
+        }
         decision
     }
 
-    fn deadline(&mut self, rules: &'a SchemeRules) -> (Option<NaiveDate>, Option<&'a Cite>) {
+    /// What paying back missed years costs, where the wait counts them: each
+    /// year at the current individual fee (38号).
+    fn back_pay_cost(
+        &self,
+        outcome: &crate::rules::waiting::Outcome<'a>,
+        each: Option<Money>,
+    ) -> Option<EngineReason<'a>> {
+        let each = each?;
+        let counts = outcome.waiting.reasons.iter().any(|r| {
+            matches!(
+                r,
+                Reason::Engine(EngineReason::Waiting(WaitingReason::BackPay { .. }), _)
+            )
+        });
+        if !counts {
+            return None;
+        }
+        let years = self.person.history.back_pay_years.filter(|y| *y > 0);
+        Some(EngineReason::BackPayCost {
+            years,
+            each,
+            total: years.and_then(|y| each.times(y)),
+        })
+    }
+
+    /// The rise of the serious-illness ceiling this person's years of
+    /// continuous enrolment earn, counted to this coverage year; `None` where
+    /// the years are not known. A gap starts the count again (38号).
+    fn incentive(&self, i: &Incentive) -> Option<EngineReason<'a>> {
+        let history = &self.person.history;
+        let before = history.continuous_years?;
+        let years = match history.last_covered_year? {
+            Some(last) if last >= self.year => before,
+            Some(last) if last == self.year - 1 => before.saturating_add(1),
+            _ => 1,
+        };
+        let steps = years.saturating_sub(i.after_years);
+        let cap = match (i.cap_share, i.base_cap) {
+            (Some(share), Some(base)) => share.of(base),
+            _ => None,
+        };
+        let raise = i.step.times(steps)?;
+        Some(EngineReason::Incentive {
+            years,
+            raise: cap.map_or(raise, |c| raise.min(c)),
+            step: i.step,
+            cap,
+            minimum: i.minimum,
+        })
+    }
+
+    /// The last day to pay: the pack's deadline for the person, the close of
+    /// the collection window where that is the deadline (not one day where
+    /// places differ: then why, in `reasons`), and for a baby the newborn
+    /// rule's days after birth when they run later. Then the last day it can
+    /// be anywhere (the latest close, where the deadline is not one day), and
+    /// the citation.
+    fn deadline(
+        &mut self,
+        rules: &'a SchemeRules,
+        reasons: &mut Vec<Reason<'a>>,
+    ) -> (Option<NaiveDate>, Option<NaiveDate>, Option<&'a Cite>) {
         let year = self.year;
+        let window = self.pack.window(year);
         let in_force = rules
             .deadlines
             .iter()
             .filter(|d| d.valid.is_none_or(|v| v.contains(self.reference)));
-        match first_holding(
+        let mut latest = None;
+        let (mut day, mut cite) = match first_holding(
             in_force,
             |d| self.holds(&d.when, rules.scheme),
-            |a, b| a.date_in(year) == b.date_in(year),
+            |a, b| a.date_in(year, window.map(|w| w.1)) == b.date_in(year, window.map(|w| w.1)),
         ) {
-            Pick::Found(d) => (d.date_in(year), Some(&d.cite)),
+            Pick::Found(d) => {
+                let day = d.date_in(year, window.map(|w| w.1));
+                if let (DeadlineDay::WindowCloses, Some((c, w))) = (d.day, window) {
+                    if let Some(last) = w.latest {
+                        let uncertain = EngineReason::DeadlineUncertain {
+                            closes: w.closes,
+                            latest: last,
+                        };
+                        reasons.push(Reason::Engine(uncertain, Some(&c.cite)));
+                        latest = Some(last);
+                    }
+                }
+                (day, Some(&d.cite))
+            }
             Pick::Undecided { fields, .. } => {
                 self.need(Weight::Enrol, &fields);
                 (None, None)
             }
             Pick::Nothing => (None, None),
+        };
+        let newborn = rules.waiting.as_ref().filter(|w| year >= w.from_year);
+        if let (Some(w), Some(born)) = (newborn, self.person.birth_date) {
+            let by = born.checked_add_days(chrono::Days::new(u64::from(w.newborn_days)));
+            if let Some(by) = by.filter(|by| born.year() >= year - 1 && day.is_none_or(|d| *by > d)) {
+                reasons.push(Reason::Engine(
+                    EngineReason::NewbornDeadline {
+                        days: w.newborn_days,
+                        deadline: by,
+                    },
+                    Some(&w.cite),
+                ));
+                day = Some(by);
+                cite = Some(&w.cite);
+            }
         }
+        (day, day.or(latest), cite)
     }
 
     fn enrol(&mut self, rules: &'a SchemeRules) -> Enrol<'a> {
@@ -214,6 +322,10 @@ impl<'a> Ctx<'a, '_> {
                 }
             }
             None => enrol.reasons.push(Reason::Engine(EngineReason::PlacesSilent, None)),
+        }
+        if let Some(l) = listing(&rules.channels, self) {
+            enrol.channels = l.items.iter().collect();
+            enrol.channels_cite = Some(&l.cite);
         }
         match listing(&rules.documents, self) {
             Some(l) => {
