@@ -11,7 +11,7 @@
 //!   `addsTo`, `role` equal; `fee` and `waiting` null, or each key given equal;
 //!   `through` equal to `enrol.through`; `reasons`, `feeReasons`, `benefits`,
 //!   `enrolReasons`, `waitingReasons`: these codes are present; `where`,
-//!   `documents`, `sources`: these strings are among the items.
+//!   `channels`, `documents`, `sources`: these strings are among the items.
 //! - `error`: `code` and `field` equal; `messageContains` a substring of the message.
 //!
 //! Beyond matching, two checks keep the files honest: every citation a pack's
@@ -187,13 +187,14 @@ fn compare(expect: &Value, got: &Value) -> Vec<String> {
                 partial(&format!("{id}.{key}"), w, &s[key], &mut bad);
             }
         }
-        let lists: [(&str, Vec<&str>); 8] = [
+        let lists: [(&str, Vec<&str>); 9] = [
             ("reasons", codes(&s["reasons"])),
             ("feeReasons", codes(&s["fee"]["reasons"])),
             ("benefits", codes(&s["benefits"])),
             ("enrolReasons", codes(&s["enrol"]["reasons"])),
             ("waitingReasons", codes(&s["waiting"]["reasons"])),
             ("where", strings(&s["enrol"]["where"])),
+            ("channels", strings(&s["enrol"]["channels"])),
             ("documents", strings(&s["enrol"]["documents"])),
             (
                 "sources",

@@ -105,7 +105,17 @@ fn regions_lists_packs_with_years_and_sources() {
         ids,
         [
             "china",
-            "suizhou-2025",
+            "beijing",
+            "chengdu",
+            "guangzhou",
+            "hangzhou",
+            "hebei",
+            "hubei",
+            "jiangxi",
+            "shanghai",
+            "shenzhen",
+            "suizhou",
+            "zhuhai",
             "county-template",
             "liaoning-2007",
             "ordos-2009"

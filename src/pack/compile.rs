@@ -830,9 +830,10 @@ impl Prepare<'_> {
         match s {
             "payDay" => Ok(CoverStart::PayDay),
             "nextDay" => Ok(CoverStart::NextDay),
+            "yearStart" => Ok(CoverStart::YearStart),
             _ => self.err(
                 &key(""),
-                format!("unknown variant `{}`, expected one of `payDay`, `nextDay`", clip(s)),
+                format!("unknown variant `{}`, expected one of `payDay`, `nextDay`, `yearStart`", clip(s)),
             ),
         }
     }

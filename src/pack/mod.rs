@@ -303,13 +303,17 @@ pub enum CoverStart {
     PayDay,
     /// The day after (缴费次日).
     NextDay,
+    /// 1 January of the coverage year, whenever in the window it is paid.
+    YearStart,
 }
 
 impl CoverStart {
-    pub fn after(self, pay_date: NaiveDate) -> Option<NaiveDate> {
+    /// The day cover starts for a payment on `pay_date` in coverage year `year`.
+    pub fn after(self, pay_date: NaiveDate, year: i32) -> Option<NaiveDate> {
         match self {
             CoverStart::PayDay => Some(pay_date),
             CoverStart::NextDay => pay_date.succ_opt(),
+            CoverStart::YearStart => NaiveDate::from_ymd_opt(year, 1, 1),
         }
     }
 }

@@ -49,7 +49,7 @@ pub struct Pack {
     /// The collection windows: for coverage year Y, from `opens` in Y-1 to
     /// `closes` (in Y-1, or in Y when it comes before `opens` in the
     /// calendar), each for the years in its `valid` (all when absent).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "one_or_many")]
     pub collection: Vec<Entry>,
     /// The province the place is in, or is (`"hebei"`), and whether the pack
     /// is for the province or a city in it: where a picker lists it.
@@ -436,3 +436,26 @@ pub struct When {
 }
 
 pub use crate::pack::when::AgeBySex;
+
+/// One table, or a list of them: a pack with one collection window writes it
+/// as a table (`collection = { … }`), one with a window per year as a list.
+/// Read through serde's own map and list readers, so a mistake inside still
+/// names its key.
+fn one_or_many<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Entry>, D::Error> {
+    use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
+    use serde::de::{MapAccess, SeqAccess, Visitor};
+    struct OneOrMany;
+    impl<'de> Visitor<'de> for OneOrMany {
+        type Value = Vec<Entry>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a table, or a list of tables")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Vec<Entry>, A::Error> {
+            Entry::deserialize(MapAccessDeserializer::new(map)).map(|e| vec![e])
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Vec<Entry>, A::Error> {
+            Vec::<Entry>::deserialize(SeqAccessDeserializer::new(seq))
+        }
+    }
+    d.deserialize_any(OneOrMany)
+}

@@ -115,7 +115,7 @@ pub fn decide<'p>(
             );
         }
         if baby {
-            return match rules.newborn_late.and_then(|c| c.after(pay_date)) {
+            return match rules.newborn_late.and_then(|c| c.after(pay_date, year)) {
                 Some(from) => none(
                     from.max(start),
                     cited(WaitingReason::NewbornLate { from: from.max(start) }),
@@ -155,7 +155,7 @@ pub fn decide<'p>(
             // Within a window that runs past 1 January: from paying, as the place says.
             Paid::InWindow => {
                 let rule = collection.and_then(|c| c.after_year_start);
-                return match rule.and_then(|r| r.after(pay_date)) {
+                return match rule.and_then(|r| r.after(pay_date, year)) {
                     Some(from) => none(from, cited(WaitingReason::AfterYearStart { from })),
                     None => unknown(
                         Reason::Engine(

@@ -37,7 +37,7 @@ export async function fuzz(seconds, seed = Date.now() % 1e9) {
   const pick = (xs) => xs[int(xs.length)];
   const cases = caseFiles().flatMap(({ doc }) => doc.cases.filter((c) => c.request).map((c) => ({ request: c.request, household: !!c.household, today: c.today ?? doc.today })));
   const cli = join(root, "target/debug/canbao");
-  const packs = ["china", "suizhou-2025", "ordos-2009", "county-template"].map((id) => JSON.parse(spawnSync(cli, ["pack", id], { encoding: "utf8" }).stdout));
+  const packs = ["china", "suizhou", "hebei", "beijing", "ordos-2009", "county-template"].map((id) => JSON.parse(spawnSync(cli, ["pack", id], { encoding: "utf8" }).stdout));
   const good = { region: "china", year: 2027, person: { age: 40, hukou: { type: "rural", local: true }, employment: "farmer", lowIncome: "none", disabilityGrade: 0 } };
   const goodFee = canbao.check(good, "2026-11-24").schemes.find((s) => s.scheme === "urban_rural_resident").fee.individual;
 

@@ -130,7 +130,7 @@ test("built --with-pack-compiler, loadPolicy works in the mini-program too", asy
   assert.equal(await fresh.loadCanbao(), true);
   assert.deepEqual(state.calls, ["/canbao/canbao_core_bg.wasm.br", "/canbao/canbao_loader_bg.wasm.br"]);
   // A built-in pack under another name, with an emoji in its texts.
-  const pack = parse(readFileSync(join(root, "policies/suizhou-2025.toml"), "utf8"));
+  const pack = parse(readFileSync(join(root, "policies/suizhou.toml"), "utf8"));
   pack.id = "wx-test";
   pack.name = { "zh-CN": "测试市 😀" };
   pack.schemes[0].fees[0].tiers[0].message = { "zh-CN": "每人每年400元 😀" };
