@@ -283,9 +283,12 @@ impl Prepare<'_> {
             (None, None) => return self.err("referenceDay", "a pack needs a referenceDay".into()),
         };
         // The pack's own windows; the parent's follow when the engine takes it.
-        let mut collection = Vec::with_capacity(w.collection.len());
-        for (i, c) in w.collection.iter().enumerate() {
-            let key = |rest: &str| format!("collection[{i}]{rest}");
+        let mut collection = Vec::with_capacity(w.collection.entries.len());
+        for (i, c) in w.collection.entries.iter().enumerate() {
+            let key = |rest: &str| match w.collection.listed {
+                true => format!("collection[{i}]{rest}"),
+                false => format!("collection{rest}"),
+            };
             self.keys(c, keys::COLLECTION, &key)?;
             let month_day = |v: &Option<String>, name: &str| {
                 v.as_deref()

@@ -170,6 +170,21 @@ impl Registry {
                 return Err(fail(file, "id", message));
             }
         }
+        // An id or alias naming two packs would answer a request with either.
+        if let Some(other) = self.packs.iter().find(|p| p.id != pack.id && p.aliases.contains(&pack.id)) {
+            let message = format!("\"{}\" is another name of pack \"{}\": choose another id", clip(&pack.id), other.id);
+            return Err(fail(file, "id", message));
+        }
+        for (i, alias) in pack.aliases.iter().enumerate() {
+            let taken = self
+                .packs
+                .iter()
+                .find(|p| p.id != pack.id && (p.id == *alias || p.aliases.contains(alias)));
+            if let Some(other) = taken {
+                let message = format!("\"{}\" already names pack \"{}\"", clip(alias), other.id);
+                return Err(fail(file, &format!("aliases[{i}]"), message));
+            }
+        }
         if let Some(parent) = &pack.extends {
             match self.any_pack(parent) {
                 Some(p) => pack.inherit(p),

@@ -49,8 +49,8 @@ pub struct Pack {
     /// The collection windows: for coverage year Y, from `opens` in Y-1 to
     /// `closes` (in Y-1, or in Y when it comes before `opens` in the
     /// calendar), each for the years in its `valid` (all when absent).
-    #[serde(default, deserialize_with = "one_or_many")]
-    pub collection: Vec<Entry>,
+    #[serde(default)]
+    pub collection: Windows,
     /// The province the place is in, or is (`"hebei"`), and whether the pack
     /// is for the province or a city in it: where a picker lists it.
     #[serde(default)]
@@ -437,25 +437,36 @@ pub struct When {
 
 pub use crate::pack::when::AgeBySex;
 
-/// One table, or a list of them: a pack with one collection window writes it
-/// as a table (`collection = { … }`), one with a window per year as a list.
+/// The collection windows as written: one table (`[collection]`, whose keys
+/// errors name `collection.opens`), or a list (`[[collection]]`,
+/// `collection[1].opens`).
+#[derive(Default)]
+pub struct Windows {
+    pub entries: Vec<Entry>,
+    pub listed: bool,
+}
+
 /// Read through serde's own map and list readers, so a mistake inside still
 /// names its key.
-fn one_or_many<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Entry>, D::Error> {
-    use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
-    use serde::de::{MapAccess, SeqAccess, Visitor};
-    struct OneOrMany;
-    impl<'de> Visitor<'de> for OneOrMany {
-        type Value = Vec<Entry>;
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("a table, or a list of tables")
+impl<'de> Deserialize<'de> for Windows {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Windows, D::Error> {
+        use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
+        use serde::de::{MapAccess, SeqAccess, Visitor};
+        struct OneOrMany;
+        impl<'de> Visitor<'de> for OneOrMany {
+            type Value = Windows;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a table, or a list of tables")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Windows, A::Error> {
+                let entry = Entry::deserialize(MapAccessDeserializer::new(map))?;
+                Ok(Windows { entries: vec![entry], listed: false })
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Windows, A::Error> {
+                let entries = Vec::<Entry>::deserialize(SeqAccessDeserializer::new(seq))?;
+                Ok(Windows { entries, listed: true })
+            }
         }
-        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Vec<Entry>, A::Error> {
-            Entry::deserialize(MapAccessDeserializer::new(map)).map(|e| vec![e])
-        }
-        fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Vec<Entry>, A::Error> {
-            Vec::<Entry>::deserialize(SeqAccessDeserializer::new(seq))
-        }
+        d.deserialize_any(OneOrMany)
     }
-    d.deserialize_any(OneOrMany)
 }

@@ -405,6 +405,10 @@ const BROKEN = [
     delete p.referenceDay;
   }, "referenceDay"],
   ["a source id with a space", (p) => (p.sources[0].id = "EX M"), "sources[0].id"],
+  ["a province no one knows", (p) => (p.province = "atlantis"), "province"],
+  ["an alias with capitals", (p) => (p.aliases = ["Old-City"]), "aliases[0]"],
+  ["cover after 1 January from a day no one knows", (p) => (p.collection.afterYearStart = "soon"), "collection.afterYearStart"],
+  ["a list of windows, one without its close", (p) => (p.collection = [p.collection, { opens: "10-01", source: p.collection.source }]), "collection[1]"],
 ];
 // What the engine refuses and a schema cannot see: it would have to know the
 // pack's documents, compare two values, or know the parent pack.
@@ -418,7 +422,9 @@ const PAST_THE_SCHEMA = [
   ["a parent that does not exist", (p) => (p.extends = "atlantis"), "extends"],
   ["overriding a scheme the parent does not have", (p) => p.schemes.push({ scheme: "rural_cooperative", places: [{ items: [{ "zh-CN": "乡镇" }], source: "EXM 第十七条" }] }), "schemes[2].eligibility"],
   ["a household rule for a scheme no pack has", (p) => (p.household = [{ scheme: "rural_cooperative", code: "x", message: { "zh-CN": "x" }, source: "EXM 第一条" }]), "household[0].scheme"],
-  ["the id of a built-in pack", (p) => (p.id = "suizhou-2025"), "id"],
+  ["the id of a built-in pack", (p) => (p.id = "beijing"), "id"],
+  ["a built-in pack's former id", (p) => (p.id = "suizhou-2025"), "id"],
+  ["an alias that names a built-in pack", (p) => (p.aliases = ["hebei"]), "aliases[0]"],
 ];
 
 /** The native CLI's verdict on a pack: its stderr (exit 1), or null when valid. */
