@@ -24,20 +24,31 @@ class Unfit {
   }
 }
 
-/** Compiled packs as packs*.js carry them, one character a byte, as bytes. */
+/**
+ * Compiled packs as packs*.js carry them, as bytes: a character below U+0080
+ * is its byte, U+0100 to U+01FF a byte too (c - 0x100), any other a text's
+ * character, its three UTF-8 bytes (see scripts/package-pkg.mjs).
+ */
 function bytesOf(packs) {
-  const bytes = new Uint8Array(packs.length);
+  const bytes = new Uint8Array(packs.length * 3);
+  let n = 0;
   for (let i = 0; i < packs.length; i++) {
     const c = packs.charCodeAt(i);
-    bytes[i] = c >= 0x100 ? c - 0x100 : c; // see scripts/package-pkg.mjs
+    if (c < 0x80) bytes[n++] = c;
+    else if (c < 0x200) bytes[n++] = c - 0x100;
+    else {
+      bytes[n++] = 0xe0 | (c >> 12);
+      bytes[n++] = 0x80 | ((c >> 6) & 0x3f);
+      bytes[n++] = 0x80 | (c & 0x3f);
+    }
   }
-  return bytes;
+  return bytes.subarray(0, n);
 }
 
 /**
  * The API over the wasm-bindgen glue of the core module (any target's), the
  * built-in packs (`packs.js`, and for Node and bundlers `packs-past.js` too:
- * compiled, one character a byte, handed to the core on first use; a string
+ * compiled, as characters (bytesOf), handed to the core on first use; a string
  * or a list of them, parents first), and `loader()`, the pack compiler's glue
  * once it is there (loadPolicy only).
  */

@@ -103,6 +103,9 @@ export interface Enrol {
   whereSource: string | null;
   documents: string[];
   documentsSource: string | null;
+  /** How to pay (apps, mini-programs, counters), in the place's order. */
+  channels: string[];
+  channelsSource: string | null;
   deadlineSource: string | null;
   /** Through whom; what the documents do not say; what to do after the deadline. */
   reasons: Reason[];
@@ -195,6 +198,12 @@ export interface Source {
   strength: Strength;
 }
 
+export type Province =
+  | "beijing" | "tianjin" | "hebei" | "shanxi" | "neimenggu" | "liaoning" | "jilin" | "heilongjiang"
+  | "shanghai" | "jiangsu" | "zhejiang" | "anhui" | "fujian" | "jiangxi" | "shandong" | "henan"
+  | "hubei" | "hunan" | "guangdong" | "guangxi" | "hainan" | "chongqing" | "sichuan" | "guizhou"
+  | "yunnan" | "xizang" | "shaanxi" | "gansu" | "qinghai" | "ningxia" | "xinjiang";
+
 export interface Region {
   id: string;
   name: string;
@@ -205,6 +214,14 @@ export interface Region {
   lastYear: number | null;
   /** The coverage year now being enrolled for, if the pack serves it. */
   enrollingYear: number | null;
+  /** The province (or municipality) it is, or is in, in pinyin: what a place picker groups by. */
+  province: Province | null;
+  /** A province-wide pack, or a city's. */
+  level: "province" | "city" | null;
+  /** Former ids that still name it (`suizhou-2025`). */
+  aliases: string[];
+  /** Every coverage year answered with figures, oldest first; `provisional`: the figures stand in for ones not yet published. */
+  years: { year: number; provisional: boolean }[];
   schemes: SchemeId[];
   sources: Source[];
   /** FNV-1a 64 of the pack's JSON text (and its parent's hash). */

@@ -14,6 +14,8 @@ export PATH="$PWD/node_modules/.bin:$PATH"
 rm -rf pkg.new && mkdir -p pkg.new
 cargo run --quiet --locked -- packs-bin current > pkg.new/packs.bin
 cargo run --quiet --locked -- packs-bin past > pkg.new/packs-past.bin
+# The browser build's: the national rules, and each place's pack on its own.
+node scripts/build-places.mjs pkg.new
 # The request fields forms ask, with their words: one list for the page, the
 # mini-program and integrators' forms (pkg/*/fields.js).
 cargo run --quiet --locked -- fields > pkg.new/fields.json
@@ -40,4 +42,4 @@ node scripts/strip-global-exports.mjs pkg.new/*/canbao_*_bg.wasm
 node scripts/package-pkg.mjs pkg.new
 rm -rf pkg.old && { [ ! -d pkg ] || mv pkg pkg.old; } && mv pkg.new pkg && rm -rf pkg.old
 # The page and the mini-program import the field list beside their logic.
-cp pkg/web/fields.js www/fields.js
+cp pkg/form-fields.js www/fields.js

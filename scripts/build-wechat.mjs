@@ -51,7 +51,7 @@ for (const name of ["requestFrom", "formKeyOf", "errorView", "view", "chinaToday
 cpSync(join(root, "www/logic.js"), join(dist, "pages/check/logic.js"));
 // The words, and the fields they are for, are the page's too (zh-CN).
 cpSync(join(root, "www/i18n.js"), join(dist, "pages/check/i18n.js"));
-cpSync(join(pkg, "fields.js"), join(dist, "pages/check/fields.js"));
+cpSync(join(root, "www/fields.js"), join(dist, "pages/check/fields.js"));
 
 /**
  * A wasm-bindgen `web` glue, adapted: it imports the text codec, keeps its
@@ -101,9 +101,11 @@ if (!api.includes("export function makeApi(")) throw new Error("js/api.js has no
 api = `// js/api.js, with the text codec: WeChat has no TextDecoder. Written by scripts/build-wechat.mjs: do not edit.\nimport { Decoder as TextDecoder } from "./text-codec.js";\n${api}`;
 writeFileSync(join(dist, "canbao/api.js"), api);
 
-for (const file of ["packs.js", "packs-past.js"]) {
-  const packs = readFileSync(join(pkg, file), "utf8");
-  if (!/^export default "/m.test(packs)) throw new Error(`pkg/web/${file} is not one exported string`);
+// Every place's pack built in (pkg/bundler/packs.js: today's, all of them):
+// the package has room, and a mini-program answers whichever place it is set to.
+for (const [from, file] of [["bundler", "packs.js"], ["web", "packs-past.js"]]) {
+  const packs = readFileSync(join(pkg, "..", from, file), "utf8");
+  if (!/^export default "/m.test(packs)) throw new Error(`pkg/${from}/${file} is not one exported string`);
   writeFileSync(join(dist, `canbao/${file}`), packs);
 }
 

@@ -41,6 +41,8 @@ const OPTIONS = {
   format: "esm",
   target: ["es2020"],
   legalComments: "none",
+  // Chinese (the page's words, the packs' texts) as itself, not \u escapes.
+  charset: "utf8",
   plugins: [noLoader],
   logLevel: "warning",
 };
@@ -57,18 +59,21 @@ const css = (await transform(readFileSync("www/style.css", "utf8"), { loader: "c
 writeFileSync(join(dist, "style.css"), css);
 // main.js, and what it imports later (the historical packs) as chunks of their own.
 const page = await build({ ...OPTIONS, entryPoints: ["www/main.js"], outdir: dist, splitting: true, entryNames: "[name]", chunkNames: "[name]-[hash]", metafile: true });
-const chunks = Object.keys(page.metafile.outputs).map((f) => f.slice(dist.length + 1)).filter((f) => f !== "main.js");
+const name = (f) => f.slice(dist.length + 1);
+// What main.js imports up front (a chunk it shares with what comes later) loads with it.
+const upFront = page.metafile.outputs[`${dist}/main.js`].imports.filter((i) => i.kind === "import-statement").map((i) => name(i.path));
+const chunks = Object.keys(page.metafile.outputs).map(name).filter((f) => f !== "main.js" && !upFront.includes(f));
 copyFileSync(join("pkg/web", WASM), join(dist, WASM));
 
 // The service worker caches what the page loads, under a name made from their
 // content, so a new build replaces the old cache.
-const PAGE = ["index.html", "style.css", "main.js", WASM];
-const LATER = chunks; // fetched when asked for, cached all the same
+const PAGE = ["index.html", "style.css", "main.js", ...upFront, WASM];
+const LATER = chunks; // fetched when asked for (a place's pack, the historical ones), cached when they are
 const hash = createHash("sha256");
 for (const f of PAGE) hash.update(readFileSync(join(dist, f)));
 const version = hash.digest("hex").slice(0, 12);
 let sw = readFileSync("www/sw.js", "utf8");
-for (const [from, to] of [['"canbao-v1"', `"canbao-${version}"`], ["const FILES = [];", `const FILES = ${JSON.stringify(["./", ...[...PAGE, ...LATER].map((f) => `./${f}`)])};`]]) {
+for (const [from, to] of [['"canbao-v1"', `"canbao-${version}"`], ["const FILES = [];", `const FILES = ${JSON.stringify(["./", ...PAGE.map((f) => `./${f}`)])};`]]) {
   if (!sw.includes(from)) throw new Error(`www/sw.js: no ${from} to replace`);
   sw = sw.replace(from, to);
 }

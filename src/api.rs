@@ -68,6 +68,12 @@ struct SourceOut<'a> {
     strength: Strength,
 }
 
+#[derive(Serialize)]
+struct YearOut {
+    year: i32,
+    provisional: bool,
+}
+
 /// A pack as a region picker lists it.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -86,6 +92,9 @@ struct Region<'a> {
     level: Option<Level>,
     /// Former ids that still name it.
     aliases: &'a [String],
+    /// Every coverage year it answers with figures, oldest first, and whether
+    /// they stand in for ones not yet published: what a year picker offers.
+    years: Vec<YearOut>,
     schemes: Vec<Scheme>,
     sources: Vec<SourceOut<'a>>,
     hash: &'a str,
@@ -114,6 +123,10 @@ fn region<'a>(p: &'a Pack, lang: Lang, today: NaiveDate) -> Region<'a> {
         province: p.province,
         level: p.level,
         aliases: &p.aliases,
+        years: {
+            let last = p.last_figured_year().max(if serves { year } else { i32::MIN });
+            (p.first_year()..=last).map(|y| YearOut { year: y, provisional: p.provisional(y) }).collect()
+        },
         schemes: p.schemes.iter().map(|s| s.scheme).collect(),
         sources: p.sources.iter().map(source).collect(),
         hash: &p.hash,

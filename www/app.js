@@ -8,13 +8,13 @@
 // asked for while one is under way (a field's change event fired by Preact
 // removing it) waits for the end of that one: a draw never runs inside another.
 import { h, render } from "preact";
-import { LANGS, t } from "./i18n.js";
-import { requestFrom, view, errorView, chinaToday } from "./logic.js";
+import { LANGS, t, words } from "./i18n.js";
+import { requestFrom, view, errorView, chinaToday, packOfPlace, placesIn } from "./logic.js";
 import { Page } from "./view/page.js";
 
 const unset = (v) => v === undefined || v === "";
 
-/** The page's settings from its address: ?kiosk=1, ?today=, ?idle= (seconds), ?lang=. */
+/** The page's settings from its address: ?kiosk=1, ?today=, ?idle= (seconds), ?lang=, ?place= (a place's id). */
 function settings(options) {
   const params = new URLSearchParams(location.search);
   const given = params.get("idle");
@@ -26,11 +26,14 @@ function settings(options) {
     today: /^\d{4}-\d\d-\d\d$/.test(params.get("today") ?? "") ? params.get("today") : chinaToday(),
     idle,
     firstLang: LANGS.some(([l]) => l === lang) ? lang : "zh-CN",
+    place: params.get("place") ?? options.place ?? "",
   };
 }
 
 export function start(canbao, options = {}) {
-  const { kiosk, today, idle, firstLang } = settings(options);
+  const { kiosk, today, idle, firstLang, place: firstPlace } = settings(options);
+  // The places whose packs the page can fetch (their index: names, provinces, years).
+  const places = options.places ?? [];
   const root = document.getElementById("app");
   root.textContent = ""; // "Loading…"
   document.body.classList.toggle("kiosk", kiosk);
@@ -39,14 +42,6 @@ export function start(canbao, options = {}) {
   const regionsIn = (lang) => canbao.regions(lang, today);
   const home = regionsIn("zh-CN").find((r) => r.default) ?? regionsIn("zh-CN")[0];
   const ownYear = (r) => r.enrollingYear ?? r.firstYear;
-  /** The years offered: from the first any pack serves to the last (or the next). */
-  function years() {
-    const all = regionsIn("zh-CN");
-    return {
-      first: Math.min(...all.map((r) => r.firstYear)),
-      last: Math.max(...all.map((r) => r.lastYear ?? r.enrollingYear ?? Number(today.slice(0, 4)) + 1)),
-    };
-  }
   // The historical documents' packs, fetched when a resident asks for other rules.
   let past = null;
   function wantPast() {
@@ -62,11 +57,64 @@ export function start(canbao, options = {}) {
     );
   }
 
-  const state = { lang: firstLang, household: [], notice: "" };
-  /** A person's answers, as at the start. */
+  // Places and their packs ----------------------------------------------
+  const loaded = (id) => regionsIn("zh-CN").some((r) => r.id === id);
+  const isPlace = (id) => places.some((p) => p.id === id);
+  /** Where ?place= (or the build) sets the page: { province, city }. */
+  function placeOf(id) {
+    const p = places.find((x) => x.id === id);
+    return p ? { province: p.province, city: p.level === "city" ? p.id : "" } : { province: "", city: "" };
+  }
+  /** Today's rules where the resident lives: the place's pack once it is here, else the national. */
+  function todaysRegion(lang = "zh-CN") {
+    const id = packOfPlace(places, state.place.province, state.place.city);
+    const list = regionsIn(lang);
+    return (id && list.find((r) => r.id === id)) || list.find((r) => r.id === home.id);
+  }
+  /** Whether the place picked has no figures here (and the national minimums answer). */
+  function placeUnknown() {
+    const { province, city } = state.place;
+    if (!province || packOfPlace(places, province, city)) return false;
+    return placesIn(places, province).cities.length === 0 || city === "other";
+  }
+  /** Answers with pack `id`, in one of its years (the one asked if it has it). */
+  function useRegion(id) {
+    const r = regionsIn("zh-CN").find((x) => x.id === id) ?? home;
+    state.form.region = r.id;
+    if (!r.years.some((x) => x.year === Number(state.form.year))) state.form.year = ownYear(r);
+    update();
+  }
+  let picking = 0; // the latest pick: a slow fetch for an earlier one is not applied
+  /** Sets the place and answers with its pack, fetching it first if it is not here yet. */
+  async function pickPlace(province, city) {
+    const mine = ++picking;
+    state.place = { province, city };
+    state.placeNote = null;
+    const id = packOfPlace(places, province, city);
+    if (id && !loaded(id) && options.placePack) {
+      state.placeNote = { key: "placeLoading" };
+      draw();
+      try {
+        canbao.addPacks((await options.placePack(id)).default);
+      } catch {
+        if (mine !== picking) return;
+        const p = places.find((x) => x.id === id);
+        state.placeNote = { key: "placeFailed", name: words(state.lang, p.name.join("|")) };
+        useRegion(home.id);
+        return;
+      }
+      if (mine !== picking) return;
+      state.placeNote = null;
+    }
+    useRegion(id && loaded(id) ? id : home.id);
+  }
+
+  const state = { lang: firstLang, household: [], notice: "", place: placeOf(firstPlace), placeNote: null };
+  /** A person's answers, as at the start (the place stays). */
   function fresh() {
+    const r = todaysRegion();
     Object.assign(state, {
-      form: { region: home.id, year: ownYear(home) },
+      form: { region: r.id, year: ownYear(r) },
       typed: {}, // what was typed, before it makes an answer (date parts, age, wage)
       complaints: {}, // the page's own complaints about a field (a date not filled in)
       byAge: kiosk, // the age asked instead of the birth date
@@ -133,10 +181,15 @@ export function start(canbao, options = {}) {
     kiosk,
     today,
     home,
-    years,
     wantPast,
     regionsIn,
     ownYear,
+    places,
+    isPlace,
+    todaysRegion,
+    placeUnknown,
+    pickPlace,
+    useRegion,
     update,
     draw,
     /** Sets a form answer (or clears it) and checks again. */
@@ -160,9 +213,13 @@ export function start(canbao, options = {}) {
     },
     /** Everything forgotten, back to the top (after the kiosk's idle time, also the first language). */
     restart(idle) {
+      if (idle === true) {
+        state.lang = firstLang;
+        state.place = placeOf(firstPlace);
+        state.placeNote = null;
+      }
       fresh();
       state.household = [];
-      if (idle === true) state.lang = firstLang;
       update();
       scrollTo(0, 0);
     },
@@ -209,5 +266,7 @@ export function start(canbao, options = {}) {
   }
 
   update();
+  // A page set to a place (?place=, or a city's build) fetches its pack first.
+  if (state.place.province) pickPlace(state.place.province, state.place.city);
   return { state, render: draw };
 }

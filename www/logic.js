@@ -18,6 +18,9 @@
 //   dateOf(y, m, d)          { date } or { error: "incomplete" | "year" } from three fields
 //   chinaToday(ms?)          today in China (UTC+8), YYYY-MM-DD
 //   packFor(regions, year)   the id of a pack that serves `year` (the default first)
+//   placesIn(places, p)      a province's own pack and its cities' ({ own, cities })
+//   packOfPlace(places, p, c)  the pack for a place picked: the city's, the
+//                            province's, or null (the national rules)
 //   fill(template, vars)     "{n} days" with its {placeholders} filled, in one pass
 //   countdown(deadline, today)  { days, word, near } for "还有 37 天" / "就是今天" / "已过"
 //   coverWords(card)         the cover line as word keys: wait or none, cover date or none
@@ -117,6 +120,22 @@ export function packFor(regions, year) {
   const serves = (r) => year >= r.firstYear && (r.lastYear === null || year <= r.lastYear);
   const r = regions.find((x) => x.default && serves(x)) ?? regions.find(serves);
   return r ? r.id : null;
+}
+
+/**
+ * The packs for `province` among `places` (the places index, or regions()):
+ * the province's own (level "province") and its cities'.
+ */
+export function placesIn(places, province) {
+  const here = places.filter((p) => p.province === province);
+  return { own: here.find((p) => p.level === "province") ?? null, cities: here.filter((p) => p.level === "city") };
+}
+
+/** The pack that answers for a place: the city's, else the province's, else null (the national rules). */
+export function packOfPlace(places, province, city) {
+  if (!province) return null;
+  const { own, cities } = placesIn(places, province);
+  return cities.find((c) => c.id === city)?.id ?? own?.id ?? null;
 }
 
 const ORDER = { mandatory: 0, eligible: 1, needs_info: 2, ineligible: 3 };

@@ -673,4 +673,18 @@ impl Pack {
     pub fn last_year(&self) -> Option<i32> {
         self.valid.to.map(|t| t.year())
     }
+
+    /// The last coverage year with figures, published or standing in: the
+    /// pack's end, or else the latest a fee schedule starts.
+    pub fn last_figured_year(&self) -> i32 {
+        let latest = self.schemes.iter().flat_map(|s| &s.fees).map(|f| f.span.from.year()).max();
+        self.last_year().unwrap_or_else(|| latest.unwrap_or(self.first_year()).max(self.first_year()))
+    }
+
+    /// Whether a fee for coverage year `year` stands in for figures not yet
+    /// published (a schedule marked `provisional`).
+    pub fn provisional(&self, year: i32) -> bool {
+        let Some(day) = self.reference_day.in_year(year) else { return false };
+        self.schemes.iter().any(|s| s.fees.iter().find(|f| f.span.contains(day)).is_some_and(|f| f.provisional.is_some()))
+    }
 }

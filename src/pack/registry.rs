@@ -157,6 +157,12 @@ impl Registry {
     /// packs: a built-in is never replaced, nor a pack another extends, and no
     /// two packs share a name a resident would see.
     pub fn add(&mut self, mut pack: Pack, file: &str) -> Result<&Pack, PackError> {
+        // A place's compiled packs carry its parents: the same built-in pack
+        // again, from another place's, is already here.
+        let same = |p: &Pack| p.id == pack.id && p.builtin && pack.builtin && p.hash == pack.hash;
+        if let Some(i) = self.packs.iter().position(same) {
+            return self.packs.get(i).ok_or_else(|| fail(file, "", "not stored".into()));
+        }
         if let Some(old) = self.packs.iter().find(|p| p.id == pack.id) {
             if old.builtin {
                 let message = format!("\"{}\" is a built-in pack: choose another id", clip(&pack.id));

@@ -518,6 +518,9 @@ test("the example pack loads and answers as its comments say", () => {
   assert.equal(s.enrol.where.length, 2);
   assert.match(s.enrol.where[0], /service centre/);
   assert.deepEqual(s.enrol.documents, ["your ID card or household register"]);
+  // How to pay: the two channels, in the pack's order, from the same clause.
+  assert.deepEqual(s.enrol.channels.map((c) => c.split(" (")[0]), ['the "Example Tax" WeChat account', "partner bank branches"]);
+  assert.equal(s.enrol.channelsSource, "示政发〔2025〕7号 第十七条");
   assert.equal(s.reasons.some((x) => x.source === null), false);
 
   // Dibao: the city covers 300 of the 420; the person pays 120.

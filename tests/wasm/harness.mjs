@@ -15,9 +15,16 @@ export const loaderPath = join(root, "pkg/web/canbao_loader_bg.wasm");
 export async function load() {
   const canbao = await import(join(root, "pkg/web/canbao.js"));
   canbao.initSync({ module: readFileSync(wasmPath) });
-  canbao.addPacks((await import(join(root, "pkg/web/packs-past.js"))).default);
+  await addBuiltins(canbao);
   await canbao.initLoader({ module_or_path: readFileSync(loaderPath) });
   return canbao;
+}
+
+/** Adds what the browser build fetches when asked: every place's pack, in the native order, then the historical documents'. */
+export async function addBuiltins(canbao) {
+  const { PLACES } = await import(join(root, "pkg/web/places.js"));
+  for (const { id } of PLACES) canbao.addPacks((await import(join(root, `pkg/web/places/${id}.js`))).default);
+  canbao.addPacks((await import(join(root, "pkg/web/packs-past.js"))).default);
 }
 
 export function caseFiles() {

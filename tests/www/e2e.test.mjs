@@ -77,6 +77,13 @@ async function date(page, key, value) {
   await page.locator(`#q-${key}-d`).blur();
 }
 
+/** Picks a place as a resident does: the province, then the city if asked; waits for its rules. */
+async function place(page, province, city) {
+  await page.selectOption("#q-province", province);
+  if (city) await page.selectOption("#q-city", city);
+  await page.waitForFunction(() => !document.getElementById("place-note"));
+}
+
 async function region(page, id, year) {
   if (!(await page.locator("#change").evaluate((d) => d.open))) await page.click("#change summary");
   await page.check(`#q-region-${id}`);
@@ -176,7 +183,9 @@ test("34-year-old urban resident not in work: 2027, at least 400 yuan (provision
   assert.match(text, /个人：400\.00 元/);
   assert.match(text, /财政另外补助每人 724\.00 元/);
   assert.match(text, /户籍所在地/);
-  assert.match(text, /截止日期：2026-12-31 · 还有 37 天/);
+  // No national closing day: each place sets its window (TODAY.md, strength C).
+  assert.match(text, /缴费截止日期不是一个确定的日子：有的说 2026-12-31，有的到 2027-02-28/);
+  assert.doesNotMatch(text, /截止日期：/, "no countdown to a day that is not the place's");
   assert.match(text, /没有等待期，从 2027-01-01 起享受待遇/);
   assert.match(text, /未经确认/, "the strength of an unconfirmed source is shown");
   const answerText = await page.textContent("#answer");
@@ -239,7 +248,7 @@ test("after the deadline (on 2027-03-15) the card says it passed and what happen
   await choose(page, "disabilityGrade", "0");
   await choose(page, "lastCoveredYear", "last");
   const text = await visibleText(card(page, "urban_rural_resident"));
-  assert.match(text, /截止日期：2026-12-31 · 已过/);
+  assert.match(text, /缴费截止日期（2027-02-28）已经过了/);
   assert.match(text, /集中缴费期过后仍可参保缴费/);
   assert.match(text, /等待期 3 个月（固定 3 \+ 变动 0），从 2027-06-15 起享受待遇/);
   await context.close();
@@ -386,20 +395,74 @@ test("Ordos household: employee father, mother not in work, a child: no split wa
   await context.close();
 });
 
-test("a year out of a pack's range names the pack to use, and offers to switch", async () => {
-  const { context, page } = await open();
-  await region(page, "county-template");
-  await page.selectOption("#q-year", "2027");
-  const error = page.locator("#err-year");
-  assert.match(await error.textContent(), /2027 年度请选择「全国统一规定（各地最低标准）」/);
-  assert.equal(await page.getAttribute("#q-year", "aria-invalid"), "true");
-  assert.match(await page.textContent("#switch-year"), /改选 2019 年度/);
-  await page.click("#switch-pack");
-  assert.equal(await error.count(), 0);
-  assert.match(await page.textContent("#rules-line"), /全国统一规定.*2027 年度/);
+test("a resident picks their place in two taps: Beijing's own fees and window, 2027 marked as not published", async () => {
+  const { context, page, errors } = await open();
+  assert.equal(await page.locator("#q-city").count(), 0);
+  await place(page, "beijing");
+  assert.match(await page.textContent("#rules-line"), /北京市.*2027 年度.*当地的标准/);
+  // No 2027 notice was found: 2026's figures stand in, and the page says so, by the year too.
+  assert.match(await page.textContent("#provisional-year"), /2027 年度的标准还没有公布/);
+  assert.match(await page.textContent("#unconfirmed"), /未经官方文件核实/);
+  assert.deepEqual(await page.locator("#q-year option").evaluateAll((o) => o.map((x) => x.value)), ["2027", "2026"]);
+  assert.match(await page.locator('#q-year option[value="2027"]').textContent(), /正在缴费；标准未公布/);
+  await basics(page, { birthDate: "1990-05-01" });
+  await check(page);
+  await choose(page, "lowIncome", "none");
+  await choose(page, "disabilityGrade", "0");
+  await choose(page, "lastCoveredYear", "last");
+  let text = await visibleText(card(page, "urban_rural_resident"));
+  // BJ2026: 劳动年龄内居民每人每年795元; Beijing collects to 28 February (96 days from 24 November).
+  assert.match(text, /合计：795\.00 元 \/ 每年/);
+  assert.match(text, /截止日期：2027-02-28 · 还有 96 天/);
+  await region(page, "beijing", 2026);
+  assert.equal(await page.locator("#provisional-year").count(), 0);
+  text = await visibleText(card(page, "urban_rural_resident"));
+  assert.match(text, /合计：795\.00 元 \/ 每年/);
+  assert.doesNotMatch(text, /暂按/);
+  assert.deepEqual(errors, []);
+  await shot(page, "phone-beijing");
   await context.close();
 });
 
+test("a province with cities: Guangdong, then Zhuhai's own fee; another city in Guangdong answers with the national minimums, in those words", async () => {
+  const { context, page } = await open();
+  await page.selectOption("#q-province", "guangdong");
+  assert.deepEqual(await page.locator("#q-city option").evaluateAll((o) => o.map((x) => x.value)), ["", "guangzhou", "shenzhen", "zhuhai", "other"]);
+  assert.equal(await page.locator("#not-here").count(), 0, "nothing said before a city is picked");
+  await place(page, "guangdong", "zhuhai");
+  assert.match(await page.textContent("#rules-line"), /珠海/);
+  await region(page, "zhuhai", 2026);
+  await basics(page, { birthDate: "1990-05-01" });
+  await check(page);
+  await choose(page, "lowIncome", "none");
+  await choose(page, "disabilityGrade", "0");
+  await choose(page, "lastCoveredYear", "last");
+  // ZH (kaowaiyu.cn): 2026 adults 539 a year.
+  assert.match(await visibleText(card(page, "urban_rural_resident")), /合计：539\.00 元 \/ 每年/);
+  await place(page, "guangdong", "other");
+  assert.match(await page.textContent("#not-here"), /您所在城市的标准还没有收录：下面是全国最低标准/);
+  assert.match(await page.textContent("#rules-line"), /全国统一规定/);
+  assert.match(await visibleText(card(page, "urban_rural_resident")), /合计：至少 400\.00 元/);
+  await context.close();
+});
+
+test("a province the checker does not know falls back to the national rules and says so; ?place= opens on a place; offline, a place not yet fetched says it could not load", async () => {
+  let { context, page } = await open();
+  await place(page, "fujian");
+  assert.match(await page.textContent("#not-here"), /您所在城市的标准还没有收录/);
+  assert.match(await page.textContent("#rules-line"), /全国统一规定/);
+  await context.close();
+  ({ context, page } = await open("/", PHONE, { query: "&place=suizhou" }));
+  await page.waitForFunction(() => /随州/.test(document.getElementById("rules-line").textContent));
+  assert.equal(await page.inputValue("#q-province"), "hubei");
+  assert.equal(await page.inputValue("#q-city"), "suizhou");
+  await context.setOffline(true);
+  await page.selectOption("#q-province", "hebei");
+  await page.waitForSelector("#place-note");
+  assert.match(await page.textContent("#place-note"), /没能加载「河北省」的标准/);
+  assert.match(await page.textContent("#rules-line"), /全国统一规定/);
+  await context.close();
+});
 // ---- entering answers -----------------------------------------------------
 
 test("a date is three fields: never year 0001, the age worked out is shown, a short year is refused by the field", async () => {
@@ -617,15 +680,25 @@ test("kiosk: wiped after the idle time; ?idle= is kept to 30–3600 s, so no val
 
 // ---- the rest -------------------------------------------------------------
 
-test("works with the network cut, and offline from the service worker's cache", async () => {
+test("works with the network cut, and offline from the service worker's cache: the page, and the packs fetched before", async () => {
   const { context, page } = await open();
   await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload(); // now the worker answers, and keeps what is fetched later
+  await page.waitForSelector("#check");
+  await place(page, "beijing");
+  await page.click("#change summary");
+  await page.waitForSelector("#q-region-county-template");
   await context.setOffline(true);
   await basics(page, { birthDate: "1980-06-01" });
   await check(page);
-  assert.match(await visibleText(card(page, "urban_rural_resident")), /400\.00/);
+  assert.match(await visibleText(card(page, "urban_rural_resident")), /795\.00/);
   await page.reload();
   await page.waitForSelector("#check");
+  await basics(page, { birthDate: "1980-06-01" });
+  await check(page);
+  assert.match(await visibleText(card(page, "urban_rural_resident")), /至少 400\.00/);
+  await place(page, "beijing");
+  assert.match(await page.textContent("#rules-line"), /北京市/);
   await basics(page, { pack: "county-template", birthDate: "1990-01-01" });
   await check(page);
   assert.match(await visibleText(card(page, "urban_resident")), /140\.00/);
@@ -739,8 +812,8 @@ test("axe-core finds no accessibility violations: empty, answered, household, ki
   assert.deepEqual(await scan(page), []);
   await page.click("#add-member");
   assert.deepEqual(await scan(page), []);
-  await page.selectOption("#q-year", "2027");
-  assert.deepEqual(await scan(page), [], "with the year error");
+  await place(page, "guangdong", "other");
+  assert.deepEqual(await scan(page), [], "a place not in the checker, its words shown");
   await context.close();
   const kiosk = await open("/", KIOSK, { bypassCSP: true, query: "&kiosk=1" });
   await kiosk.page.evaluate(AXE);

@@ -12,13 +12,16 @@ import { requestFrom, errorView, chinaToday } from "./logic.js";
 import { questions, basics, answer, answerOf } from "./model.js";
 import { say, WORDS } from "./words.js";
 
+/** The region's years, newest first: the one being enrolled for and those whose figures stand in for unpublished ones say so. */
 function yearsOf(region) {
-  const last = region.lastYear !== null ? region.lastYear : region.enrollingYear !== null ? region.enrollingYear : region.firstYear;
-  const list = [];
-  for (let y = last; y >= region.firstYear; y--) {
-    list.push({ value: y, label: say(y === region.enrollingYear ? "enrolling" : "yearLabel", { y }) });
-  }
-  const preferred = region.enrollingYear !== null ? region.enrollingYear : last;
+  const list = region.years
+    .slice()
+    .reverse()
+    .map(({ year, provisional }) => {
+      const notes = [year === region.enrollingYear && say("nowEnrolling"), provisional && say("provisionalOption")].filter(Boolean);
+      return { value: year, label: notes.length ? say("yearNotes", { y: year, notes: notes.join(say("semi")) }) : say("yearLabel", { y: year }) };
+    });
+  const preferred = region.enrollingYear !== null ? region.enrollingYear : list.length ? list[0].value : region.firstYear;
   return { list, index: Math.max(0, list.findIndex((y) => y.value === preferred)) };
 }
 
@@ -89,6 +92,8 @@ Component({
         firstYear: r.firstYear,
         lastYear: r.lastYear,
         enrollingYear: r.enrollingYear,
+        default: r.default,
+        years: r.years,
       }));
       let regionIndex = list.findIndex((r) => r.id === this.properties.region);
       if (regionIndex < 0) regionIndex = Math.max(0, list.findIndex((r) => r.default));
