@@ -90,6 +90,7 @@ export function makeApi(core, packs, loader) {
     e.code = body.code;
     e.field = body.field;
     if (body.file !== undefined) e.file = body.file;
+    if (body.line !== undefined) [e.line, e.column] = [body.line, body.column];
     return e;
   }
 
@@ -330,9 +331,13 @@ export function makeApi(core, packs, loader) {
         throw fail({ code: "internal", field: "", message: `canbao: ${e && e.message}` });
       }
       if (out[0] !== 0) throw fail(JSON.parse(utf8.decode(out.subarray(1))).error);
-      const bytes = out.subarray(1);
+      // 0, the warnings' JSON after its length, then the compiled pack.
+      const said = new DataView(out.buffer, out.byteOffset + 1, 4).getUint32(0, true);
+      const warnings = JSON.parse(utf8.decode(out.subarray(5, 5 + said)));
+      const bytes = out.subarray(5 + said);
       tables.clear();
       const region = answer(() => core.load_compiled(bytes, d));
+      if (warnings.length) region.warnings = warnings;
       const next = new Uint8Array(compiled.length + 4 + bytes.length);
       next.set(compiled);
       new DataView(next.buffer).setUint32(compiled.length, bytes.length, true);

@@ -153,7 +153,16 @@ export type ErrorCode = "invalid_json" | "too_large" | "invalid_type" | "unknown
   | "conflict" | "invalid_pack" | "loader_not_ready" | "internal";
 
 /** What every function throws: an Error with the field at fault. */
-export interface CanbaoError extends Error { code: ErrorCode; field: string; message: string; file?: string }
+export interface CanbaoError extends Error {
+  code: ErrorCode;
+  field: string;
+  message: string;
+  /** invalid_pack: the pack's file ("loadPolicy" for one loaded in a page). */
+  file?: string;
+  /** invalid_pack, for a pack written in TOML: where the key at fault is (1-based). */
+  line?: number;
+  column?: number;
+}
 
 export interface HouseholdRequest {
   region?: string;
@@ -222,6 +231,8 @@ export interface Region {
   aliases: string[];
   /** Every coverage year answered with figures, oldest first; `provisional`: the figures stand in for ones not yet published. */
   years: { year: number; provisional: boolean }[];
+  /** A pack loadPolicy took: what loads but is likely not meant ("file:line:column: key: message"). */
+  warnings?: string[];
   schemes: SchemeId[];
   sources: Source[];
   /** FNV-1a 64 of the pack's JSON text (and its parent's hash). */

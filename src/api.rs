@@ -95,6 +95,11 @@ struct Region<'a> {
     /// Every coverage year it answers with figures, oldest first, and whether
     /// they stand in for ones not yet published: what a year picker offers.
     years: Vec<YearOut>,
+    /// What loads but is likely not meant (a pack loaded, not a built-in
+    /// one); the core has none to say (the loader module says them).
+    #[cfg(feature = "loader")]
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    warnings: &'a [String],
     schemes: Vec<Scheme>,
     sources: Vec<SourceOut<'a>>,
     hash: &'a str,
@@ -125,8 +130,15 @@ fn region<'a>(p: &'a Pack, lang: Lang, today: NaiveDate) -> Region<'a> {
         aliases: &p.aliases,
         years: {
             let last = p.last_figured_year().max(if serves { year } else { i32::MIN });
-            (p.first_year()..=last).map(|y| YearOut { year: y, provisional: p.provisional(y) }).collect()
+            (p.first_year()..=last)
+                .map(|y| YearOut {
+                    year: y,
+                    provisional: p.provisional(y),
+                })
+                .collect()
         },
+        #[cfg(feature = "loader")]
+        warnings: &p.warnings,
         schemes: p.schemes.iter().map(|s| s.scheme).collect(),
         sources: p.sources.iter().map(source).collect(),
         hash: &p.hash,

@@ -1,16 +1,19 @@
 //! `canbao`: the command line.
 //!
 //! ```text
-//! canbao check FILE|-      [--pretty] [--pack PACK.json]... [--today YYYY-MM-DD]   the response JSON
-//! canbao household FILE|-  [--pretty] [--pack PACK.json]... [--today YYYY-MM-DD]   a household's
-//! canbao regions           [--lang zh-CN|zh-TW|en] [--today YYYY-MM-DD]            the packs
-//! canbao validate PACK.json                                                        checks a pack
-//! canbao pack ID                                                                   a built-in pack as JSON
+//! canbao check FILE|-      [--pretty] [--pack PACK]... [--today YYYY-MM-DD]   the response JSON
+//! canbao household FILE|-  [--pretty] [--pack PACK]... [--today YYYY-MM-DD]   a household's
+//! canbao regions           [--lang zh-CN|zh-TW|en] [--pack PACK]... [--today YYYY-MM-DD]
+//! canbao validate PACK                                                      checks a pack (TOML or JSON)
+//! canbao pack ID                                                            a built-in pack as JSON
 //! ```
-//! A request error prints `{"error": …}` on stdout and exits 2; a usage, pack or
-//! I/O error prints to stderr and exits 1. Input is read up to the same limits
-//! the WebAssembly build has, never whole; output to a closed pipe ends quietly.
+//! Exit codes: 0 answered; 2 the arguments (an unknown flag, a missing value,
+//! an extra argument: a message naming it) or the request (`{"error": …}` on
+//! stdout) refused; 1 a pack, reading input or writing output failed. Input is
+//! read up to the same limits the WebAssembly build has, never whole; output to
+//! a closed pipe ends quietly, to a closed stdout is an error.
 
+use std::ffi::OsString;
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
@@ -24,19 +27,23 @@ use canbao::Engine;
 use chrono::NaiveDate;
 
 const USAGE: &str = "usage:
-  canbao check FILE|- [--pretty] [--pack PACK.json]... [--today YYYY-MM-DD]
-  canbao household FILE|- [--pretty] [--pack PACK.json]... [--today YYYY-MM-DD]
-  canbao regions [--lang zh-CN|zh-TW|en] [--today YYYY-MM-DD]
-  canbao validate PACK.json
+  canbao check FILE|- [--pretty] [--pack PACK]... [--today YYYY-MM-DD]
+  canbao household FILE|- [--pretty] [--pack PACK]... [--today YYYY-MM-DD]
+  canbao regions [--lang zh-CN|zh-TW|en] [--pack PACK]... [--today YYYY-MM-DD]
+  canbao validate PACK      check a pack (TOML or JSON)
   canbao pack ID            print a built-in pack as JSON (a template for your own)
   canbao packs-bin [current|past|ID...]  built-in packs, compiled (all; today's; the historical;
                             or those named, parents first), for the wasm package
+  canbao packs-bin --pack PACK           a build set to one place: the packs PACK extends,
+                            then PACK, as the default
   canbao fields             the request fields forms ask, with their words (JSON)
   canbao version";
 
 /// How a run ends.
 enum Failure {
-    /// Usage, a pack, reading input: a message on stderr, exit 1.
+    /// The arguments: a message naming the flag or argument, and the usage; exit 2.
+    Usage(String),
+    /// A pack, reading input: a message on stderr, exit 1.
     Message(String),
     /// Writing output failed; a closed pipe (`| head`) is not worth a word.
     Output(io::Error),
@@ -54,14 +61,23 @@ impl From<&str> for Failure {
     }
 }
 
+impl From<lexopt::Error> for Failure {
+    fn from(e: lexopt::Error) -> Failure {
+        Failure::Usage(clean(&e.to_string()))
+    }
+}
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
+    match run(lexopt::Parser::from_env()) {
         Ok(code) => code,
         Err(Failure::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(Failure::Output(e)) => {
             eprintln!("canbao: writing output: {e}");
             ExitCode::from(1)
+        }
+        Err(Failure::Usage(message)) => {
+            eprintln!("canbao: {message}\n{USAGE}");
+            ExitCode::from(2)
         }
         Err(Failure::Message(message)) => {
             eprintln!("canbao: {message}");
@@ -80,15 +96,8 @@ fn today_in_china() -> NaiveDate {
     canbao::model::date::china_date(secs)
 }
 
-fn flag_values<'a>(args: &'a [String], flag: &str) -> Vec<&'a str> {
-    args.windows(2)
-        .filter(|w| w.first().is_some_and(|f| f == flag))
-        .filter_map(|w| w.get(1).map(String::as_str))
-        .collect()
-}
-
 /// Reads at most `limit` bytes of a file or stdin: `Ok(None)` when there is more.
-fn read_limited(path: &str, limit: usize) -> Result<Option<Vec<u8>>, String> {
+fn read_limited(path: &OsString, limit: usize) -> Result<Option<Vec<u8>>, String> {
     let mut bytes = Vec::new();
     let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
     let read = if path == "-" {
@@ -96,12 +105,17 @@ fn read_limited(path: &str, limit: usize) -> Result<Option<Vec<u8>>, String> {
     } else {
         std::fs::File::open(path).and_then(|f| f.take(cap).read_to_end(&mut bytes))
     };
-    read.map_err(|e| format!("{path}: {e}"))?;
+    read.map_err(|e| format!("{}: {e}", shown(path)))?;
     Ok((bytes.len() <= limit).then_some(bytes))
 }
 
+/// A file name as messages show it (not UTF-8: with replacement characters).
+fn shown(path: &OsString) -> String {
+    clean(&path.to_string_lossy())
+}
+
 /// A request's text, or the contract's error for one too large or not UTF-8.
-fn request_text(path: &str, limit: usize) -> Result<Result<String, canbao::RequestError>, String> {
+fn request_text(path: &OsString, limit: usize) -> Result<Result<String, canbao::RequestError>, String> {
     let error = |code| canbao::RequestError::new(code, "", Lang::default());
     Ok(match read_limited(path, limit)? {
         None => Err(error(ErrorCode::TooLarge).with(Detail::Bytes(limit))),
@@ -109,37 +123,143 @@ fn request_text(path: &str, limit: usize) -> Result<Result<String, canbao::Reque
     })
 }
 
-fn pack_text(path: &str) -> Result<String, String> {
+fn pack_text(path: &OsString) -> Result<String, String> {
     match read_limited(path, MAX_PACK_BYTES)? {
-        None => Err(format!("{path}: a pack may have at most {MAX_PACK_BYTES} bytes")),
-        Some(bytes) => String::from_utf8(bytes).map_err(|_| format!("{path}: not UTF-8 text")),
+        None => Err(format!(
+            "{}: a pack may have at most {MAX_PACK_BYTES} bytes",
+            shown(path)
+        )),
+        Some(bytes) => String::from_utf8(bytes).map_err(|_| format!("{}: not UTF-8 text", shown(path))),
     }
 }
 
 fn out(text: &str) -> Result<(), Failure> {
+    write_out(text.as_bytes(), true)
+}
+
+/// Writes to stdout, which must be open: the answer is not lost with exit 0.
+fn write_out(bytes: &[u8], newline: bool) -> Result<(), Failure> {
+    if stdout_was_closed() {
+        return Err(Failure::Message(
+            "stdout is closed: there is nowhere to write the answer".into(),
+        ));
+    }
     let mut stdout = io::stdout().lock();
     stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.write_all(b"\n"))
+        .write_all(bytes)
+        .and_then(|()| if newline { stdout.write_all(b"\n") } else { Ok(()) })
         .and_then(|()| stdout.flush())
         .map_err(Failure::Output)
 }
 
-fn run(args: &[String]) -> Result<ExitCode, Failure> {
-    let mut engine = Engine::builtin().map_err(|e| e.to_string())?;
-    for path in flag_values(args, "--pack") {
-        let text = pack_text(path)?;
-        engine.load(&text, path).map_err(|e| e.to_string())?;
-    }
-    let today = match flag_values(args, "--today").first() {
-        Some(d) => canbao::model::date::parse(d).ok_or("--today takes YYYY-MM-DD")?,
-        None => today_in_china(),
+/// Whether the program started with stdout closed (`>&-`). Rust's runtime
+/// then opens /dev/null on it, read-write, before `main`, so writing succeeds
+/// and says nothing; a shell's `>/dev/null` opens it write-only. Linux only
+/// (`/proc`); elsewhere, false.
+fn stdout_was_closed() -> bool {
+    let Ok(target) = std::fs::read_link("/proc/self/fd/1") else {
+        return false;
     };
-    let pretty = args.iter().any(|a| a == "--pretty");
-    match args.first().map(String::as_str) {
-        Some(command @ ("check" | "household")) => {
-            let path = args.get(1).filter(|a| !a.starts_with("--") || *a == "-").ok_or(USAGE)?;
-            let household = command == "household";
+    if target != std::path::Path::new("/dev/null") {
+        return false;
+    }
+    let info = std::fs::read_to_string("/proc/self/fdinfo/1").unwrap_or_default();
+    let flags = info.lines().find_map(|l| l.strip_prefix("flags:")).map(str::trim);
+    flags
+        .and_then(|f| u32::from_str_radix(f, 8).ok())
+        .is_some_and(|f| f & 0o3 == 0o2)
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Command {
+    Check,
+    Household,
+    Regions,
+    Validate,
+    Pack,
+    PacksBin,
+    Fields,
+    Version,
+}
+
+/// The command line, read strictly: an option the command does not take, one
+/// without its value, or an argument too many is a usage error naming it.
+fn run(mut args: lexopt::Parser) -> Result<ExitCode, Failure> {
+    use lexopt::prelude::*;
+    use Command::*;
+    let command = match args.next()? {
+        Some(Value(v)) => match v.string()?.as_str() {
+            "check" => Check,
+            "household" => Household,
+            "regions" => Regions,
+            "validate" => Validate,
+            "pack" => Pack,
+            "packs-bin" => PacksBin,
+            "fields" => Fields,
+            "version" => Version,
+            other => return Err(Failure::Usage(format!("unknown command \"{}\"", clean(other)))),
+        },
+        Some(Long("help") | Short('h')) => {
+            out(USAGE)?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        Some(other) => return Err(other.unexpected().into()),
+        None => return Err(Failure::Usage("a command is needed".into())),
+    };
+    let mut pretty = false;
+    let mut packs: Vec<OsString> = Vec::new();
+    let mut today: Option<NaiveDate> = None;
+    let mut lang: Option<Lang> = None;
+    let mut positional: Vec<OsString> = Vec::new();
+    while let Some(arg) = args.next()? {
+        match arg {
+            Long("pretty") if matches!(command, Check | Household) => pretty = true,
+            Long("pack") if matches!(command, Check | Household | Regions | PacksBin) => packs.push(args.value()?),
+            Long("today") if matches!(command, Check | Household | Regions) => {
+                let v = args.value()?.string()?;
+                today = Some(canbao::model::date::parse(&v).ok_or_else(|| {
+                    Failure::Usage(format!("--today takes a date, YYYY-MM-DD, not \"{}\"", clean(&v)))
+                })?);
+            }
+            Long("lang") if command == Regions => {
+                let v = args.value()?.string()?;
+                lang = Some(Lang::parse(&v).ok_or_else(|| {
+                    Failure::Usage(format!("--lang takes zh-CN, zh-TW or en, not \"{}\"", clean(&v)))
+                })?);
+            }
+            Value(v) => positional.push(v),
+            other => return Err(other.unexpected().into()),
+        }
+    }
+    // How many arguments each command takes.
+    let (least, most) = match command {
+        Check | Household | Validate | Pack => (1, 1),
+        PacksBin if !packs.is_empty() => (0, 0),
+        PacksBin => (0, usize::MAX),
+        Regions | Fields | Version => (0, 0),
+    };
+    if positional.len() < least {
+        return Err(Failure::Usage("a file or id is needed".into()));
+    }
+    if let Some(extra) = positional.get(most) {
+        return Err(Failure::Usage(format!("unexpected argument \"{}\"", shown(extra))));
+    }
+    if command == PacksBin && packs.len() > 1 {
+        return Err(Failure::Usage("packs-bin builds one place: one --pack".into()));
+    }
+    let first = positional.first();
+
+    let mut engine = Engine::builtin().map_err(|e| e.to_string())?;
+    if command != PacksBin {
+        for path in &packs {
+            let text = pack_text(path)?;
+            engine.load(&text, &shown(path)).map_err(|e| e.to_string())?;
+        }
+    }
+    let today = today.unwrap_or_else(today_in_china);
+    match (command, first) {
+        (Check | Household, Some(path)) => {
+            let household = command == Household;
             let limit = if household {
                 MAX_HOUSEHOLD_BYTES
             } else {
@@ -157,51 +277,52 @@ fn run(args: &[String]) -> Result<ExitCode, Failure> {
                 Err(error) => out(&error).map(|()| ExitCode::from(2)),
             };
         }
-        Some("regions") => {
-            let lang = flag_values(args, "--lang")
-                .first()
-                .and_then(|l| Lang::parse(l))
-                .unwrap_or_default();
-            out(&api::regions(&engine, lang, today, Format::Indented))?;
-        }
-        Some("validate") => {
-            let path = args.get(1).ok_or(USAGE)?;
+        (Regions, _) => out(&api::regions(
+            &engine,
+            lang.unwrap_or_default(),
+            today,
+            Format::Indented,
+        ))?,
+        (Validate, Some(path)) => {
             let text = pack_text(path)?;
-            let pack = engine.load(&text, path).map_err(|e| e.to_string())?;
-            out(&format!("{path}: pack \"{}\" is valid", pack.id))?;
+            let pack = engine.load(&text, &shown(path)).map_err(|e| e.to_string())?;
+            for w in &pack.warnings {
+                eprintln!("canbao: warning: {w}");
+            }
+            out(&format!("{}: pack \"{}\" is valid", shown(path), pack.id))?;
         }
-        Some("pack") => {
-            let id = args.get(1).ok_or(USAGE)?;
-            let json = registry::builtin_json(id).ok_or_else(|| format!("no built-in pack \"{}\"", clean(id)))?;
+        (Pack, Some(id)) => {
+            let id = id.to_string_lossy();
+            let json = registry::builtin_json(&id).ok_or_else(|| format!("no built-in pack \"{}\"", clean(&id)))?;
             let value: serde_json::Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
             out(&serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?)?;
         }
-        Some("packs-bin") => {
-            // The built-in packs compiled here, as the native build compiles them
-            // (same hashes), for the WebAssembly core: raw postcard bytes.
-            let (current, past) = Registry::builtin_eras().map_err(|e| e.to_string())?;
-            let named: Vec<String> = args.iter().skip(1).filter(|a| !a.starts_with("--")).cloned().collect();
-            let ids = match named.first().map(String::as_str) {
-                Some("current") => current,
-                Some("past") => past,
-                _ => named,
-            };
-            let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-            let bytes = if ids.is_empty() {
-                Registry::compiled_builtins()
+        (PacksBin, _) => {
+            // Compiled here, as the native build compiles them (same hashes),
+            // for the WebAssembly core: raw postcard bytes.
+            let bytes = if let Some(path) = packs.first() {
+                Registry::compiled_place(&pack_text(path)?, &shown(path))
             } else {
-                Registry::compiled_builtins_of(&ids)
+                let (current, past) = Registry::builtin_eras().map_err(|e| e.to_string())?;
+                let named: Vec<String> = positional.iter().map(|p| p.to_string_lossy().into_owned()).collect();
+                let ids = match named.first().map(String::as_str) {
+                    Some("current") => current,
+                    Some("past") => past,
+                    _ => named,
+                };
+                let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+                if ids.is_empty() {
+                    Registry::compiled_builtins()
+                } else {
+                    Registry::compiled_builtins_of(&ids)
+                }
             }
             .map_err(|e| e.to_string())?;
-            let mut stdout = io::stdout().lock();
-            stdout
-                .write_all(&bytes)
-                .and_then(|()| stdout.flush())
-                .map_err(Failure::Output)?;
+            write_out(&bytes, false)?;
         }
-        Some("fields") => out(&api::fields(Format::Indented))?,
-        Some("version") => out(&format!("canbao {}", canbao::contract::render::VERSION))?,
-        _ => return Err(USAGE.into()),
+        (Fields, _) => out(&api::fields(Format::Indented))?,
+        (Version, _) => out(&format!("canbao {}", canbao::contract::render::VERSION))?,
+        (Check | Household | Validate | Pack, None) => return Err(Failure::Usage("a file or id is needed".into())),
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -33,6 +33,11 @@ struct ErrorBody<'a> {
     field: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     file: Option<&'a str>,
+    /// Where in a TOML pack: 1-based.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    column: Option<usize>,
     message: &'a str,
 }
 
@@ -47,6 +52,8 @@ fn pack_error(e: &PackError) -> String {
         code: "invalid_pack",
         field: &e.key,
         file: Some(&e.file),
+        line: e.line_column.map(|(l, _)| l),
+        column: e.line_column.map(|(_, c)| c),
         message: &message,
     };
     render::json(&ErrorJson { error }, Layout::Compact)
@@ -89,6 +96,8 @@ mod core {
             code: "internal",
             field: "",
             file: None,
+            line: None,
+            column: None,
             message,
         };
         render::json(&ErrorJson { error }, Layout::Compact)
@@ -170,6 +179,7 @@ mod core {
             let day = today(today_, Lang::default())?;
             let refuse = |message: String| {
                 pack_error(&PackError {
+                    line_column: None,
                     file: "loadPolicy".into(),
                     key: String::new(),
                     message,
@@ -211,14 +221,26 @@ pub fn compile_pack(text: &str, builtins: &[u8], loaded: &[u8]) -> Vec<u8> {
             rest = tail;
         }
         let pack = crate::pack::Pack::load(text, "loadPolicy", false, |id| engine.any_pack(id).cloned())?;
-        postcard::to_allocvec(&pack).map_err(|e| PackError {
+        let bytes = postcard::to_allocvec(&pack).map_err(|e| PackError {
+            line_column: None,
             file: "loadPolicy".into(),
             key: String::new(),
             message: e.to_string(),
-        })
+        })?;
+        Ok((bytes, serde_json::to_string(&pack.warnings).unwrap_or_default()))
     });
+    // 0, the warnings' JSON after its 4-byte length, the compiled pack; or 1
+    // and the error's JSON. The warnings are for whoever loads the pack: the
+    // compiled form (what the core keeps) does not carry them.
     match compiled {
-        Ok(bytes) => std::iter::once(0).chain(bytes).collect(),
+        Ok((bytes, warnings)) => {
+            let len = u32::try_from(warnings.len()).unwrap_or(0).to_le_bytes();
+            std::iter::once(0)
+                .chain(len)
+                .chain(warnings.into_bytes())
+                .chain(bytes)
+                .collect()
+        }
         Err(e) => std::iter::once(1).chain(pack_error(&e).into_bytes()).collect(),
     }
 }

@@ -232,3 +232,164 @@ fn household_command_answers_a_household() {
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["totals"][0]["total"], "180.00");
 }
+
+/// Issue 15: a flag the command does not take, a flag without its value, an
+/// argument too many: exit 2 with a message naming it, never an answer for
+/// another day or a silently ignored pack.
+#[test]
+fn unknown_flags_missing_values_and_extra_arguments_are_usage_errors() {
+    for (args, said) in [
+        (
+            &["check", "examples/request.json", "--tody", "2015-06-01"][..],
+            "invalid option '--tody'",
+        ),
+        (
+            &["check", "examples/request.json", "--packs", "x.json"][..],
+            "invalid option '--packs'",
+        ),
+        (
+            &["check", "examples/request.json", "--today"][..],
+            "missing argument for option '--today'",
+        ),
+        (
+            &["check", "examples/request.json", "other.json"][..],
+            "unexpected argument \"other.json\"",
+        ),
+        (
+            &["check", "examples/request.json", "--today", "2026-13-01"][..],
+            "--today takes a date",
+        ),
+        (
+            &["regions", "--lang", "xx"][..],
+            "--lang takes zh-CN, zh-TW or en, not \"xx\"",
+        ),
+        (&["regions", "--pretty"][..], "invalid option '--pretty'"),
+        (&["validate"][..], "a file or id is needed"),
+        (&["frobnicate"][..], "unknown command \"frobnicate\""),
+        (&[][..], "a command is needed"),
+    ] {
+        let (code, out, err) = canbao(args, "");
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(out.is_empty(), "{args:?}: {out}");
+        assert!(err.contains(said), "{args:?}: {err}");
+        assert!(err.contains("usage:"), "{args:?}: {err}");
+    }
+}
+
+/// Issue 15: an argument that is not UTF-8 is refused, never a panic (exit 101).
+#[cfg(unix)]
+#[test]
+fn an_argument_that_is_not_utf8_is_refused_not_a_panic() {
+    use std::os::unix::ffi::OsStrExt;
+    let bad = std::ffi::OsStr::from_bytes(b"\xff\xfe.json");
+    for args in [
+        vec![std::ffi::OsStr::new("check"), bad],
+        vec![
+            std::ffi::OsStr::new("check"),
+            std::ffi::OsStr::new("-"),
+            std::ffi::OsStr::new("--today"),
+            bad,
+        ],
+        vec![bad],
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_canbao"))
+            .args(&args)
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        let code = out.status.code().unwrap_or(-1);
+        assert!(code == 1 || code == 2, "{args:?}: exit {code}");
+        assert!(String::from_utf8_lossy(&out.stderr).starts_with("canbao: "), "{args:?}");
+    }
+}
+
+/// Issue 15: with stdout closed (`>&-`) the answer cannot be written: exit 1,
+/// not 0 with the answer lost. `>/dev/null` is still a success.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_closed_stdout_is_an_error() {
+    let closed = Command::new("sh")
+        .args([
+            "-c",
+            &format!("{} check examples/request.json >&-", env!("CARGO_BIN_EXE_canbao")),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(closed.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&closed.stderr).contains("stdout is closed"));
+    let null = Command::new("sh")
+        .args([
+            "-c",
+            &format!(
+                "{} check examples/request.json >/dev/null",
+                env!("CARGO_BIN_EXE_canbao")
+            ),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(null.status.code(), Some(0));
+}
+
+/// Issue 14: packs as clerks write them. The docs' own TOML example validates;
+/// an error in TOML names the line and column of the key; the common slips get
+/// a hint; a fixed deadline in an open-ended pack is a warning.
+#[test]
+fn validate_reads_toml_and_says_the_line() {
+    let (code, out, _) = canbao(&["validate", "docs/example-pack.toml"], "");
+    assert_eq!(code, 0);
+    assert!(out.contains("pack \"example-city\" is valid"), "{out}");
+    let dir = std::env::temp_dir().join(format!("canbao-cli-toml-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let head = "id = \"x\"\nextends = \"china\"\nname = { zh-CN = \"X市\" }\nvalid = { from = 2026-01-01 }\n[[schemes]]\nscheme = \"urban_rural_resident\"\n";
+    for (body, said) in [
+        (
+            "[[schemes.subsidies]]\nwhen = { lowIncome = \"dibao\" }\ncovers = \"all\"\nsource = \"38 三\"\n",
+            ":8:10: schemes[0].subsidies[0].when.lowIncome: invalid type: string \"dibao\", expected a sequence: write a list, even of one value, like [\"dibao\"]",
+        ),
+        (
+            "[[schemes.subsidies]]\nwhen = { lowIncome = [\"dibao\"] }\ncovers = \"100%\"\nsource = \"38 三\"\n",
+            ":9:1: schemes[0].subsidies[0].covers: \"100%\" is not an amount: write \"all\" for the whole individual share",
+        ),
+        ("[[schemes.subsidies]]\ncovers = \n", ":8:10: not TOML (nor JSON): invalid string"),
+    ] {
+        let path = dir.join("city.toml");
+        std::fs::write(&path, format!("{head}{body}")).unwrap();
+        let (code, _, err) = canbao(&["validate", path.to_str().unwrap()], "");
+        assert_eq!(code, 1, "{err}");
+        assert!(err.contains(&format!("city.toml{said}")), "{err}");
+    }
+    std::fs::write(
+        dir.join("open.toml"),
+        format!("{head}[[schemes.deadlines]]\ndate = 2026-12-31\nsource = \"38 三\"\n"),
+    )
+    .unwrap();
+    let (code, out, err) = canbao(&["validate", dir.join("open.toml").to_str().unwrap()], "");
+    assert_eq!(code, 0);
+    assert!(out.contains("is valid"));
+    assert!(
+        err.contains("warning: ")
+            && err.contains("open.toml:8:1: schemes[0].deadlines[0].date: a fixed date (2026-12-31)"),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Issue 14: `packs-bin --pack` builds one place in: its parents, then it, as
+/// the default; never silently all the built-ins.
+#[test]
+fn packs_bin_with_a_pack_builds_that_place_in() {
+    let run = |args: &[&str]| Command::new(env!("CARGO_BIN_EXE_canbao")).args(args).output().unwrap();
+    let all = run(&["packs-bin"]);
+    let city = run(&["packs-bin", "--pack", "docs/example-pack.toml"]);
+    assert_eq!(city.status.code(), Some(0));
+    assert!(!city.stdout.is_empty() && city.stdout.len() < all.stdout.len());
+    let suizhou = run(&["packs-bin", "--pack", "policies/suizhou.toml"]);
+    assert_eq!(
+        suizhou.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&suizhou.stderr)
+    );
+    let two = run(&["packs-bin", "--pack", "a.toml", "--pack", "b.toml"]);
+    assert_eq!(two.status.code(), Some(2));
+}

@@ -511,3 +511,33 @@ fn errors_name_the_rate_the_base_and_a_strength_without_source() {
         assert_eq!(load(&pack).unwrap_err().key, key);
     }
 }
+
+/// Issue 14: a build set to one place (`packs-bin --pack`, what `make city`
+/// builds in) holds the place and the packs it extends, no others, and answers
+/// a request naming no region with the place's own fee.
+#[test]
+fn a_build_set_to_a_place_answers_with_it_by_default() {
+    let text = std::fs::read_to_string("docs/example-pack.toml").unwrap();
+    let bytes = canbao::pack::Registry::compiled_place(&text, "docs/example-pack.toml").unwrap();
+    let engine = Engine::from(canbao::pack::Registry::from_compiled(&bytes).unwrap());
+    let ids: Vec<&str> = engine.regions().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["china", "example-city"]);
+    let request = r#"{"year":2027,"lang":"en","person":{"age":40,"hukou":{"type":"rural","local":true},"employment":"farmer","lowIncome":"none","disabilityGrade":0}}"#;
+    let day = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+    let v: Value = serde_json::from_str(&api::check(&engine, request, day, api::Format::Compact).unwrap()).unwrap();
+    assert_eq!(v["region"], "example-city");
+    // docs/example-pack.toml: an adult pays 420 in 2027 (made-up figures).
+    let resident = v["schemes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["scheme"] == "urban_rural_resident")
+        .unwrap();
+    assert_eq!(resident["fee"]["individual"], "420.00");
+    // A city in Hubei brings Hubei with it.
+    let text = std::fs::read_to_string("policies/suizhou.toml").unwrap();
+    let bytes = canbao::pack::Registry::compiled_place(&text, "policies/suizhou.toml").unwrap();
+    let engine = Engine::from(canbao::pack::Registry::from_compiled(&bytes).unwrap());
+    let ids: Vec<&str> = engine.regions().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["china", "hubei", "suizhou"]);
+}

@@ -32,6 +32,7 @@ impl Pack {
             file: file.to_owned(),
             key: bounded(key, 200),
             message: bounded(&message, 600),
+            line_column: None,
         };
         if text.len() > MAX_PACK_BYTES {
             return Err(fail(
@@ -39,6 +40,41 @@ impl Pack {
                 format!("{} bytes: a pack may have at most {MAX_PACK_BYTES}", text.len()),
             ));
         }
+        // TOML, as clerks write packs: read as the JSON it stands for, and an
+        // error placed back on the TOML's line.
+        if !super::toml::is_json(text) {
+            let json = super::toml::to_json(text).map_err(|e| PackError {
+                line_column: Some((e.line, e.column)),
+                ..fail("", format!("not TOML (nor JSON): {}", e.message))
+            })?;
+            let at = |key: &str| super::toml::position(text, key);
+            return Pack::load_json(&json, text, file, builtin, parent, &at).map_err(|mut e| {
+                e.line_column = at(&e.key);
+                e
+            });
+        }
+        Pack::load_json(text, text, file, builtin, parent, &|_| None)
+    }
+
+    /// Reads a pack from its JSON text (`json`; `text` is what was written,
+    /// the same JSON or its TOML, and what the hash is of; `at` places a key
+    /// in it, for warnings).
+    fn load_json(
+        json: &str,
+        text: &str,
+        file: &str,
+        builtin: bool,
+        parent: impl FnOnce(&str) -> Option<Pack>,
+        at: &dyn Fn(&str) -> Option<(usize, usize)>,
+    ) -> Result<Pack, PackError> {
+        let fail = |key: &str, message: String| PackError {
+            file: file.to_owned(),
+            key: bounded(key, 200),
+            message: bounded(&message, 600),
+            line_column: None,
+        };
+        let text_written = text;
+        let text = json;
         if let Some(at) = json_path::first_null(text) {
             let key = json_path::path_at(text, at, false);
             return Err(fail(&key, "null is not allowed: leave the key out".into()));
@@ -57,15 +93,55 @@ impl Pack {
             let message = message.split(" at line ").next().unwrap_or_default();
             // serde quotes a string with `{:?}`, which the WebAssembly build
             // compiles out (-Zfmt-debug=none): "string , expected" there.
-            fail(&key, message.replace("string , ", "a string, "))
+            fail(&key, hint(&message.replace("string , ", "a string, ")))
         })?;
         let parent = match &w.extends {
             None => None,
             Some(id) => Some(parent(id).ok_or_else(|| fail("extends", format!("no pack \"{}\" to extend", clip(id))))?),
         };
-        let hash = fnv1a64(text.as_bytes(), parent.as_ref().map(|p| p.hash.as_str()));
-        Prepare { fail: &fail }.pack(w, parent, builtin, hash)
+        let hash = fnv1a64(text_written.as_bytes(), parent.as_ref().map(|p| p.hash.as_str()));
+        let warnings: Vec<String> = warnings(&w, &fail)
+            .into_iter()
+            .map(|mut e| {
+                e.line_column = at(&e.key);
+                e.to_string()
+            })
+            .collect();
+        let mut pack = Prepare { fail: &fail }.pack(w, parent, builtin, hash)?;
+        pack.warnings = warnings;
+        Ok(pack)
     }
+}
+
+/// What loads but is likely not meant: a fixed date, as a deadline, in a
+/// pack with no last year answers every later year with that past date.
+fn warnings(w: &wire::Pack, fail: &dyn Fn(&str, String) -> PackError) -> Vec<PackError> {
+    let mut found = Vec::new();
+    if w.valid.to.is_some() {
+        return found;
+    }
+    for (i, s) in w.schemes.iter().enumerate() {
+        for (j, d) in s.deadlines.iter().enumerate() {
+            let bounded = d.valid.as_ref().is_some_and(|v| v.to.is_some());
+            if let (Some(date), false) = (&d.date, bounded) {
+                let message = format!(
+                    "a fixed date ({}) in a pack with no last year is the deadline of every later year too: give it `valid` years, or write `monthDay` or `collectionCloses = true`",
+                    clip(date)
+                );
+                found.push(fail(&format!("schemes[{i}].deadlines[{j}].date"), message));
+            }
+        }
+    }
+    found
+}
+
+/// serde's message, with what to write instead where a clerk's slip is a
+/// common one: one value where the format wants a list.
+fn hint(message: &str) -> String {
+    if message.starts_with("invalid type:") && message.ends_with("expected a sequence") {
+        return format!("{message}: write a list, even of one value, like [\"dibao\"] or [1]");
+    }
+    message.to_owned()
 }
 
 /// FNV-1a, 64 bits, as 16 hex digits, over the text and then the parent's hash:
@@ -427,6 +503,7 @@ impl Prepare<'_> {
             schemes,
             household,
             hash,
+            warnings: Vec::new(),
         })
     }
 
@@ -702,6 +779,14 @@ impl Prepare<'_> {
         self.keys(s, keys::SUBSIDY, key)?;
         let covers = match (&s.covers, &s.unknown) {
             (Some(c), None) if c == "all" => Covers::All,
+            // "100%", "全额": the whole share is written "all".
+            (Some(c), None) if Money::parse(c).is_none() && (c.ends_with('%') || c.contains('额')) => {
+                let message = format!(
+                    "\"{}\" is not an amount: write \"all\" for the whole individual share, or the yuan covered, like \"360.00\"",
+                    clip(c)
+                );
+                return self.err(&key(".covers"), message);
+            }
             (Some(c), None) => Covers::Amount(self.money(c, &|_| key(".covers"))?),
             (None, Some(u)) => Covers::Unknown(self.text(u, &|_| key(".unknown"))?),
             _ => {
@@ -836,7 +921,10 @@ impl Prepare<'_> {
             "yearStart" => Ok(CoverStart::YearStart),
             _ => self.err(
                 &key(""),
-                format!("unknown variant `{}`, expected one of `payDay`, `nextDay`, `yearStart`", clip(s)),
+                format!(
+                    "unknown variant `{}`, expected one of `payDay`, `nextDay`, `yearStart`",
+                    clip(s)
+                ),
             ),
         }
     }

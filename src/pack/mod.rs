@@ -27,6 +27,8 @@
 #[cfg(feature = "loader")]
 pub mod compile;
 pub mod registry;
+#[cfg(feature = "loader")]
+pub mod toml;
 pub mod when;
 #[cfg(feature = "loader")]
 pub mod wire;
@@ -476,24 +478,35 @@ pub struct Pack {
     pub household: Vec<HouseholdRule>,
     /// FNV-1a 64 of the pack's text (and its parent's hash): which rules answered.
     pub hash: String,
+    /// What loads but is likely not meant, for whoever wrote the pack
+    /// (`file:line:column: key: message`); not carried in the compiled form.
+    #[serde(skip)]
+    pub warnings: Vec<String>,
 }
 
 /// What is wrong with a pack, and where: `file` and `key` locate it
-/// (`policies/ordos-2009.toml`, `schemes[1].fees[0].tiers[2].individual`).
+/// (`policies/ordos-2009.toml`, `schemes[1].fees[0].tiers[2].individual`),
+/// and for a pack written in TOML the line and column of that key.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PackError {
     pub file: String,
     pub key: String,
     pub message: String,
+    /// 1-based line and column in the file, where the file was TOML.
+    pub line_column: Option<(usize, usize)>,
 }
 
 impl fmt::Display for PackError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.key.is_empty() {
-            write!(f, "{}: {}", self.file, self.message)
-        } else {
-            write!(f, "{}: {}: {}", self.file, self.key, self.message)
+        // `file:line:column:`, as compilers write it, so editors can jump there.
+        write!(f, "{}", self.file)?;
+        if let Some((line, column)) = self.line_column {
+            write!(f, ":{line}:{column}")?;
         }
+        if !self.key.is_empty() {
+            write!(f, ": {}", self.key)?;
+        }
+        write!(f, ": {}", self.message)
     }
 }
 
@@ -677,14 +690,27 @@ impl Pack {
     /// The last coverage year with figures, published or standing in: the
     /// pack's end, or else the latest a fee schedule starts.
     pub fn last_figured_year(&self) -> i32 {
-        let latest = self.schemes.iter().flat_map(|s| &s.fees).map(|f| f.span.from.year()).max();
-        self.last_year().unwrap_or_else(|| latest.unwrap_or(self.first_year()).max(self.first_year()))
+        let latest = self
+            .schemes
+            .iter()
+            .flat_map(|s| &s.fees)
+            .map(|f| f.span.from.year())
+            .max();
+        self.last_year()
+            .unwrap_or_else(|| latest.unwrap_or(self.first_year()).max(self.first_year()))
     }
 
     /// Whether a fee for coverage year `year` stands in for figures not yet
     /// published (a schedule marked `provisional`).
     pub fn provisional(&self, year: i32) -> bool {
-        let Some(day) = self.reference_day.in_year(year) else { return false };
-        self.schemes.iter().any(|s| s.fees.iter().find(|f| f.span.contains(day)).is_some_and(|f| f.provisional.is_some()))
+        let Some(day) = self.reference_day.in_year(year) else {
+            return false;
+        };
+        self.schemes.iter().any(|s| {
+            s.fees
+                .iter()
+                .find(|f| f.span.contains(day))
+                .is_some_and(|f| f.provisional.is_some())
+        })
     }
 }

@@ -56,6 +56,7 @@ fn number(table: &mut Vec<Rendered>, pack: &mut Pack) {
 
 fn fail(file: &str, key: &str, message: String) -> PackError {
     PackError {
+        line_column: None,
         file: file.to_owned(),
         key: key.to_owned(),
         message,
@@ -135,6 +136,36 @@ impl Registry {
         postcard::to_allocvec(&chosen).map_err(|e| fail("built-in", "", e.to_string()))
     }
 
+    /// A build set to one place: the built-in packs its pack extends, then
+    /// its own (TOML or JSON text, checked as `validate` checks it), compiled,
+    /// with the place's pack the default (a request naming no region is
+    /// answered by it) and no other pack: what `make city` builds in.
+    #[cfg(feature = "loader")]
+    pub fn compiled_place(text: &str, file: &str) -> Result<Vec<u8>, PackError> {
+        let registry = Registry::builtin()?;
+        let mut place = Pack::load(text, file, true, |id| registry.any_pack(id).cloned())?;
+        // Its parents, nearest last. A built-in place's own file, edited, takes
+        // the built-in's place: nothing else is in the build to clash with.
+        let mut chain: Vec<&str> = Vec::new();
+        let mut at = place.extends.as_deref();
+        while let Some(id) = at {
+            if id == place.id || chain.contains(&id) {
+                return Err(fail(file, "extends", format!("\"{}\" extends itself", clip(&place.id))));
+            }
+            chain.insert(0, id);
+            at = registry.any_pack(id).and_then(|p| p.extends.as_deref());
+        }
+        let mut packs: Vec<Pack> = Vec::with_capacity(chain.len() + 1);
+        for (_, file, json) in embedded::PACKS.iter().filter(|(id, _, _)| chain.contains(id)) {
+            let mut pack = Pack::load(json, file, true, |id| registry.any_pack(id).cloned())?;
+            pack.default = false;
+            packs.push(pack);
+        }
+        place.default = true;
+        packs.push(place);
+        postcard::to_allocvec(&packs).map_err(|e| fail(file, "", e.to_string()))
+    }
+
     /// A registry from [`Registry::compiled_builtins`]'s bytes.
     pub fn from_compiled(bytes: &[u8]) -> Result<Registry, PackError> {
         let mut registry = Registry::default();
@@ -177,8 +208,16 @@ impl Registry {
             }
         }
         // An id or alias naming two packs would answer a request with either.
-        if let Some(other) = self.packs.iter().find(|p| p.id != pack.id && p.aliases.contains(&pack.id)) {
-            let message = format!("\"{}\" is another name of pack \"{}\": choose another id", clip(&pack.id), other.id);
+        if let Some(other) = self
+            .packs
+            .iter()
+            .find(|p| p.id != pack.id && p.aliases.contains(&pack.id))
+        {
+            let message = format!(
+                "\"{}\" is another name of pack \"{}\": choose another id",
+                clip(&pack.id),
+                other.id
+            );
             return Err(fail(file, "id", message));
         }
         for (i, alias) in pack.aliases.iter().enumerate() {

@@ -460,7 +460,10 @@ impl<'de> Deserialize<'de> for Windows {
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Windows, A::Error> {
                 let entry = Entry::deserialize(MapAccessDeserializer::new(map))?;
-                Ok(Windows { entries: vec![entry], listed: false })
+                Ok(Windows {
+                    entries: vec![entry],
+                    listed: false,
+                })
             }
             fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Windows, A::Error> {
                 let entries = Vec::<Entry>::deserialize(SeqAccessDeserializer::new(seq))?;

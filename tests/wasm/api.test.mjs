@@ -2,7 +2,9 @@
 // the module keeps working; households, regions, loadPolicy and version.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { load, operatorPack } from "./harness.mjs";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { load, operatorPack, root } from "./harness.mjs";
 
 const canbao = await load();
 const today = "2015-01-05";
@@ -126,6 +128,36 @@ test("loadPolicy validates an operator's pack, names the key at fault, and makes
   assert.equal(resident.fee.individual, "380.00");
   assert.equal(r.rules.hash, region.hash);
   assert.ok(canbao.regions().some((x) => x.id === "example-city"));
+  stillWorks();
+});
+
+test("loadPolicy reads a pack as a clerk writes it, in TOML: its errors say the line, common slips get a hint, a fixed deadline in an open-ended pack a warning", () => {
+  const head = 'id = "toml-city"\nextends = "china"\nname = { zh-CN = "TOML市（测试）" }\nvalid = { from = 2026-01-01 }\n[[schemes]]\nscheme = "urban_rural_resident"\n';
+  const broken = (body) => {
+    try {
+      canbao.loadPolicy(head + body);
+    } catch (e) {
+      return e;
+    }
+    assert.fail("loadPolicy accepted it");
+  };
+  let e = broken('[[schemes.subsidies]]\nwhen = { lowIncome = "dibao" }\ncovers = "all"\nsource = "38 三"\n');
+  assert.deepEqual([e.code, e.field, e.line, e.column], ["invalid_pack", "schemes[0].subsidies[0].when.lowIncome", 8, 10]);
+  assert.match(e.message, /^loadPolicy:8:10: .*write a list, even of one value, like \["dibao"\]/);
+  e = broken('[[schemes.subsidies]]\nwhen = { lowIncome = ["dibao"] }\ncovers = "100%"\nsource = "38 三"\n');
+  assert.deepEqual([e.field, e.line], ["schemes[0].subsidies[0].covers", 9]);
+  assert.match(e.message, /write "all" for the whole individual share/);
+  e = broken("[[schemes.subsidies]]\ncovers = \n");
+  assert.deepEqual([e.line, e.column], [8, 10]);
+  assert.match(e.message, /not TOML \(nor JSON\): invalid string/);
+  const region = canbao.loadPolicy(head + '[[schemes.deadlines]]\ndate = 2026-12-31\nsource = "38 三"\n');
+  assert.equal(region.id, "toml-city");
+  assert.deepEqual(region.warnings.length, 1);
+  assert.match(region.warnings[0], /^loadPolicy:8:1: schemes\[0\]\.deadlines\[0\]\.date: a fixed date \(2026-12-31\)/);
+  // The docs' own example loads from its TOML text as written.
+  const example = canbao.loadPolicy(readFileSync(join(root, "docs/example-pack.toml"), "utf8").replace('id = "example-city"', 'id = "example-city-toml"').replace(/name = \{[^}]*\}/, 'name = { zh-CN = "示例市（TOML）" }'));
+  assert.equal(example.id, "example-city-toml");
+  assert.equal(example.warnings, undefined);
   stillWorks();
 });
 
