@@ -11,7 +11,7 @@ SHELL := /bin/bash
 
 CARGO ?= cargo
 
-.PHONY: serve example test rust-test wasm wasm-setup wasm-test wechat www www-test bench bench-wasm fuzz fuzz-wasm
+.PHONY: serve example test rust-test wasm wasm-setup wasm-test wechat www www-test dist city dist-test bench bench-wasm fuzz fuzz-wasm
 
 serve: example www
 	node scripts/serve.mjs www/dist
@@ -21,7 +21,7 @@ example:
 	./target/release/canbao check examples/request.json --pretty
 	./target/release/canbao check examples/request.json
 
-test: rust-test wasm-test www-test
+test: rust-test wasm-test www-test dist-test
 
 rust-test:
 	$(CARGO) test --locked --all-targets
@@ -53,6 +53,27 @@ www: wasm
 www-test: www
 	bash scripts/setup-browser.sh
 	node --test --test-concurrency=1 tests/www/
+
+# dist/: what integrators ship, for the national default: the npm tarball
+# (README, licences, types), the page, kiosk.html, the mini-program and its zip.
+dist: wasm
+	node scripts/build-dist.mjs
+
+# The same, set to one place: make city PACK=my-city.toml [OUT=dir]
+# (default dist/<id>): its pack compiled in with the packs it extends, the
+# default region; no other places, no historical packs, no pack compiler.
+city: wasm
+	@test -n "$(PACK)" || { echo "make city PACK=FILE [OUT=DIR]: FILE is the place's pack, TOML or JSON"; exit 2; }
+	node scripts/build-dist.mjs --pack "$(PACK)" $(if $(OUT),--out "$(OUT)")
+
+# The artifacts as their users use them: the tarball in an empty project (Node,
+# CommonJS, TypeScript under each module setting, publint, attw,
+# canbao-validate), a city build's four artifacts, and the bundlers (Vite,
+# webpack, SSR) in Chromium.
+dist-test: dist wechat
+	bash scripts/setup-browser.sh
+	bash scripts/setup-bundlers.sh
+	node --test --test-concurrency=1 tests/dist/
 
 bench:
 	$(CARGO) bench --bench check

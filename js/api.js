@@ -45,14 +45,20 @@ function bytesOf(packs) {
   return bytes.subarray(0, n);
 }
 
+/** Whether `e` is an error canbao threw: an `Error` with its `code` and `field`. */
+export function isCanbaoError(e) {
+  return e instanceof Error && typeof e.code === "string" && typeof e.field === "string";
+}
+
 /**
  * The API over the wasm-bindgen glue of the core module (any target's), the
- * built-in packs (`packs.js`, and for Node and bundlers `packs-past.js` too:
- * compiled, as characters (bytesOf), handed to the core on first use; a string
- * or a list of them, parents first), and `loader()`, the pack compiler's glue
- * once it is there (loadPolicy only).
+ * built-in packs (`packs.js`, and in Node `packs-past.js` too: compiled, as
+ * characters (bytesOf), handed to the core on first use; a string or a list
+ * of them, parents first), `loader()`, the pack compiler's glue once it is
+ * there (loadPolicy only), and `loaded()`, whether the core is instantiated
+ * (a call before is a coded `not_loaded`, not a TypeError from the glue).
  */
-export function makeApi(core, packs, loader) {
+export function makeApi(core, packs, loader, loaded = () => true) {
   const utf8 = new TextDecoder();
   let builtins = null;
   // The pack's texts and reasons by number, per language: check answers name
@@ -70,6 +76,7 @@ export function makeApi(core, packs, loader) {
   /** Hands the built-in packs to the core, once. */
   function ready() {
     if (builtins) return;
+    if (!loaded()) throw fail({ code: "not_loaded", field: "", message: "canbao is not loaded yet: await init() first" });
     const bytes = bytesOf(first);
     const r = JSON.parse(core.load_builtins(bytes));
     tables.clear();

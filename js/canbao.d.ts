@@ -1,6 +1,9 @@
 // The types of canbao's JSON contract and its JavaScript API. The Rust engine
-// is the source of truth (src/request.rs, src/render.rs, src/household.rs,
-// src/api.rs); tests/wasm/types-check.ts is type-checked against this file.
+// is the source of truth (src/model/request.rs, src/contract/render.rs,
+// src/contract/household.rs, src/api.rs); scripts/package-pkg.mjs adds the
+// policy pack's types from its JSON Schema and each entry's init functions;
+// tests/types/ type-checks usage against the package under each TypeScript
+// module setting.
 
 export type Lang = "zh-CN" | "zh-TW" | "en";
 export type SchemeId = "employee" | "large_expense_supplement" | "retiree_inpatient_pool" | "urban_resident"
@@ -60,8 +63,8 @@ export interface Person {
   };
 }
 
-export interface Request {
-  /** A pack id from `regions()`; the default is the national pack, `china`. */
+export interface CheckRequest {
+  /** A pack id from `regions()`; the default is the build's default pack (the national rules, `china`, or the place a build is set to). */
   region?: string;
   /** The coverage year; by default the one now being enrolled for. */
   year?: number;
@@ -111,25 +114,42 @@ export interface Enrol {
   reasons: Reason[];
 }
 
-export interface SchemeResult {
+interface SchemeBase {
   scheme: SchemeId;
   name: string;
-  status: Status;
   role: "basic" | "supplement" | "relief";
   /** A supplement's scheme. */
   addsTo: SchemeId | null;
   /** Open only where this mandatory scheme is hard to join. */
   insteadOf: SchemeId | null;
-  fee: Fee | null;
-  deadline: DateString | null;
-  coverFrom: DateString | null;
-  waiting: Waiting | null;
   reasons: Reason[];
-  enrol: Enrol | null;
   benefits: Reason[];
 }
 
-export interface Response {
+/** A scheme the person must or may join, or may once the answers in `missing` are given: its fee and how to enrol are always there. */
+export interface OpenScheme extends SchemeBase {
+  status: "mandatory" | "eligible" | "needs_info";
+  fee: Fee;
+  enrol: Enrol;
+  deadline: DateString | null;
+  coverFrom: DateString | null;
+  waiting: Waiting | null;
+}
+
+/** A scheme that is not for the person: the reasons say why. */
+export interface ClosedScheme extends SchemeBase {
+  status: "ineligible";
+  fee: null;
+  enrol: null;
+  deadline: null;
+  coverFrom: null;
+  waiting: null;
+}
+
+/** Narrow by `status`: `s.status !== "ineligible"` gives `s.fee` as a Fee. */
+export type SchemeResult = OpenScheme | ClosedScheme;
+
+export interface CheckResponse {
   region: string;
   regionName: string;
   year: number;
@@ -150,7 +170,7 @@ export interface Response {
 export type ErrorCode = "invalid_json" | "too_large" | "invalid_type" | "unknown_field" | "missing_field"
   | "invalid_date" | "invalid_value" | "invalid_amount" | "out_of_range" | "unknown_region"
   | "year_out_of_range" | "birth_after_year" | "age_conflict" | "moved_before_birth" | "implausible"
-  | "conflict" | "invalid_pack" | "loader_not_ready" | "internal";
+  | "conflict" | "invalid_pack" | "loader_not_ready" | "not_loaded" | "internal";
 
 /** What every function throws: an Error with the field at fault. */
 export interface CanbaoError extends Error {
@@ -188,7 +208,7 @@ export interface HouseholdRule extends Reason {
 }
 
 export interface HouseholdResponse {
-  members: Response[];
+  members: CheckResponse[];
   chosen: (SchemeId | null)[];
   /** Members whose scheme is not settled: a choice to make, or answers missing. */
   undecided: number[];
@@ -241,14 +261,45 @@ export interface Region {
 
 export interface Version { version: string; packs: { id: string; hash: string; builtin: boolean }[] }
 
-/** A policy pack, as in policies/*.toml and docs/schema/policy-pack.schema.json. */
-export interface PolicyPack { id: string; [key: string]: unknown }
+/** Words in [zh-CN, zh-TW, en]. */
+export type Words = [string, string, string];
 
-export function check(request: Request, today?: string | null): Response;
+/** A request field a form may ask (`canbao/fields`). */
+export interface Field {
+  /** Where it goes in the request: "person.hukou.type". */
+  path: string;
+  /** Its key in a flat form: "hukouType". */
+  key: string;
+  kind: "date" | "whole" | "choice" | "yesNo" | "amount" | "year";
+  /** A noun, as error messages name it. */
+  label: Words;
+  /** What a form asks; `{y}` stands for the year asked about. */
+  question: Words;
+  /** The values a choice or yes/no takes, with their names. */
+  values: [string, Words][];
+}
+
+/** A place whose pack is built in (`canbao/places`), before its pack is added. */
+export interface Place {
+  id: string;
+  name: Words;
+  province: Province;
+  level: "province" | "city";
+  extends: string | null;
+  /** [coverage year, provisional] */
+  years: [number, boolean][];
+}
+
+/* POLICY_PACK */
+
+/** Whether `e` is an error canbao threw, with its code and field. */
+export function isCanbaoError(e: unknown): e is CanbaoError;
+
+export function check(request: CheckRequest, today?: string | null): CheckResponse;
 export function checkHousehold(request: HouseholdRequest, today?: string | null): HouseholdResponse;
 export function regions(lang?: Lang | null, today?: string | null): Region[];
-/** A pack object, or its JSON text. */
+/** A pack object, or its text (TOML or JSON). */
 export function loadPolicy(pack: PolicyPack | string, today?: string | null): Region;
-/** Adds built-in packs loaded when wanted: the default export of `packs-past.js` (historical documents). In Node and bundlers they are there already. */
+/** Adds built-in packs fetched when wanted: the default export of `canbao/web/places/<id>.js` (a place, with the packs it extends) or `canbao/web/packs-past.js` (historical documents). In Node they are all there already. */
 export function addPacks(compiled: string): void;
 export function version(): Version;

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds pkg/ (wasm-pack, targets web, bundler and nodejs) as an MVP-only module:
+# Builds pkg/ (wasm-pack, targets web and nodejs) as an MVP-only module:
 # no reference types, multi-value, bulk memory or non-trapping float-to-int, which
 # WeChat on iOS, Safari 15 and older Android WebViews reject. Stable Rust turns
 # those on for wasm32 and its prebuilt std has them, so std is rebuilt on nightly
@@ -30,7 +30,7 @@ export CARGO_PROFILE_RELEASE_OPT_LEVEL="${CANBAO_OPT_LEVEL:-z}"
 # so switching features does not rebuild the other.
 # std's `optimize_for_size`: smaller sorting and formatting (about 5 KB gzip).
 STD=(-Zbuild-std=panic_abort,core,alloc,std -Zbuild-std-features=optimize_for_size)
-for target in web bundler nodejs; do
+for target in web nodejs; do
   CARGO_TARGET_DIR=target/wasm-core wasm-pack --log-level warn build . --release --target "$target" \
     --out-dir "pkg.new/$target" --out-name canbao_core -- --no-default-features "${STD[@]}"
   CARGO_TARGET_DIR=target/wasm-loader wasm-pack --log-level warn build . --release --target "$target" \

@@ -2,6 +2,7 @@
 // www/logic.js and pkg/web/ (run after `make wasm`):
 //
 //   node scripts/build-wechat.mjs [--appid wx…] [--with-pack-compiler] [--out DIR]
+//                                 [--pkg DIR] [--root /sub/canbao/]
 //
 // canbao/ gets the engine's glue adapted for WeChat (a UTF-8 codec instead of
 // the missing TextEncoder/TextDecoder, no import.meta, no fetch or WebAssembly
@@ -10,7 +11,11 @@
 // brotli-compressed (WeChat instantiates `.wasm.br` from base library 2.14.0).
 // The pack compiler (loadPolicy only) is left out unless --with-pack-compiler.
 // --appid writes your AppID into project.config.json (the tools' touristappid
-// cannot preview on a phone). Prints the package's size against WeChat's 2 MB.
+// cannot preview on a phone). --pkg takes another package's browser build (a
+// build set to one place, from scripts/build-dist.mjs) in place of pkg/web;
+// --root is where canbao/ will sit in your package (a subpackage's folder:
+// "/sub/canbao/"), the loader's default. Prints the package's size against
+// WeChat's 2 MB.
 import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync, readdirSync } from "node:fs";
 import { brotliCompressSync, constants } from "node:zlib";
 import { join, relative, resolve } from "node:path";
@@ -27,7 +32,7 @@ const option = (name) => {
   return args[i + 1];
 };
 for (const a of args) {
-  if (a.startsWith("--") && !["--appid", "--out", "--with-pack-compiler"].includes(a)) {
+  if (a.startsWith("--") && !["--appid", "--out", "--with-pack-compiler", "--pkg", "--root"].includes(a)) {
     throw new Error(`unknown option ${a}: use --appid wx…, --with-pack-compiler, --out DIR`);
   }
 }
@@ -38,20 +43,27 @@ if (appid !== undefined && !/^(wx[0-9a-f]{16}|touristappid)$/.test(appid)) {
 }
 const src = join(root, "www/wechat/src");
 const dist = option("--out") ? resolve(option("--out")) : join(root, "www/wechat/dist");
-const pkg = join(root, "pkg/web");
+const pkg = option("--pkg") ? resolve(option("--pkg")) : join(root, "pkg/web");
+const kitRoot = option("--root") ?? "/canbao/";
+if (!/^\/([\w-]+\/)*canbao\/$/.test(kitRoot)) throw new Error(`--root ${kitRoot}: a folder in the package ending in canbao/, like /sub/canbao/`);
 
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 cpSync(src, dist, { recursive: true });
+// Where the loader finds its .wasm.br by default.
+const loaderFile = join(dist, "canbao/loader.js");
+const loaderText = readFileSync(loaderFile, "utf8");
+if (!loaderText.includes('export const ROOT = "/canbao/";')) throw new Error("www/wechat/src/canbao/loader.js: no ROOT to set");
+writeFileSync(loaderFile, loaderText.replace('export const ROOT = "/canbao/";', `export const ROOT = ${JSON.stringify(kitRoot)};`));
 // The page logic is shared with the web page.
 const logic = readFileSync(join(root, "www/logic.js"), "utf8");
 for (const name of ["requestFrom", "formKeyOf", "errorView", "view", "chinaToday"]) {
   if (!new RegExp(`^export function ${name}\\(`, "m").test(logic)) throw new Error(`www/logic.js has no ${name}(), which the mini-program's check page uses`);
 }
-cpSync(join(root, "www/logic.js"), join(dist, "pages/check/logic.js"));
+cpSync(join(root, "www/logic.js"), join(dist, "components/canbao-check/logic.js"));
 // The words, and the fields they are for, are the page's too (zh-CN).
-cpSync(join(root, "www/i18n.js"), join(dist, "pages/check/i18n.js"));
-cpSync(join(root, "www/fields.js"), join(dist, "pages/check/fields.js"));
+cpSync(join(root, "www/i18n.js"), join(dist, "components/canbao-check/i18n.js"));
+cpSync(join(root, "www/fields.js"), join(dist, "components/canbao-check/fields.js"));
 
 /**
  * A wasm-bindgen `web` glue, adapted: it imports the text codec, keeps its
@@ -101,11 +113,11 @@ if (!api.includes("export function makeApi(")) throw new Error("js/api.js has no
 api = `// js/api.js, with the text codec: WeChat has no TextDecoder. Written by scripts/build-wechat.mjs: do not edit.\nimport { Decoder as TextDecoder } from "./text-codec.js";\n${api}`;
 writeFileSync(join(dist, "canbao/api.js"), api);
 
-// Every place's pack built in (pkg/bundler/packs.js: today's, all of them):
+// Every place's pack built in (pkg/web/packs-today.js: today's, all of them):
 // the package has room, and a mini-program answers whichever place it is set to.
-for (const [from, file] of [["bundler", "packs.js"], ["web", "packs-past.js"]]) {
-  const packs = readFileSync(join(pkg, "..", from, file), "utf8");
-  if (!/^export default "/m.test(packs)) throw new Error(`pkg/${from}/${file} is not one exported string`);
+for (const [from, file] of [["packs-today.js", "packs.js"], ["packs-past.js", "packs-past.js"]]) {
+  const packs = readFileSync(join(pkg, from), "utf8");
+  if (!/^export default "/m.test(packs)) throw new Error(`pkg/web/${from} is not one exported string`);
   writeFileSync(join(dist, `canbao/${file}`), packs);
 }
 

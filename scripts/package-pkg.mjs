@@ -1,22 +1,35 @@
-// Turns wasm-pack's builds into one npm package at pkg/. Each target folder
-// (web, bundler, nodejs) has wasm-bindgen's glue for the two modules,
-// `canbao_core.js` (answers) and `canbao_loader.js` (compiles packs for
-// loadPolicy), and gets here: the public API `canbao.js` (js/api.js over the
-// glue), its types `canbao.d.ts` (js/canbao.d.ts), and the built-in packs
-// `packs.js` (compiled, from `canbao packs-bin`). `import { check } from
-// "canbao"` picks the right build (bundler, Node); `canbao/web` is the browser
-// ES module with its own init().
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+// Turns wasm-pack's builds into one npm package at pkg/ (or the folder given):
+//
+//   web/     wasm-bindgen's `web` glue for the two modules, `canbao_core.js`
+//            (answers) and `canbao_loader.js` (the pack compiler, loadPolicy
+//            only), the public API `canbao.js` (js/api.js over the glue: `await
+//            init()` first), the built-in packs (`packs.js`: the national rules;
+//            `places/<id>.js` each place's, `places.js` their index;
+//            `packs-today.js` all of today's; `packs-past.js` the historical
+//            documents'), the field list `fields.js`, and the types.
+//   node/    `canbao.mjs`: the same glue in Node, instantiated from the files
+//            when imported (no init needed; every built-in pack; the pack
+//            compiler when loadPolicy first needs it).
+//   nodejs/  wasm-bindgen's `nodejs` glue, for `require("canbao")`.
+//   bin/     `canbao-validate`: checks a pack file (TOML or JSON) with no Rust.
+//
+// `import init, { check } from "canbao"` is the browser build in bundlers
+// (Vite and webpack copy the .wasm it names with `new URL(…, import.meta.url)`)
+// and the Node build in Node. `node scripts/package-pkg.mjs DIR [--packs
+// FILE.bin]`: with --packs, the built-in packs are those of FILE (a build set
+// to one place, `canbao packs-bin --pack`), and there are no others.
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { compile } from "json-schema-to-typescript";
 
-// The package folder (pkg/, or the folder a build is assembled in).
-const dir = process.argv[2] ?? "pkg";
+const args = process.argv.slice(2);
+const dir = args.find((a) => !a.startsWith("--")) ?? "pkg";
+const only = args.includes("--packs") ? args[args.indexOf("--packs") + 1] : null;
 const at = (path) => join(dir, path);
 
 const cargo = readFileSync("Cargo.toml", "utf8");
 const field = (name) => cargo.match(new RegExp(`^${name} = "(.*)"`, "m"))[1];
 const api = readFileSync("js/api.js", "utf8");
-const types = readFileSync("js/canbao.d.ts", "utf8");
 const NAMES = "check, checkHousehold, regions, loadPolicy, addPacks, version";
 
 // The compiled packs as a string a page bundles: postcard's bytes, with the
@@ -42,26 +55,33 @@ function packChars(bin) {
   }
   return out;
 }
-const packsModule = (file, what) => `// ${what}, compiled by \`canbao packs-bin\` from policies/*.toml:
+const packsOf = (bin, what) => `// ${what}, compiled by \`canbao packs-bin\` from policies/*.toml:
 // postcard bytes, its texts as characters (scripts/package-pkg.mjs). Do not edit.
-export default ${JSON.stringify(packChars(readFileSync(at(file))))};
+export default ${JSON.stringify(packChars(bin))};
 `;
-// Today's packs (the national rules and the places'), and the historical
-// documents', which a page loads only when a resident asks for them. The
-// browser build has only the national rules built in: each place's pack is a
-// module of its own (web/places/ID.js, its parents with it), added when a
-// resident picks the place, and web/places.js lists them for a picker.
-const packs = packsModule("packs.bin", "The built-in policy packs of today's rules");
-const national = packsModule("packs-national.bin", "The built-in national rules");
-const past = packsModule("packs-past.bin", "The built-in policy packs of historical documents");
-const placeList = JSON.parse(readFileSync(at("places.json"), "utf8"));
-const places = `// The places whose packs are built in, for a picker: each one's id, name
+const cjs = (esm) => esm.replace("export default ", "module.exports = ").replace(/^export const (\w+) = /m, "exports.$1 = ");
+// An empty list of packs (postcard: a length of 0).
+const NONE = Buffer.from([0]);
+
+// What is built in. The whole package: the national rules (the browser's
+// default), every place, the historical documents. A build set to one place:
+// that place and the packs it extends, nothing else.
+const bin = (f) => readFileSync(at(f));
+const packs = only
+  ? { national: readFileSync(only), today: readFileSync(only), past: NONE, places: [] }
+  : {
+      national: bin("packs-national.bin"),
+      today: bin("packs.bin"),
+      past: bin("packs-past.bin"),
+      places: JSON.parse(readFileSync(at("places.json"), "utf8")),
+    };
+
+const placesModule = `// The places whose packs are built in, for a picker: each one's id, name
 // [zh-CN, zh-TW, en], province (pinyin), level ("province" or "city"), the pack
 // it extends, and its coverage years with figures as [year, provisional].
 // From \`canbao regions\` (scripts/build-places.mjs). Do not edit.
-export const PLACES = ${JSON.stringify(placeList)};
+export const PLACES = ${JSON.stringify(packs.places)};
 `;
-
 
 // The request fields a form may ask, with their words in the three languages
 // (`canbao fields`): data only, for the page, the mini-program and integrators.
@@ -71,88 +91,171 @@ const fields = `// The request fields a form may ask, from \`canbao fields\`: ea
 // [zh-CN, zh-TW, en]. Do not edit.
 export const FIELDS = ${JSON.stringify(fieldList)};
 `;
-
 // The page's and the mini-program's copy (www/fields.js): without each
 // field's `label`, the noun the engine's own error messages use, which a form
 // never shows (0.6 KB gzip of the page).
 writeFileSync(at("form-fields.js"), fields.replace(/^export const FIELDS = .*$/m, `export const FIELDS = ${JSON.stringify(fieldList.map(({ label, ...f }) => f))};`));
 
-for (const target of ["web", "bundler", "nodejs"]) {
+// ---- types --------------------------------------------------------------------
+// js/canbao.d.ts, with the policy pack's type made from its JSON Schema, and
+// each entry's own functions.
+// Without what TypeScript cannot say (if/then, the schema's own names), and in
+// a namespace of its own: the schema's `Date`, `Source` and `Waiting` are not
+// the API's.
+const bare = (o) =>
+  Array.isArray(o) ? o.map(bare) : o && typeof o === "object" ? Object.fromEntries(Object.entries(o).filter(([k]) => !["if", "then", "allOf", "title", "$id", "$schema"].includes(k)).map(([k, v]) => [k, bare(v)])) : o;
+const packSchema = bare(JSON.parse(readFileSync("docs/schema/policy-pack.schema.json", "utf8")));
+const packType = `/** The policy pack's parts, from docs/schema/policy-pack.schema.json. */
+export declare namespace Pack {
+${await compile(packSchema, "PolicyPack", { bannerComment: "", additionalProperties: false, strictIndexSignatures: true, format: false })}}
+/** A policy pack, as in policies/*.toml and docs/schema/policy-pack.schema.json. */
+export type PolicyPack = Pack.PolicyPack;
+`;
+const types = readFileSync("js/canbao.d.ts", "utf8").replace("/* POLICY_PACK */\n", packType);
+const webTypes = `${types}
+/** Fetches and instantiates the engine: canbao_core_bg.wasm beside this file, or the URL, Response, bytes or module given. Call once, before anything else. */
+export default function init(module_or_path?: { module_or_path: RequestInfo | URL | Response | BufferSource | WebAssembly.Module } | RequestInfo | URL | Response | BufferSource | WebAssembly.Module): Promise<void>;
+/** Instantiates the engine from bytes or a compiled module, synchronously. */
+export function initSync(module: { module: BufferSource | WebAssembly.Module } | BufferSource | WebAssembly.Module): void;
+/** Fetches and instantiates the pack compiler (canbao_loader_bg.wasm, or what is given): loadPolicy needs it. */
+export function initLoader(module_or_path?: { module_or_path: RequestInfo | URL | Response | BufferSource | WebAssembly.Module } | RequestInfo | URL | Response | BufferSource | WebAssembly.Module): Promise<void>;
+`;
+const nodeTypes = `${types}
+/** Nothing to do in Node (the engine is instantiated on import); there for code shared with browsers. */
+export default function init(module_or_path?: unknown): Promise<void>;
+export function initSync(module?: unknown): void;
+/** Nothing to do in Node (the pack compiler is instantiated when loadPolicy first needs it). */
+export function initLoader(module_or_path?: unknown): Promise<void>;
+`;
+
+// ---- web/ -------------------------------------------------------------------
+for (const target of ["web", "nodejs"]) {
   for (const f of [".gitignore", "package.json", "README.md"]) rmSync(at(`${target}/${f}`), { force: true });
 }
-writeFileSync(at("web/fields.js"), fields);
-writeFileSync(at("bundler/fields.js"), fields);
-writeFileSync(at("nodejs/fields.cjs"), fields.replace("export const FIELDS = ", "exports.FIELDS = "));
-
-// Browsers: init() (or initSync()) first, as with any wasm-bindgen web build;
-// initLoader() before loadPolicy: it fetches the loader module only then.
 copyFileSync("js/api.js", at("web/api.js"));
-writeFileSync(at("web/packs.js"), national);
-writeFileSync(at("web/packs-past.js"), past);
-writeFileSync(at("web/places.js"), places);
+writeFileSync(at("web/packs.js"), packsOf(packs.national, only ? "The built-in packs of this build" : "The built-in national rules"));
+writeFileSync(at("web/packs-today.js"), packsOf(packs.today, "Today's built-in packs: the national rules and every place's"));
+writeFileSync(at("web/packs-past.js"), packsOf(packs.past, "The built-in packs of historical documents"));
+writeFileSync(at("web/places.js"), placesModule);
+writeFileSync(at("web/fields.js"), fields);
+rmSync(at("web/places"), { recursive: true, force: true });
+// There even when empty: a page's import of places/<id>.js finds none, not no folder.
 mkdirSync(at("web/places"), { recursive: true });
-for (const { id } of placeList) {
-  writeFileSync(at(`web/places/${id}.js`), packsModule(`places/${id}.bin`, `The built-in pack of ${id} (with the packs it extends)`));
+if (packs.places.length) {
+  for (const { id } of packs.places) writeFileSync(at(`web/places/${id}.js`), packsOf(bin(`places/${id}.bin`), `The built-in pack of ${id} (with the packs it extends)`));
 }
-writeFileSync(at("web/canbao.js"), `// canbao for browsers: \`await init()\` (fetches canbao_core_bg.wasm beside this
-// file) or \`initSync({ module })\`, then the API. \`await initLoader()\` before
-// loadPolicy. See js/api.js.
-import init, { initSync } from "./canbao_core.js";
+writeFileSync(at("web/canbao.js"), `// canbao for browsers and bundlers: \`await init()\` (fetches
+// canbao_core_bg.wasm beside this file; bundlers copy it) or \`initSync(bytes)\`,
+// then the API. A call before is a coded \`not_loaded\` error. loadPolicy needs
+// \`await initLoader()\`: the pack compiler is fetched only then. See js/api.js.
+import initCore, { initSync as initCoreSync } from "./canbao_core.js";
 import * as core from "./canbao_core.js";
-import { makeApi } from "./api.js";
+import { makeApi, isCanbaoError } from "./api.js";
 import packs from "./packs.js";
+let loaded = false;
 let loader = null;
-export default init;
-export { initSync };
+/** Fetches and instantiates the engine (canbao_core_bg.wasm beside this file, or what is given). */
+export default async function init(module_or_path) {
+  await initCore(module_or_path === undefined ? { module_or_path: new URL("canbao_core_bg.wasm", import.meta.url) } : module_or_path);
+  loaded = true;
+}
+/** Instantiates the engine from bytes or a compiled module. */
+export function initSync(module) {
+  initCoreSync(module instanceof Object && "module" in module ? module : { module });
+  loaded = true;
+}
 /** Fetches and instantiates the pack compiler (canbao_loader_bg.wasm), for loadPolicy. */
 export async function initLoader(module_or_path) {
   const glue = await import("./canbao_loader.js");
-  await glue.default(module_or_path);
+  await glue.default(module_or_path === undefined ? { module_or_path: new URL("canbao_loader_bg.wasm", import.meta.url) } : module_or_path);
   loader = glue;
 }
-export const { ${NAMES} } = makeApi(core, packs, () => loader);
+export { isCanbaoError };
+export const { ${NAMES} } = makeApi(core, packs, () => loader, () => loaded);
 `);
-writeFileSync(at("web/canbao.d.ts"), `${types}
-/** Fetches and instantiates canbao_core_bg.wasm (or the module or bytes given). */
-export default function init(module_or_path?: { module_or_path: RequestInfo | URL | Response | BufferSource | WebAssembly.Module } | RequestInfo | URL | Response | BufferSource | WebAssembly.Module): Promise<unknown>;
-/** Instantiates from bytes or a compiled module, synchronously. */
-export function initSync(module: { module: BufferSource | WebAssembly.Module } | BufferSource | WebAssembly.Module): unknown;
-/** Fetches and instantiates the pack compiler (canbao_loader_bg.wasm, or the module or bytes given): loadPolicy needs it. */
-export function initLoader(module_or_path?: { module_or_path: RequestInfo | URL | Response | BufferSource | WebAssembly.Module } | RequestInfo | URL | Response | BufferSource | WebAssembly.Module): Promise<void>;
-`);
+writeFileSync(at("web/canbao.d.ts"), webTypes);
+writeFileSync(at("web/fields.d.ts"), `import type { Field } from "./canbao.js";\nexport declare const FIELDS: Field[];\n`);
+writeFileSync(at("web/places.d.ts"), `import type { Place } from "./canbao.js";\nexport declare const PLACES: Place[];\n`);
+for (const f of ["packs", "packs-today", "packs-past"]) writeFileSync(at(`web/${f}.d.ts`), `/** Compiled built-in packs, for addPacks. */\ndeclare const packs: string;\nexport default packs;\n`);
+if (packs.places.length) writeFileSync(at("web/places/place.d.ts"), `/** A place's compiled pack, for addPacks. */\ndeclare const packs: string;\nexport default packs;\n`);
 
-// Bundlers: each glue instantiates its module on import.
-copyFileSync("js/api.js", at("bundler/api.js"));
-writeFileSync(at("bundler/packs.js"), packs);
-writeFileSync(at("bundler/packs-past.js"), past);
-writeFileSync(at("bundler/places.js"), places);
-writeFileSync(at("bundler/canbao.js"), `// canbao for bundlers: the glue instantiates each module on import. See js/api.js.
-import * as core from "./canbao_core.js";
-import * as loader from "./canbao_loader.js";
-import { makeApi } from "./api.js";
-import packs from "./packs.js";
-import past from "./packs-past.js";
-export const { ${NAMES} } = makeApi(core, [packs, past], () => loader);
+// ---- node/: ESM in Node, from the web glue and the files ---------------------
+mkdirSync(at("node"), { recursive: true });
+writeFileSync(at("node/canbao.mjs"), `// canbao for Node (import): the web glue instantiated from the files on
+// import, every built-in pack, the pack compiler when loadPolicy first needs
+// it. In a server bundle (Vite SSR with canbao not external, webpack), the
+// .wasm is read from beside the bundle if the bundler copied it there (webpack
+// does, from \`new URL(…, import.meta.url)\`), else from the installed package.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import * as core from "../web/canbao_core.js";
+import * as compiler from "../web/canbao_loader.js";
+import { makeApi, isCanbaoError } from "../web/api.js";
+import today from "../web/packs-today.js";
+import past from "../web/packs-past.js";
+function bytes(beside, name) {
+  try {
+    return readFileSync(beside);
+  } catch {}
+  try {
+    return readFileSync(createRequire(import.meta.url).resolve("canbao/web/" + name));
+  } catch {}
+  throw new Error("canbao: " + name + " is neither beside " + fileURLToPath(import.meta.url) + " nor in node_modules/canbao: keep canbao external to your server bundle, or copy node_modules/canbao/web/" + name + " beside the bundle");
+}
+core.initSync({ module: bytes(new URL("../web/canbao_core_bg.wasm", import.meta.url), "canbao_core_bg.wasm") });
+let loader = null;
+function loaderNow() {
+  if (!loader) {
+    compiler.initSync({ module: bytes(new URL("../web/canbao_loader_bg.wasm", import.meta.url), "canbao_loader_bg.wasm") });
+    loader = compiler;
+  }
+  return loader;
+}
+export default async function init() {}
+export function initSync() {}
+export async function initLoader() {
+  loaderNow();
+}
+export { isCanbaoError };
+export const { ${NAMES} } = makeApi(core, [today, past], loaderNow, () => true);
 `);
-writeFileSync(at("bundler/canbao.d.ts"), types);
+writeFileSync(at("node/canbao.d.mts"), nodeTypes);
 
-// Node (CommonJS, as wasm-pack's nodejs target is).
-writeFileSync(at("nodejs/api.cjs"), api.replace("export function makeApi", "function makeApi") + "\nmodule.exports = { makeApi };\n");
-writeFileSync(at("nodejs/packs.cjs"), packs.replace("export default ", "module.exports = "));
-writeFileSync(at("nodejs/packs-past.cjs"), past.replace("export default ", "module.exports = "));
-writeFileSync(at("nodejs/places.cjs"), places.replace("export const PLACES = ", "exports.PLACES = "));
-writeFileSync(at("nodejs/canbao.js"), `// canbao for Node: the glue instantiates each module on require. See js/api.js.
+// ---- nodejs/: CommonJS --------------------------------------------------------
+writeFileSync(at("nodejs/api.cjs"), api.replace("export function makeApi", "function makeApi").replace("export function isCanbaoError", "function isCanbaoError") + "\nmodule.exports = { makeApi, isCanbaoError };\n");
+writeFileSync(at("nodejs/packs.cjs"), cjs(packsOf(packs.today, "Today's built-in packs")));
+writeFileSync(at("nodejs/packs-past.cjs"), cjs(packsOf(packs.past, "The built-in packs of historical documents")));
+writeFileSync(at("nodejs/places.cjs"), cjs(placesModule));
+writeFileSync(at("nodejs/fields.cjs"), cjs(fields));
+writeFileSync(at("nodejs/canbao.js"), `// canbao for Node (require): the glue instantiates the engine on require; the
+// pack compiler is required when loadPolicy first needs it. See js/api.js.
 const core = require("./canbao_core.js");
-const loader = require("./canbao_loader.js");
-const { makeApi } = require("./api.cjs");
-const api = makeApi(core, [require("./packs.cjs"), require("./packs-past.cjs")], () => loader);
-// One assignment per name, so that Node's ES module loader sees them:
-// \`import { check } from "canbao"\` (tests/wasm/readme.test.mjs).
+const { makeApi, isCanbaoError } = require("./api.cjs");
+let loader = null;
+const loaderNow = () => (loader ??= require("./canbao_loader.js"));
+const api = makeApi(core, [require("./packs.cjs"), require("./packs-past.cjs")], loaderNow, () => true);
+// One assignment per name, so that Node's ES module loader sees them.
 ${NAMES.split(", ").map((n) => `exports.${n} = api.${n};`).join("\n")}
+exports.isCanbaoError = isCanbaoError;
+exports.default = async function init() {};
+exports.initSync = function initSync() {};
+exports.initLoader = async function initLoader() {
+  loaderNow();
+};
 `);
-writeFileSync(at("nodejs/canbao.d.ts"), types);
+writeFileSync(at("nodejs/canbao.d.cts"), nodeTypes);
+writeFileSync(at("nodejs/fields.d.cts"), `import type { Field } from "./canbao.cjs";\nexport declare const FIELDS: Field[];\n`);
+writeFileSync(at("nodejs/places.d.cts"), `import type { Place } from "./canbao.cjs";\nexport declare const PLACES: Place[];\n`);
 writeFileSync(at("nodejs/package.json"), JSON.stringify({ type: "commonjs" }) + "\n");
 
+// ---- bin/: canbao-validate ------------------------------------------------------
+mkdirSync(at("bin"), { recursive: true });
+copyFileSync("js/canbao-validate.mjs", at("bin/canbao-validate.mjs"));
+
+// ---- the package ----------------------------------------------------------------
+copyFileSync("js/README.md", at("README.md"));
+for (const f of ["LICENSE-MIT", "LICENSE-APACHE"]) copyFileSync(f, at(f));
 const pkg = {
   name: "canbao",
   version: field("version"),
@@ -161,20 +264,45 @@ const pkg = {
   type: "module",
   exports: {
     ".": {
-      types: "./bundler/canbao.d.ts",
-      node: "./nodejs/canbao.js",
-      default: "./bundler/canbao.js",
+      node: {
+        import: { types: "./node/canbao.d.mts", default: "./node/canbao.mjs" },
+        require: { types: "./nodejs/canbao.d.cts", default: "./nodejs/canbao.js" },
+      },
+      types: "./web/canbao.d.ts",
+      default: "./web/canbao.js",
     },
     "./web": { types: "./web/canbao.d.ts", default: "./web/canbao.js" },
-    "./fields": { node: "./nodejs/fields.cjs", default: "./bundler/fields.js" },
-    "./places": { node: "./nodejs/places.cjs", default: "./bundler/places.js" },
-    "./web/places/*": "./web/places/*",
-    "./web/packs-past.js": "./web/packs-past.js",
+    "./fields": {
+      node: {
+        import: { types: "./web/fields.d.ts", default: "./web/fields.js" },
+        require: { types: "./nodejs/fields.d.cts", default: "./nodejs/fields.cjs" },
+      },
+      types: "./web/fields.d.ts",
+      default: "./web/fields.js",
+    },
+    "./places": {
+      node: {
+        import: { types: "./web/places.d.ts", default: "./web/places.js" },
+        require: { types: "./nodejs/places.d.cts", default: "./nodejs/places.cjs" },
+      },
+      types: "./web/places.d.ts",
+      default: "./web/places.js",
+    },
+    "./web/places/*.js": { types: "./web/places/place.d.ts", default: "./web/places/*.js" },
+    "./web/packs-past.js": { types: "./web/packs-past.d.ts", default: "./web/packs-past.js" },
+    "./web/packs-today.js": { types: "./web/packs-today.d.ts", default: "./web/packs-today.js" },
     "./web/canbao_core_bg.wasm": "./web/canbao_core_bg.wasm",
     "./web/canbao_loader_bg.wasm": "./web/canbao_loader_bg.wasm",
+    "./package.json": "./package.json",
   },
-  types: "./bundler/canbao.d.ts",
-  sideEffects: ["./bundler/canbao_core.js", "./bundler/canbao_core_bg.js", "./bundler/canbao_loader.js", "./bundler/canbao_loader_bg.js", "./web/canbao_core.js"],
-  files: ["web", "bundler", "nodejs"],
+  main: "./nodejs/canbao.js",
+  types: "./nodejs/canbao.d.cts",
+  // TypeScript's old resolution (node10) reads no exports: the subpaths' types.
+  typesVersions: { "*": { web: ["web/canbao.d.ts"], fields: ["web/fields.d.ts"], places: ["web/places.d.ts"] } },
+  bin: { "canbao-validate": "./bin/canbao-validate.mjs" },
+  sideEffects: ["./web/canbao_core.js", "./web/canbao_loader.js", "./node/canbao.mjs", "./nodejs/*.js"],
+  files: ["web", "node", "nodejs", "bin", "LICENSE-MIT", "LICENSE-APACHE"],
+  engines: { node: ">=18" },
 };
 writeFileSync(at("package.json"), JSON.stringify(pkg, null, 2) + "\n");
+if (existsSync(at("bundler"))) rmSync(at("bundler"), { recursive: true, force: true });

@@ -285,11 +285,22 @@ fn run(mut args: lexopt::Parser) -> Result<ExitCode, Failure> {
         ))?,
         (Validate, Some(path)) => {
             let text = pack_text(path)?;
-            let pack = engine.load(&text, &shown(path)).map_err(|e| e.to_string())?;
+            let pack = Registry::check_text(&text, &shown(path)).map_err(|e| e.to_string())?;
             for w in &pack.warnings {
                 eprintln!("canbao: warning: {w}");
             }
-            out(&format!("{}: pack \"{}\" is valid", shown(path), pack.id))?;
+            // A clerk's update of a built-in pack is checked in its place.
+            let replaces = Registry::builtin()
+                .ok()
+                .and_then(|r| r.regions().find(|p| p.named(&pack.id)).map(|p| p.id.clone()));
+            match replaces {
+                Some(id) => out(&format!(
+                    "{}: pack \"{}\" is valid, checked in place of the built-in pack \"{id}\"",
+                    shown(path),
+                    pack.id
+                ))?,
+                None => out(&format!("{}: pack \"{}\" is valid", shown(path), pack.id))?,
+            }
         }
         (Pack, Some(id)) => {
             let id = id.to_string_lossy();

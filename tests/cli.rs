@@ -393,3 +393,22 @@ fn packs_bin_with_a_pack_builds_that_place_in() {
     let two = run(&["packs-bin", "--pack", "a.toml", "--pack", "b.toml"]);
     assert_eq!(two.status.code(), Some(2));
 }
+
+/// Issue 14: a clerk updating a built-in pack validates its file as it is,
+/// checked in place of the built-in one (not refused for having its id).
+#[test]
+fn validate_checks_a_built_in_packs_own_file_in_its_place() {
+    for entry in std::fs::read_dir("policies").unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|x| x == "toml") {
+            let (code, out, err) = canbao(&["validate", path.to_str().unwrap()], "");
+            assert_eq!(code, 0, "{}: {err}", path.display());
+            assert!(out.contains("is valid"), "{out}");
+        }
+    }
+    let (_, out, _) = canbao(&["validate", "policies/beijing.toml"], "");
+    assert!(
+        out.contains("checked in place of the built-in pack \"beijing\""),
+        "{out}"
+    );
+}

@@ -14,7 +14,11 @@ import { Page } from "./view/page.js";
 
 const unset = (v) => v === undefined || v === "";
 
-/** The page's settings from its address: ?kiosk=1, ?today=, ?idle= (seconds), ?lang=, ?place= (a place's id). */
+/**
+ * The page's settings from its address: ?kiosk=1, ?today=, ?idle= (seconds),
+ * ?lang=, ?region= (a pack's or place's id; ?place= too) and ?year= (checked
+ * once the engine is there: one it does not know is said, and the default shown).
+ */
 function settings(options) {
   const params = new URLSearchParams(location.search);
   const given = params.get("idle");
@@ -26,12 +30,13 @@ function settings(options) {
     today: /^\d{4}-\d\d-\d\d$/.test(params.get("today") ?? "") ? params.get("today") : chinaToday(),
     idle,
     firstLang: LANGS.some(([l]) => l === lang) ? lang : "zh-CN",
-    place: params.get("place") ?? options.place ?? "",
+    region: params.get("region") ?? params.get("place") ?? "",
+    year: params.get("year") ?? "",
   };
 }
 
 export function start(canbao, options = {}) {
-  const { kiosk, today, idle, firstLang, place: firstPlace } = settings(options);
+  const { kiosk, today, idle, firstLang, region: askedRegion, year: askedYear } = settings(options);
   // The places whose packs the page can fetch (their index: names, provinces, years).
   const places = options.places ?? [];
   const root = document.getElementById("app");
@@ -45,7 +50,7 @@ export function start(canbao, options = {}) {
   // The historical documents' packs, fetched when a resident asks for other rules.
   let past = null;
   function wantPast() {
-    if (past || !options.pastPacks) return;
+    if (past || !options.pastPacks) return past ?? Promise.resolve();
     past = options.pastPacks().then(
       (m) => {
         canbao.addPacks(m.default);
@@ -55,6 +60,7 @@ export function start(canbao, options = {}) {
         past = null; // offline before they were ever fetched: asked again next time
       },
     );
+    return past;
   }
 
   // Places and their packs ----------------------------------------------
@@ -109,6 +115,8 @@ export function start(canbao, options = {}) {
     useRegion(id && loaded(id) ? id : home.id);
   }
 
+  // The place a link asks for (?region=beijing) is where the page is set.
+  const firstPlace = places.some((p) => p.id === askedRegion) ? askedRegion : "";
   const state = { lang: firstLang, household: [], notice: "", place: placeOf(firstPlace), placeNote: null };
   /** A person's answers, as at the start (the place stays). */
   function fresh() {
@@ -265,8 +273,26 @@ export function start(canbao, options = {}) {
     arm();
   }
 
+  /** Opens on the region and year a link asks for, once their packs are here; says so when there are none such. */
+  async function openOn(id, year) {
+    const lang = state.lang;
+    if (firstPlace) {
+      await pickPlace(state.place.province, state.place.city);
+    } else if (id) {
+      if (!loaded(id) && /^[a-z0-9-]{1,64}$/.test(id)) await wantPast();
+      const r = regionsIn(lang).find((x) => x.id === id);
+      if (r && !r.base) useRegion(r.id);
+      else state.notice = t(lang, "unknownRegion", { id: id.slice(0, 64), name: regionsIn(lang).find((x) => x.id === state.form.region)?.name });
+    }
+    if (year) {
+      const r = regionsIn(lang).find((x) => x.id === state.form.region);
+      if (r && r.years.some((x) => String(x.year) === year)) state.form.year = Number(year);
+      else state.notice = t(lang, "unknownYear", { y: year.slice(0, 8), name: r?.name, shown: state.form.year });
+    }
+    update();
+  }
+
   update();
-  // A page set to a place (?place=, or a city's build) fetches its pack first.
-  if (state.place.province) pickPlace(state.place.province, state.place.city);
+  openOn(askedRegion, askedYear);
   return { state, render: draw };
 }

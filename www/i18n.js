@@ -110,6 +110,8 @@ export const T = {
   split: "注意：这一家人会被分开参保。|注意：這一家人會被分開參保。|Note: this household would be split.",
   yes: "是||Yes",
   no: "否||No",
+  unknownRegion: "这里没有「{id}」的规定：下面按「{name}」。|這裏沒有「{id}」的規定：下面按「{name}」。|There are no rules for \"{id}\" here: these are \"{name}\".",
+  unknownYear: "「{name}」没有 {y} 年度的规定：下面按 {shown} 年度。|「{name}」沒有 {y} 年度的規定：下面按 {shown} 年度。|\"{name}\" has no rules for {y}: these are for {shown}.",
   kioskIdle: "长时间无操作，已清空|長時間無操作，已清空|Cleared after inactivity",
   del: "删除|刪除|Delete",
   clear: "清空||Clear",

@@ -672,6 +672,38 @@ impl Pack {
         Some((c, c.window(year)?))
     }
 
+    /// Drops what ends before `day`, for a build that answers from that day
+    /// on (a place's, from its first year): dated fees, help, notes,
+    /// deadlines, windows, wages and incentives, and the years before.
+    pub fn keep_from(&mut self, day: NaiveDate) {
+        let live = |span: Option<Span>| span.is_none_or(|s| s.to.is_none_or(|t| t >= day));
+        self.valid.from = self.valid.from.max(day);
+        self.collection.retain(|c| live(c.valid));
+        self.average_monthly_wage.retain(|a| live(Some(a.span)));
+        for s in &mut self.schemes {
+            s.fees.retain(|f| live(Some(f.span)));
+            s.subsidies.retain(|x| live(x.valid));
+            s.notes.retain(|x| live(x.valid));
+            s.late.retain(|x| live(x.valid));
+            s.deadlines.retain(|x| live(x.valid));
+            s.benefits.retain(|b| live(Some(b.span)));
+            if s.incentive.as_ref().is_some_and(|i| !live(i.valid)) {
+                s.incentive = None;
+            }
+        }
+    }
+
+    /// The documents this pack's items cite, by id.
+    pub fn cited(&mut self) -> Vec<String> {
+        let mut docs = Vec::new();
+        self.each_item(&mut |item| match item {
+            Item::Cite(c) => docs.push(c.doc.clone()),
+            Item::Reason(r) => docs.push(r.cite.doc.clone()),
+            Item::Text(_) => {}
+        });
+        docs
+    }
+
     /// Whether `id` names this pack: its id or a former one.
     pub fn named(&self, id: &str) -> bool {
         self.id == id || self.aliases.iter().any(|a| a == id)

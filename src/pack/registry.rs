@@ -86,6 +86,25 @@ impl Registry {
         self.add(pack, file)
     }
 
+    /// Checks a pack's text as `canbao validate` does: against the built-in
+    /// packs, and a built-in pack's own file (a clerk's update of it) in its
+    /// place, without the packs that extend it.
+    #[cfg(feature = "loader")]
+    pub fn check_text(text: &str, file: &str) -> Result<Pack, PackError> {
+        let mut registry = Registry::builtin()?;
+        let pack = Pack::load(text, file, false, |id| registry.any_pack(id).cloned())?;
+        let mut gone = vec![pack.id.clone()];
+        let leaving = |p: &Pack, gone: &[String]| {
+            gone.iter()
+                .any(|g| p.named(g) || p.extends.as_deref() == Some(g.as_str()))
+        };
+        while let Some(i) = registry.packs.iter().position(|p| leaving(p, &gone)) {
+            let p = registry.packs.remove(i);
+            gone.push(p.id);
+        }
+        registry.add(pack, file).cloned()
+    }
+
     /// The built-in packs, compiled (postcard, each with its own items only):
     /// what the WebAssembly core starts from, without compiling JSON itself.
     #[cfg(feature = "loader")]
@@ -155,13 +174,24 @@ impl Registry {
             chain.insert(0, id);
             at = registry.any_pack(id).and_then(|p| p.extends.as_deref());
         }
+        // The parents answer only from the place's first year: what ends
+        // before it, and the documents only that cited, are left out.
+        let from = place.valid.from;
         let mut packs: Vec<Pack> = Vec::with_capacity(chain.len() + 1);
         for (_, file, json) in embedded::PACKS.iter().filter(|(id, _, _)| chain.contains(id)) {
             let mut pack = Pack::load(json, file, true, |id| registry.any_pack(id).cloned())?;
             pack.default = false;
+            pack.keep_from(from);
             packs.push(pack);
         }
         place.default = true;
+        let mut cited = place.cited();
+        for p in &mut packs {
+            cited.extend(p.cited());
+        }
+        for p in &mut packs {
+            p.sources.retain(|s| cited.contains(&s.id));
+        }
         packs.push(place);
         postcard::to_allocvec(&packs).map_err(|e| fail(file, "", e.to_string()))
     }

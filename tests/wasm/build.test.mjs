@@ -40,7 +40,7 @@ for (const [name, path] of modules) {
 
 test("the .d.ts types the API instead of any", () => {
   const dts = readFileSync(join(root, "pkg/web/canbao.d.ts"), "utf8");
-  assert.match(dts, /export function check\(request: Request, today\?: string \| null\): Response;/);
+  assert.match(dts, /export function check\(request: CheckRequest, today\?: string \| null\): CheckResponse;/);
   assert.match(dts, /export function checkHousehold\(request: HouseholdRequest, today\?: string \| null\): HouseholdResponse;/);
   assert.match(dts, /export function loadPolicy\(pack: PolicyPack \| string, today\?: string \| null\): Region;/);
   assert.match(dts, /export function initLoader\(/);

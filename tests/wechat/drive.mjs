@@ -34,8 +34,10 @@ export async function open(pkg, query, runtime) {
   };
   globalThis.getApp = () => app;
   requireFresh(pkg, "app.js");
-  app.onLaunch();
-  const id = simulate.load(join(pkg, "pages/check/index"), { rootPath: pkg });
+  // The sample app starts the load at launch; an integrator's app may not (`launch: false`).
+  if (runtime?.launch !== false) app.onLaunch();
+  // The check component (what pages/check holds, and what integrators put in their own pages).
+  const id = simulate.load(join(pkg, "components/canbao-check/index"), { rootPath: pkg });
   const page = simulate.render(id, query);
   page.attach(document.createElement("parent-wrapper"));
   return { page, state };

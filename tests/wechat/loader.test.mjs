@@ -25,7 +25,7 @@ test("the globals WeChat lacks are gone, and the package is ES5 CommonJS", async
   assert.equal(typeof TextDecoder, "undefined");
   assert.equal(typeof TextEncoder, "undefined");
   assert.equal(typeof fetch, "undefined");
-  for (const file of ["canbao/loader.js", "canbao/canbao_core.js", "canbao/api.js", "pages/check/index.js", "pages/check/logic.js"]) {
+  for (const file of ["canbao/loader.js", "canbao/canbao_core.js", "canbao/api.js", "pages/check/index.js", "components/canbao-check/index.js", "components/canbao-check/logic.js"]) {
     const code = readFileSync(join(pkg, file), "utf8");
     assert.doesNotMatch(code, /^\s*(import|export) /m, `${file} still has ES module syntax`);
     assert.doesNotMatch(code, /=>|^\s*(const|let|class)\s/m, `${file} still has ES2015 syntax`);

@@ -1,6 +1,6 @@
 // The check page's plain-JS parts with every case file: the shared page logic
 // (www/logic.js, copied into the mini-program) and the mini-program's own model
-// (pages/check/model.js, words.js) over it. A request survives the form as WXML
+// (components/canbao-check/model.js, words.js) over it. A request survives the form as WXML
 // fills it (every answer a string); every answer the engine can name in
 // `missing` has a question; every response becomes cards that show every
 // scheme, with a next step on every card the person can join. Then the kit's
@@ -13,7 +13,7 @@ import { ready } from "./kit.mjs";
 import { Utf8Decoder, Utf8Encoder } from "../../www/wechat/src/canbao/text-codec.js";
 
 ready();
-const page = join(root, "www/wechat/dist/pages/check");
+const page = join(root, "www/wechat/dist/components/canbao-check");
 const logic = await import(join(page, "logic.js"));
 const model = await import(join(page, "model.js"));
 const { FIELDS } = await import(join(page, "words.js"));

@@ -9,6 +9,7 @@ import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { cpSync } from "node:fs";
 import { compileKit, removeKit } from "./kit.mjs";
 import { open, until, fire, answer, text, scrolls } from "./drive.mjs";
 
@@ -22,7 +23,7 @@ const RESIDENT = { lowIncome: "none", disabilityGrade: "0", lastCoveredYear: "20
 test("a resident fills the form, taps 查询, answers what is asked and sees what to join, the fee and what to do", async () => {
   const { page } = await open(pkg, { today: "2025-10-01" });
   await until("the engine", () => page.data.phase === "ready");
-  assert.equal(page.data.regions[page.data.regionIndex].id, "china");
+  assert.equal(page.data.regionList[page.data.regionIndex].id, "china");
   const codec = require(join(pkg, "canbao/text-codec.js"));
   assert.equal(codec.Decoder, codec.Utf8Decoder, "the kit's own UTF-8 codec, as in WeChat");
   assert.match(page.data.years[page.data.yearIndex].label, /2026 年度/);
@@ -59,7 +60,7 @@ test("a resident fills the form, taps 查询, answers what is asked and sees wha
 test("an Ordos flexible worker sees the two alternatives side by side and the supplement under the employee scheme", async () => {
   const { page } = await open(pkg, { region: "ordos-2009", year: "2010", today: "2010-01-05" });
   await until("the engine", () => page.data.phase === "ready");
-  assert.equal(page.data.regions[page.data.regionIndex].id, "ordos-2009");
+  assert.equal(page.data.regionList[page.data.regionIndex].id, "ordos-2009");
   await answer(page, "basic", "age", "40");
   await answer(page, "basic", "hukouType", "urban");
   await answer(page, "basic", "hukouLocal", "true");
@@ -96,7 +97,7 @@ test("a failed load shows a message and a retry button; the retry loads the engi
   await fire(page, "#check", "tap"); // 查询 before the engine is there: no TypeError, it tries again
   await until("the engine after 重试", () => page.data.phase === "ready");
   assert.equal(state.calls.length, 3);
-  assert.ok(page.data.regions.length > 1);
+  assert.ok(page.data.regionList.length > 1);
 });
 
 test("the retry button itself, after every try failed", async () => {
@@ -115,4 +116,15 @@ test("a base library without .wasm.br (2.13): the user is told to update WeChat,
   assert.match(text(page.querySelector("#load-error")), /更新到最新版本/);
   assert.ok(!page.querySelector("#retry"), "no retry: it cannot work on this version");
   assert.deepEqual(state.calls, []);
+});
+
+test("as a component in a subpackage: `root` says where canbao/ is, `regions` which packs are offered and in what order", async () => {
+  // The kit copied under a subpackage's folder, as an integrator places it.
+  cpSync(join(pkg, "canbao"), join(pkg, "sub/canbao"), { recursive: true });
+  const { page, state } = await open(pkg, { today: "2025-01-05", root: "/sub/canbao/", regions: "suizhou, china, atlantis", region: "suizhou" }, { launch: false });
+  await until("the engine", () => page.data.phase === "ready");
+  assert.deepEqual(state.calls, ["/sub/canbao/canbao_core_bg.wasm.br"]);
+  // Only the packs named that exist, in the order named; the one asked for picked.
+  assert.deepEqual(page.data.regionList.map((r) => r.id), ["suizhou", "china"]);
+  assert.equal(page.data.regionList[page.data.regionIndex].id, "suizhou");
 });

@@ -43,6 +43,7 @@ let $gwx;
 
 test("wcc compiles every WXML file of the package", () => {
   assert.ok(wxml.includes("pages/check/index.wxml"));
+  assert.ok(wxml.includes("components/canbao-check/index.wxml"));
   $gwx = new Function(wxmlToJs(dist))(); // throws with wcc's message on an error
   for (const f of wxml) assert.equal(typeof $gwx(f), "function", `${f} did not compile`);
 });
@@ -60,7 +61,7 @@ test("wcsc compiles every WXSS file, with no selector WeChat refuses, text sized
     assert.equal(typeof insert, "function", f);
   }
   const before = document.head.querySelectorAll("style").length;
-  (styles("./pages/check/index.wxss") || styles("pages/check/index.wxss"))("");
+  (styles("./components/canbao-check/index.wxss") || styles("components/canbao-check/index.wxss"))("");
   const css = [...document.head.querySelectorAll("style")].slice(before).map((s) => s.textContent).join("\n");
   const sizes = [...css.matchAll(/font-size:\s*([^;]+);/g)].map((m) => m[1].trim());
   assert.ok(sizes.length > 5, css.slice(0, 200));
@@ -80,7 +81,7 @@ const textOf = (n) => (typeof n === "string" ? n : (n.children || []).map(textOf
 
 function render(data) {
   if (!$gwx) $gwx = new Function(wxmlToJs(dist))();
-  return $gwx("pages/check/index.wxml")(data, {}, {});
+  return $gwx("components/canbao-check/index.wxml")(data, {}, {});
 }
 
 test("the compiled page, with the page's real data after 查询, highlights exactly the answers the engine asks for", async () => {
@@ -102,11 +103,15 @@ test("the compiled page, with the page's real data after 查询, highlights exac
   const title = all.find(({ node }) => node.attr && node.attr.id === "questions");
   assert.match(textOf(title.node), new RegExp(`还差 ${ask.length} 个问题`));
 
-  // Large fonts: <page-meta> first, following the system font size.
-  const first = tree.children.find((c) => typeof c === "object");
+  // Large fonts: the page holding the check puts <page-meta> first, following
+  // the system font size; the component has none (it would not be allowed there).
+  const pageTree = $gwx("pages/check/index.wxml")({ region: "", year: "", today: "", regions: "" }, {}, {});
+  const first = pageTree.children.find((c) => typeof c === "object");
   assert.equal(first.tag, "wx-page-meta");
   assert.equal(first.attr.pageFontSize, "system");
   assert.equal(first.attr.rootFontSize, "system");
+  assert.ok(pageTree.children.some((c) => c && /canbao-check$/.test(c.tag)), JSON.stringify(pageTree.children.map((c) => c && c.tag)));
+  assert.ok(!all.some(({ node }) => node.tag === "wx-page-meta"));
   // Every radio is inside a label, so its text is part of the tap target.
   for (const { node, parent } of all) if (node.tag === "wx-radio") assert.equal(parent.tag, "wx-label");
   // range-key only where the range is an array of objects that have the key.

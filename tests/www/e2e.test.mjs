@@ -446,6 +446,23 @@ test("a province with cities: Guangdong, then Zhuhai's own fee; another city in 
   await context.close();
 });
 
+test("?region= and ?year= open the page on a pack and year, checked: one the checker does not know is said, and the default shown", async () => {
+  let { context, page } = await open("/", PHONE, { query: "&region=ordos-2009&year=2010" });
+  await page.waitForFunction(() => /鄂尔多斯/.test(document.getElementById("rules-line").textContent));
+  assert.match(await page.textContent("#rules-line"), /2010 年度.*历史文件/);
+  await context.close();
+  ({ context, page } = await open("/", PHONE, { query: "&region=atlantis" }));
+  await page.waitForSelector(".notice");
+  assert.match(await page.textContent("header .notice"), /这里没有「atlantis」的规定：下面按「全国统一规定（各地最低标准）」/);
+  assert.match(await page.textContent("#rules-line"), /全国统一规定.*2027 年度/);
+  await context.close();
+  ({ context, page } = await open("/", PHONE, { query: "&region=beijing&year=2031" }));
+  await page.waitForFunction(() => /北京市/.test(document.getElementById("rules-line").textContent));
+  await page.waitForSelector("header .notice");
+  assert.match(await page.textContent("header .notice"), /「北京市」没有 2031 年度的规定：下面按 2027 年度/);
+  await context.close();
+});
+
 test("a province the checker does not know falls back to the national rules and says so; ?place= opens on a place; offline, a place not yet fetched says it could not load", async () => {
   let { context, page } = await open();
   await place(page, "fujian");

@@ -39,9 +39,12 @@ export function Rules({ page }) {
   const r = list.find((x) => x.id === state.form.region) ?? list[0];
   const y = Number(state.form.year);
   const span = (x) => (x.lastYear === null ? t(lang, "yearsFrom", { a: x.firstYear }) : t(lang, "years", { a: x.firstYear, b: x.lastYear }));
-  const parent = list.find((x) => x.id === r.extends);
   const today = page.todaysRegion(lang);
-  const sure = r.default ? t(lang, "national") : parent?.default || page.isPlace(r.id) ? t(lang, "regional") : t(lang, "historic", { years: span(r) });
+  // The national rules have no parent; a place's pack leads up to them; a
+  // historical document's to a base pack no picker lists.
+  let root = r;
+  while (root?.extends) root = list.find((x) => x.id === root.extends);
+  const sure = r.extends === null ? t(lang, "national") : root ? t(lang, "regional") : t(lang, "historic", { years: span(r) });
   const provisional = r.years.some((x) => x.year === y && x.provisional);
   const unconfirmed = !r.default && r.sources.some((s) => s.strength === "unconfirmed");
   const err = state.error && (state.error.field === "year" || state.error.field === "region") ? state.error : null;
@@ -60,7 +63,8 @@ export function Rules({ page }) {
     page.placeUnknown() && h("p", { id: "not-here" }, t(lang, "notHere")),
     provisional && h("p", { id: "provisional-year" }, t(lang, "provisionalYear", { y })),
     unconfirmed && h("p", { id: "unconfirmed" }, t(lang, "unconfirmedSources")),
-    h(Place, { page }),
+    // A build set to one place (make city) has no other place to pick: the picker is left out of it.
+    !__SET_TO_PLACE__ && h(Place, { page }),
     err && h("div", { class: "error", id: "err-year", role: "alert" }, h("p", {}, err.message)),
     h("details", { id: "change", class: "no-print", open: !!err, onToggle: (e) => e.currentTarget.open && page.wantPast() },
       h("summary", {}, t(lang, "change")),
