@@ -11,7 +11,7 @@ SHELL := /bin/bash
 
 CARGO ?= cargo
 
-.PHONY: serve example test rust-test wasm wasm-setup wasm-test wechat www www-test dist city dist-test bench bench-wasm fuzz fuzz-wasm
+.PHONY: serve example test rust-test wasm wasm-setup wasm-test wechat www www-test dist city dist-test bench bench-wasm bench-load fuzz fuzz-wasm
 
 serve: example www
 	node scripts/serve.mjs www/dist
@@ -82,6 +82,11 @@ bench:
 bench-wasm: wasm
 	npm --prefix bench/zen install --no-audit --no-fund --silent
 	node bench/compare.mjs
+
+# The page on a slow phone (Slow-3G-like line, CPU 4× slower) in Chromium:
+# when the first question can be typed into, when the engine answers.
+bench-load: www
+	node scripts/bench-load.mjs 5
 
 # cargo-fuzz (installed once); the targets: check, household, pack.
 fuzz:

@@ -10,11 +10,23 @@
 // worded by the engine in the request's language.
 //
 // Limits (as the CLI's): a request 64 KiB, a household 256 KiB, a pack 512 KiB;
-// any one string 16 KiB; 24 levels of nesting.
+// any one string 16 KiB and 25 levels of nesting (the engine checks those,
+// so that the CLI and this refuse the same texts alike).
 
 const LIMITS = { request: 65536, household: 262144, pack: 524288 };
-const MAX_STRING = 16384;
 const MAX_DEPTH = 24;
+const LANGS = ["zh-CN", "zh-TW", "en"];
+
+/** The UTF-8 length of a string, what the engine's limits count. */
+function utf8Length(s) {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // Two bytes to 0x7FF, three above; a surrogate pair's two units make four.
+    if (c >= 0x80) n += c < 0x800 || (c >= 0xd800 && c <= 0xdfff) ? 1 : 2;
+  }
+  return n;
+}
 
 /** Something JSON.stringify met that no request may hold, and where. */
 class Unfit {
@@ -65,8 +77,10 @@ export function makeApi(core, packs, loader, loaded = () => true) {
   // them by number (an ASCII answer JSON.parse reads several times faster than
   // one full of Chinese), and words() puts them back. Dropped when packs change.
   const tables = new Map();
-  // The packs loadPolicy compiled, each after its 4-byte length: a later pack
-  // may extend them, and the compiler checks it against them.
+  // The packs loadPolicy compiled, by id (the latest of each), and the same
+  // joined, each after its 4-byte length: a later pack may extend them, and
+  // the compiler checks it against them.
+  const byId = new Map();
   let compiled = new Uint8Array(0);
 
   const [first, ...more] = typeof packs === "string" ? [packs] : packs;
@@ -77,12 +91,51 @@ export function makeApi(core, packs, loader, loaded = () => true) {
   function ready() {
     if (builtins) return;
     if (!loaded()) throw fail({ code: "not_loaded", field: "", message: "canbao is not loaded yet: await init() first" });
-    const bytes = bytesOf(first);
+    base = bytesOf(first);
+    restart(base);
+  }
+
+  // The first packs as given, and the language whose texts were put back in.
+  let base = null;
+  let textsIn = null;
+
+  /** `bytes` with each [offset, text] of `edits` put where it lacks a text (postcard: None, 0x00, becomes Some: 0x01, length, UTF-8). */
+  function patched(bytes, edits) {
+    const utf8out = new TextEncoder();
+    const parts = [];
+    let from = 0;
+    for (const edit of edits) {
+      const [at, text] = Array.isArray(edit) ? edit : [];
+      if (!Number.isSafeInteger(at) || at < from || at >= bytes.length || bytes[at] !== 0 || typeof text !== "string") {
+        throw fail({ code: "invalid_value", field: "", message: "addTexts: these texts are not for the packs loaded (a build of another version?)" });
+      }
+      const word = utf8out.encode(text);
+      const head = [1];
+      for (let n = word.length; ; n >>>= 7) {
+        if (n < 0x80) {
+          head.push(n);
+          break;
+        }
+        head.push((n & 0x7f) | 0x80);
+      }
+      parts.push(bytes.subarray(from, at), Uint8Array.from(head), word);
+      from = at + 1;
+    }
+    parts.push(bytes.subarray(from));
+    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let i = 0;
+    for (const p of parts) out.set(p, (i += p.length) - p.length);
+    return out;
+  }
+
+  /** The core again from `bytes` (the first packs), then every pack added since, in order. */
+  function restart(bytes) {
     const r = JSON.parse(core.load_builtins(bytes));
     tables.clear();
     if (r.error) throw fail(r.error);
     builtins = bytes;
-    for (const m of more) add(m);
+    for (const m of added) add(m);
+    for (const b of byId.values()) answer(() => core.load_compiled(b, undefined));
   }
 
   /** More built-in packs, compiled, for the core. */
@@ -167,11 +220,11 @@ export function makeApi(core, packs, loader, loaded = () => true) {
     return fail(JSON.parse(core.error_json(code, field, lang, limit)).error);
   }
 
-  /** The request's language, read without letting a getter throw. */
+  /** The request's language, for its errors: a plain value only (no getter is run for it; the request's reading runs each once). */
   function langOf(request) {
     try {
-      const lang = request !== null && typeof request === "object" ? request.lang : undefined;
-      return typeof lang === "string" && lang.length < 8 ? lang : "";
+      const d = request !== null && typeof request === "object" ? Object.getOwnPropertyDescriptor(request, "lang") : undefined;
+      return d && typeof d.value === "string" && d.value.length < 8 ? d.value : "";
     } catch {
       return "";
     }
@@ -185,128 +238,144 @@ export function makeApi(core, packs, loader, loaded = () => true) {
   }
 
   /**
-   * The request as JSON text, or a coded error naming the field. Paths are
-   * only spelled out for an error: each object met keeps its holder and key.
+   * The request as JSON text, or a coded error naming the field. The value is
+   * first copied into plain data, each property read once, here (so a getter
+   * or Proxy trap that throws is caught at its field, none runs twice, and no
+   * toJSON decides what the engine reads), then JSON.stringify writes the
+   * copy. A string's length and the nesting are limited by the engine (it
+   * checks the text, as the CLI's does, so both say the same); here only the
+   * whole text's size, with a lower bound kept as the copy grows so that a
+   * request far too large (a sparse array of 2^32-1 items) stops early.
    */
   function toText(value, limit, lang) {
-    const parents = new Map(); // each object met -> [its holder, its key, its depth]
-    let budget = limit;
-    function pathOf(holder, key) {
-      let path = "";
-      for (let o = holder, k = key, up; (up = parents.get(o)) !== undefined; [o, k] = up) {
-        path = (Array.isArray(o) ? `[${k}]` : `.${k}`) + path;
+    let bytes = 0;
+    const grow = (n) => {
+      bytes += n;
+      if (bytes > limit) throw new Unfit("too_large", "");
+    };
+    const join = (up, key, array) => (array ? `${up}[${key}]` : up ? `${up}.${key}` : String(key));
+    function read(from, key, at) {
+      try {
+        return from[key];
+      } catch {
+        throw new Unfit("invalid_type", at);
       }
-      return path.startsWith(".") ? path.slice(1) : path;
     }
-    function replacer(key, v) {
-      const up = parents.get(this);
-      if (key.length > MAX_STRING) throw new Unfit("too_large", up === undefined ? "" : pathOf(up[0], up[1]));
-      // A toJSON (a Date's, or one on a prototype) would decide what the
-      // engine reads, and a pack's hash: only plain data is taken.
-      const original = this[key];
-      if (original !== v && original !== null && typeof original === "object" && typeof original.toJSON === "function") {
-        throw new Unfit("invalid_type", pathOf(this, key));
-      }
-      budget -= key.length + 4;
+    // `above`: the objects this one is inside, for cycles.
+    function plain(v, at, above) {
       switch (typeof v) {
         case "undefined":
           return v; // left out, as JSON.stringify does
-        case "function":
-        case "symbol":
-        case "bigint":
-          throw new Unfit("invalid_type", pathOf(this, key));
-        case "number":
-          if (!Number.isFinite(v)) throw new Unfit("invalid_type", pathOf(this, key));
-          break;
         case "string":
-          if (v.length > MAX_STRING) throw new Unfit("too_large", pathOf(this, key));
-          budget -= v.length;
-          break;
+          grow(v.length + 2);
+          return v;
+        case "boolean":
+          grow(4);
+          return v;
+        case "number":
+          if (!Number.isFinite(v)) throw new Unfit("invalid_type", at);
+          grow(1);
+          return v;
         case "object":
-          if (v !== null) {
-            const depth = up === undefined ? 0 : up[2] + 1;
-            if (depth > MAX_DEPTH) throw new Unfit("invalid_type", pathOf(this, key));
-            parents.set(v, [this, key, depth]);
-          }
+          if (v === null) return grow(4), v;
           break;
+        default: // a function, a symbol, a BigInt
+          throw new Unfit("invalid_type", at);
       }
-      if (budget < 0) throw new Unfit("too_large", "");
-      return v;
+      // A cycle, or nesting deeper than the engine reads.
+      if (above.length > MAX_DEPTH || above.includes(v)) throw new Unfit("invalid_type", at);
+      if (typeof read(v, "toJSON", at) === "function") throw new Unfit("invalid_type", at);
+      above.push(v);
+      let array, out;
+      try {
+        array = Array.isArray(v); // throws for a revoked Proxy
+      } catch {
+        throw new Unfit("invalid_type", at);
+      }
+      if (array) {
+        const length = read(v, "length", at);
+        if (!Number.isSafeInteger(length) || length < 0) throw new Unfit("invalid_type", at);
+        grow(2 * length); // each item at least a byte and a comma
+        out = new Array(length);
+        for (let i = 0; i < length; i++) {
+          const item = plain(read(v, i, join(at, i, true)), join(at, i, true), above);
+          out[i] = item === undefined ? null : item;
+        }
+      } else {
+        let keys;
+        try {
+          keys = Object.keys(v);
+        } catch {
+          throw new Unfit("invalid_type", at);
+        }
+        out = Object.create(null); // so that a "__proto__" key is a key
+        for (const k of keys) {
+          grow(k.length + 3);
+          const item = plain(read(v, k, join(at, k, false)), join(at, k, false), above);
+          if (item !== undefined) out[k] = item;
+        }
+      }
+      above.pop();
+      return out;
     }
     let text;
     try {
-      text = JSON.stringify(value, replacer);
+      text = JSON.stringify(plain(value, "", []));
     } catch (e) {
       if (e instanceof Unfit) throw refuse(e.code, e.field, lang, limit);
-      // A getter, a Proxy trap or a toJSON that threw, or a cycle.
-      throw refuse("invalid_type", whereReadingFails(value), lang);
+      throw refuse("invalid_type", "", lang);
     }
-    return text === undefined ? "null" : text;
+    if (text === undefined) return "null";
+    if (utf8Length(text) > limit) throw refuse("too_large", "", lang, limit);
+    return text;
   }
 
   /**
-   * Where reading `value` throws (a getter, a Proxy trap, a toJSON) or loops
-   * back on itself (a cycle): the field's path. Only run after JSON.stringify
-   * failed, so its getters run a second time then, never on a good request.
+   * Runs `call` unless another call is under way: a getter in a request that
+   * calls canbao again is refused at once, not let to loop (the outer call
+   * then names the getter's field).
    */
-  function whereReadingFails(value) {
-    const ancestors = [];
-    let visits = 0;
-    function walk(v, path) {
-      if (v === null || typeof v !== "object") return null;
-      if (ancestors.includes(v) || ancestors.length > MAX_DEPTH || ++visits > 100000) return path;
-      ancestors.push(v);
-      try {
-        let keys;
-        try {
-          if (typeof v.toJSON === "function") return path;
-          keys = Object.keys(v);
-        } catch {
-          return path;
-        }
-        const array = Array.isArray(v);
-        for (const k of keys) {
-          const at = array ? `${path}[${k}]` : path ? `${path}.${k}` : k;
-          let child;
-          try {
-            child = v[k];
-          } catch {
-            return at;
-          }
-          const found = walk(child, at);
-          if (found !== null) return found;
-        }
-        return null;
-      } finally {
-        ancestors.pop();
-      }
+  let busy = false;
+  function alone(call) {
+    if (busy) throw fail({ code: "internal", field: "", message: "canbao was called from inside a request it is reading (a getter): not allowed" });
+    busy = true;
+    try {
+      return call();
+    } finally {
+      busy = false;
     }
-    return walk(value, "") ?? "";
   }
 
   return {
     /** Checks one person: `check({ region, year, lang, payDate, person }, today?)`. */
     check(request, today) {
-      const lang = langOf(request);
-      const text = toText(request, LIMITS.request, lang);
-      const d = day(today, lang);
-      return words(answer(() => core.check_json(text, d)));
+      return alone(() => {
+        const lang = langOf(request);
+        const text = toText(request, LIMITS.request, lang);
+        const d = day(today, lang);
+        return words(answer(() => core.check_json(text, d)));
+      });
     },
 
     /** Checks a household: `checkHousehold({ region, year, lang, payDate, members }, today?)`. */
     checkHousehold(request, today) {
-      const lang = langOf(request);
-      const text = toText(request, LIMITS.household, lang);
-      const d = day(today, lang);
-      return answer(() => core.household_json(text, d));
+      return alone(() => {
+        const lang = langOf(request);
+        const text = toText(request, LIMITS.household, lang);
+        const d = day(today, lang);
+        return answer(() => core.household_json(text, d));
+      });
     },
 
     /** The packs a request may name, with their years and sources: `regions(lang?, today?)`. */
     regions(lang, today) {
-      if (lang !== undefined && lang !== null && typeof lang !== "string") throw refuse("invalid_type", "lang", "");
-      const l = typeof lang === "string" && lang.length < 8 ? lang : undefined;
-      const d = day(today, l ?? "");
-      return answer(() => core.regions_json(l, d));
+      return alone(() => {
+        if (lang !== undefined && lang !== null && typeof lang !== "string") throw refuse("invalid_type", "lang", "");
+        // A language canbao does not speak is refused, as the CLI's --lang is.
+        if (typeof lang === "string" && !LANGS.includes(lang)) throw refuse("invalid_value", "lang", "");
+        const d = day(today, lang ?? "");
+        return answer(() => core.regions_json(lang ?? undefined, d));
+      });
     },
 
     /**
@@ -315,60 +384,92 @@ export function makeApi(core, packs, loader, loaded = () => true) {
      * browser): pages that never load a pack never download it.
      */
     loadPolicy(pack, today) {
-      ready();
-      const refused = (field, message) => fail({ code: "invalid_pack", field, file: "loadPolicy", message: `loadPolicy: ${message}` });
-      let text;
-      if (typeof pack === "string") {
-        if (pack.length > LIMITS.pack) throw refused("", `a pack may have at most ${LIMITS.pack} bytes`);
-        text = pack;
-      } else {
-        try {
-          text = toText(pack, LIMITS.pack, "");
-        } catch (e) {
-          throw refused(e.field ?? "", e.message);
-        }
-      }
-      const d = day(today, "");
-      const compiler = loader();
-      if (!compiler) throw fail({ code: "loader_not_ready", field: "", message: "loadPolicy needs the pack compiler: await initLoader() first" });
-      let out;
-      try {
-        out = compiler.compile_pack(text, builtins, compiled);
-      } catch (e) {
-        throw fail({ code: "internal", field: "", message: `canbao: ${e && e.message}` });
-      }
-      if (out[0] !== 0) throw fail(JSON.parse(utf8.decode(out.subarray(1))).error);
-      // 0, the warnings' JSON after its length, then the compiled pack.
-      const said = new DataView(out.buffer, out.byteOffset + 1, 4).getUint32(0, true);
-      const warnings = JSON.parse(utf8.decode(out.subarray(5, 5 + said)));
-      const bytes = out.subarray(5 + said);
-      tables.clear();
-      const region = answer(() => core.load_compiled(bytes, d));
-      if (warnings.length) region.warnings = warnings;
-      const next = new Uint8Array(compiled.length + 4 + bytes.length);
-      next.set(compiled);
-      new DataView(next.buffer).setUint32(compiled.length, bytes.length, true);
-      next.set(bytes, compiled.length + 4);
-      compiled = next;
-      return region;
+      return alone(() => loadOne(pack, today));
     },
 
     /**
      * Adds built-in packs a page loads when they are wanted: the default
-     * export of `packs-past.js` (the historical documents). Once is enough;
-     * again is a no-op.
+     * export of `canbao/web/places/<id>.js` or `packs-past.js`. Once is
+     * enough; again is a no-op.
      */
     addPacks(compiled) {
-      ready();
-      if (typeof compiled !== "string") throw fail({ code: "invalid_type", field: "", message: "addPacks takes the default export of packs-past.js" });
-      if (added.has(compiled)) return;
-      add(compiled);
-      added.add(compiled);
+      return alone(() => {
+        ready();
+        if (typeof compiled !== "string") throw fail({ code: "invalid_type", field: "", message: "addPacks takes the default export of a places/<id>.js or packs-past.js module" });
+        if (added.has(compiled)) return;
+        add(compiled);
+        added.add(compiled);
+      });
+    },
+
+    /**
+     * Puts back another language's texts into packs loaded without them (a
+     * page loads `packs-zh.js`, 简体 only, and `texts-en.js` or
+     * `texts-zh-TW.js` when a reader picks that language): the default export
+     * of one of those. The core starts again from the patched packs, then
+     * takes again every pack added since, in order.
+     */
+    addTexts(texts) {
+      return alone(() => {
+        ready();
+        const edits = texts && typeof texts === "object" ? texts.edits : undefined;
+        if (!Array.isArray(edits)) throw fail({ code: "invalid_type", field: "", message: "addTexts takes the default export of a texts-<lang>.js module" });
+        if (textsIn === texts.lang) return;
+        restart(patched(base, edits));
+        textsIn = texts.lang;
+      });
     },
 
     /** The crate version and each pack's hash. */
     version() {
-      return answer(() => core.version_json());
+      return alone(() => answer(() => core.version_json()));
     },
   };
+
+  /** loadPolicy's work: compiled by the loader against the packs there, then handed to the core. */
+  function loadOne(pack, today) {
+    ready();
+    const refused = (field, message) => fail({ code: "invalid_pack", field, file: "loadPolicy", message: `loadPolicy: ${message}` });
+    let text;
+    if (typeof pack === "string") {
+      if (pack.length > LIMITS.pack) throw refused("", `a pack may have at most ${LIMITS.pack} bytes`);
+      text = pack;
+    } else {
+      try {
+        text = toText(pack, LIMITS.pack, "");
+      } catch (e) {
+        throw refused(e.field ?? "", e.message);
+      }
+    }
+    const d = day(today, "");
+    const compiler = loader();
+    if (!compiler) throw fail({ code: "loader_not_ready", field: "", message: "loadPolicy needs the pack compiler: await initLoader() first" });
+    let out;
+    try {
+      out = compiler.compile_pack(text, builtins, compiled);
+    } catch (e) {
+      throw fail({ code: "internal", field: "", message: `canbao: ${e && e.message}` });
+    }
+    if (out[0] !== 0) throw fail(JSON.parse(utf8.decode(out.subarray(1))).error);
+    // 0, the warnings' JSON after its length, then the compiled pack.
+    const said = new DataView(out.buffer, out.byteOffset + 1, 4).getUint32(0, true);
+    const warnings = JSON.parse(utf8.decode(out.subarray(5, 5 + said)));
+    const bytes = out.subarray(5 + said);
+    tables.clear();
+    const region = answer(() => core.load_compiled(bytes, d));
+    if (warnings.length) region.warnings = warnings;
+    // A pack loaded again replaces itself: the compiler is handed each
+    // loaded pack once, its latest, so loading again costs the same.
+    byId.set(region.id, bytes.slice());
+    let size = 0;
+    for (const b of byId.values()) size += 4 + b.length;
+    compiled = new Uint8Array(size);
+    let at = 0;
+    for (const b of byId.values()) {
+      new DataView(compiled.buffer).setUint32(at, b.length, true);
+      compiled.set(b, at + 4);
+      at += 4 + b.length;
+    }
+    return region;
+  }
 }

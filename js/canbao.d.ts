@@ -302,4 +302,6 @@ export function regions(lang?: Lang | null, today?: string | null): Region[];
 export function loadPolicy(pack: PolicyPack | string, today?: string | null): Region;
 /** Adds built-in packs fetched when wanted: the default export of `canbao/web/places/<id>.js` (a place, with the packs it extends) or `canbao/web/packs-past.js` (historical documents). In Node they are all there already. */
 export function addPacks(compiled: string): void;
+/** Puts another language's texts back into packs loaded without them: the default export of `canbao/web/texts-en.js` or `texts-zh-TW.js`, for a page that loads `packs-zh.js`. */
+export function addTexts(texts: { lang: string; edits: [number, string][] }): void;
 export function version(): Version;

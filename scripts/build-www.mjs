@@ -15,11 +15,12 @@
 //
 // --pkg: another package's browser build (a build set to one place, from
 // scripts/build-dist.mjs), in place of pkg/web; --out: where to write.
+import { execFileSync } from "node:child_process";
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
-import { join, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { build, transform } from "esbuild";
 import { minify } from "terser";
 
@@ -59,6 +60,50 @@ const noLoader = {
   },
 };
 
+function builtOn() {
+  try {
+    return execFileSync("git", ["log", "-1", "--format=%cs"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+  } catch {
+    return new Date().toISOString().slice(0, 10); // not a git tree: the day it is built
+  }
+}
+
+/**
+ * The page's 繁體 and English words as chunks of their own (see wantLang in
+ * www/i18n.js): each "简体|繁體|English" in i18n.js and each [简体, 繁體, English]
+ * in fields.js becomes "简体|@N", and word N of each language goes to
+ * canbao-words:<lang>. Split here, up front, so that the chunks are whole
+ * whatever order esbuild loads the files in.
+ */
+function splitWords() {
+  const more = { "zh-TW": [], en: [] };
+  const keep = (zh, tw, en) => {
+    more["zh-TW"].push(tw);
+    more.en.push(en);
+    return `"${zh}|@${more.en.length - 1}"`;
+  };
+  const part = '((?:[^"\\\\|\\n]|\\\\.)*)';
+  const words = new RegExp(`"${part}\\|${part}\\|${part}"`, "g");
+  const i18n = readFileSync(join(src, "i18n.js"), "utf8")
+    .split("\n")
+    .map((line) => (/^\s*(\/\/|\/?\*)/.test(line) ? line : line.replace(words, (_, zh, tw, en) => keep(zh, tw, en))))
+    .join("\n")
+    .replace("const MORE_LOADERS = {};", 'const MORE_LOADERS = { "zh-TW": () => import("canbao-words:zh-TW"), en: () => import("canbao-words:en") };');
+  const fields = readFileSync(join(src, "fields.js"), "utf8").replace(new RegExp(`\\["${part}","${part}","${part}"\\]`, "g"), (_, zh, tw, en) => `[${keep(zh, tw, en)}]`);
+  if (!i18n.includes("canbao-words:en") || !more.en.length) throw new Error("www/i18n.js: nothing to split (MORE_LOADERS?)");
+  return {
+    name: "split-words",
+    setup(b) {
+      // The packs' texts too: the engine starts from 简体 only (packs-zh.js),
+      // and app.js adds a language's texts (texts-<lang>.js) when it is chosen.
+      b.onResolve({ filter: /^\.\/packs\.js$/ }, (a) => (/canbao\.js$/.test(a.importer) ? { path: join(dirname(a.importer), "packs-zh.js") } : undefined));
+      b.onLoad({ filter: /[\\/]www[\\/](i18n|fields)\.js$/ }, (a) => ({ contents: a.path.endsWith("i18n.js") ? i18n : fields, loader: "js", resolveDir: join(src) }));
+      b.onResolve({ filter: /^canbao-words:/ }, (a) => ({ path: a.path.slice("canbao-words:".length), namespace: "canbao-words" }));
+      b.onLoad({ filter: /.*/, namespace: "canbao-words" }, (a) => ({ contents: `export default [${more[a.path].map((w) => `"${w}"`).join(",")}]`, loader: "js" }));
+    },
+  };
+}
+
 const OPTIONS = {
   bundle: true,
   minify: true,
@@ -72,8 +117,10 @@ const OPTIONS = {
   // A build set to one place has no other places to fetch.
   logOverride: { "empty-glob": "silent" },
   nodePaths: [resolve("node_modules")],
-  // A build set to one place (--pkg from make city) leaves the place picker out.
-  define: { __SET_TO_PLACE__: String(!!option("--pkg")) },
+  // A build set to one place (--pkg from make city) leaves the place picker
+  // out. The day of the last commit: the page was not built before it, so a
+  // device clock before it is wrong.
+  define: { __SET_TO_PLACE__: String(!!option("--pkg")), __BUILT_ON__: JSON.stringify(builtOn()) },
 };
 
 /** Bundles an entry into one minified ES module, with what it imports later inlined; `define` replaces names. */
@@ -89,11 +136,10 @@ async function squeeze(code) {
 }
 
 // ---- the page -----------------------------------------------------------------
-copyFileSync(join(src, "index.html"), join(dist, "index.html"));
 const css = (await transform(readFileSync(join(src, "style.css"), "utf8"), { loader: "css", minify: true })).code.trim();
 writeFileSync(join(dist, "style.css"), css);
 // main.js, and what it imports later (the historical packs) as chunks of their own.
-const page = await build({ ...OPTIONS, entryPoints: [join(src, "main.js")], outdir: dist, splitting: true, entryNames: "[name]", chunkNames: "[name]-[hash]", metafile: true });
+const page = await build({ ...OPTIONS, plugins: [...OPTIONS.plugins, splitWords()], entryPoints: [join(src, "main.js")], outdir: dist, splitting: true, entryNames: "[name]", chunkNames: "[name]-[hash]", metafile: true });
 // esbuild names its outputs relative to the working directory.
 const outDir = relative(".", dist);
 const name = (f) => f.slice(outDir.length + 1);
@@ -107,17 +153,28 @@ copyFileSync(join(pkgWeb, WASM), join(dist, WASM));
 
 // The service worker caches what the page loads, under a name made from their
 // content, so a new build replaces the old cache.
+// index.html asks for main.js, the chunk it shares and the wasm at once (a
+// slow phone otherwise fetches them one after another).
+writeFileSync(
+  join(dist, "index.html"),
+  readFileSync(join(src, "index.html"), "utf8").replace('<link rel="modulepreload" href="main.js">', () => ["main.js", ...upFront].map((f) => `<link rel="modulepreload" href="${f}">`).join("\n")),
+);
 const PAGE = ["index.html", "style.css", "main.js", ...upFront, WASM];
 const LATER = chunks; // fetched when asked for (a place's pack, the historical ones), cached when they are
 const hash = createHash("sha256");
 for (const f of PAGE) hash.update(readFileSync(join(dist, f)));
 const version = hash.digest("hex").slice(0, 12);
 let sw = readFileSync(join(src, "sw.js"), "utf8");
-for (const [from, to] of [['"canbao-v1"', `"canbao-${version}"`], ["const FILES = [];", `const FILES = ${JSON.stringify(["./", ...PAGE.map((f) => `./${f}`)])};`]]) {
+const fills = [
+  ['const VERSION = "dev";', `const VERSION = "${version}";`],
+  ["const PAGE = [];", `const PAGE = ${JSON.stringify(["./", ...PAGE.filter((f) => f !== "index.html")])};`],
+  ["const LATER = [];", `const LATER = ${JSON.stringify(LATER)};`],
+];
+for (const [from, to] of fills) {
   if (!sw.includes(from)) throw new Error(`www/sw.js: no ${from} to replace`);
   sw = sw.replace(from, to);
 }
-writeFileSync(join(dist, "sw.js"), (await transform(sw, { minify: true })).code);
+writeFileSync(join(dist, "sw.js"), await squeeze((await transform(sw, { minify: true })).code));
 
 // ---- kiosk.html: one file, no fetches ---------------------------------------
 const wasm = readFileSync(join(pkgWeb, WASM)).toString("base64");
@@ -128,6 +185,7 @@ const sha = (s) => `'sha256-${createHash("sha256").update(s).digest("base64")}'`
 const html = readFileSync(join(src, "index.html"), "utf8")
   .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src ${sha(script)} 'wasm-unsafe-eval'; style-src ${sha(css)}; img-src data:; base-uri 'none'; form-action 'none'">`)
   .replace('<link rel="stylesheet" href="style.css">', () => `<style>${css}</style>`)
+  .replace(/<link rel="(module)?preload"[^>]*>\n/g, "") // nothing to fetch: all is inline
   .replace('<script type="module" src="main.js"></script>', () => `<script type="module">${script}</script>`)
   .replace('<html lang="zh-CN">', '<html lang="zh-CN" class="kiosk">');
 writeFileSync(join(dist, "kiosk.html"), html);
@@ -136,10 +194,14 @@ writeFileSync(join(dist, "kiosk.html"), html);
 const gz = (f) => gzipSync(readFileSync(join(dist, f)), { level: 9 }).length;
 const loaded = [...PAGE, "sw.js"];
 const sizes = Object.fromEntries(loaded.map((f) => [f, gz(f)]));
-const total = Object.values(sizes).reduce((a, b) => a + b, 0);
+// A resident reading 繁體 or English loads that language's words and the
+// packs' texts in it too: the heavier language counts.
+const languageCost = (lang) => LATER.filter((f) => f.startsWith(`${lang}-`) || f.startsWith(`texts-${lang}-`)).reduce((n, f) => n + gz(f), 0);
+const heaviest = Math.max(languageCost("zh-TW"), languageCost("en"));
+const total = Object.values(sizes).reduce((a, b) => a + b, 0) + heaviest;
 if (scratch) rmSync(scratch, { recursive: true, force: true });
 console.log(`${dist}: page weight ${total} bytes, zlib level 9 (budget ${BUDGET}): wasm ${sizes[WASM]}, main.js ${sizes["main.js"]} (the page, Preact, the engine's JS and packs)`);
-console.log(`  ${loaded.map((f) => `${f} ${sizes[f]}`).join(", ")}`);
+console.log(`  ${loaded.map((f) => `${f} ${sizes[f]}`).join(", ")}, the heaviest language's words ${heaviest}`);
 console.log(`  on demand: ${LATER.map((f) => `${f} ${gz(f)}`).join(", ")}`);
 console.log(`  kiosk.html ${readFileSync(join(dist, "kiosk.html")).length} bytes, ${gz("kiosk.html")} gzip`);
 if (total > BUDGET) {

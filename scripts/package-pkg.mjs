@@ -20,6 +20,7 @@
 // to one place, `canbao packs-bin --pack`), and there are no others.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { spawnSync } from "node:child_process";
 import { compile } from "json-schema-to-typescript";
 
 const args = process.argv.slice(2);
@@ -30,7 +31,7 @@ const at = (path) => join(dir, path);
 const cargo = readFileSync("Cargo.toml", "utf8");
 const field = (name) => cargo.match(new RegExp(`^${name} = "(.*)"`, "m"))[1];
 const api = readFileSync("js/api.js", "utf8");
-const NAMES = "check, checkHousehold, regions, loadPolicy, addPacks, version";
+const NAMES = "check, checkHousehold, regions, loadPolicy, addPacks, addTexts, version";
 
 // The compiled packs as a string a page bundles: postcard's bytes, with the
 // UTF-8 of its texts (three bytes a Chinese character) as the characters
@@ -134,6 +135,41 @@ for (const target of ["web", "nodejs"]) {
 }
 copyFileSync("js/api.js", at("web/api.js"));
 writeFileSync(at("web/packs.js"), packsOf(packs.national, only ? "The built-in packs of this build" : "The built-in national rules"));
+// The same packs with their texts in 简体 only (packs-zh.js: what the page
+// loads, 4.7 KB gzip less for the national rules), and each other language's
+// texts as edits to it (texts-zh-TW.js, texts-en.js, for addTexts): a
+// language's texts are fetched only by its readers.
+const textsOf = (lang) => {
+  const r = spawnSync("cargo", ["run", "--quiet", "--locked", "--", "texts", lang, "-"], { input: packs.national, maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`canbao texts ${lang}: ${r.stderr}`);
+  return r.stdout;
+};
+/** Where `full` has a text `zh` lacks (postcard: 0x00 for None there, 0x01, a varint length and UTF-8 here): [offset in zh, text]. */
+function textEdits(zh, full) {
+  const edits = [];
+  let [i, j] = [0, 0];
+  while (i < zh.length && j < full.length) {
+    if (zh[i] === full[j]) {
+      i++, j++;
+      continue;
+    }
+    if (zh[i] !== 0 || full[j] !== 1) throw new Error(`texts: byte ${i} is not a missing text`);
+    let [len, shift, k] = [0, 0, j + 1];
+    for (let b = 0x80; b & 0x80; shift += 7) len |= ((b = full[k++]) & 0x7f) << shift;
+    edits.push([i, full.subarray(k, k + len).toString("utf8")]);
+    [i, j] = [i + 1, k + len];
+  }
+  if (i !== zh.length || j !== full.length) throw new Error("texts: the packs differ in more than texts");
+  return edits;
+}
+const zhOnly = textsOf("zh-CN");
+writeFileSync(at("web/packs-zh.js"), packsOf(zhOnly, `${only ? "The built-in packs of this build" : "The built-in national rules"}, texts in 简体 only (addTexts adds another language's)`));
+for (const lang of ["zh-TW", "en"]) {
+  const edits = textEdits(zhOnly, textsOf(lang));
+  writeFileSync(at(`web/texts-${lang}.js`), `// The ${lang} texts of packs-zh.js, as edits to its bytes, for addTexts (scripts/package-pkg.mjs). Do not edit.
+export default ${JSON.stringify({ lang, edits })};
+`);
+}
 writeFileSync(at("web/packs-today.js"), packsOf(packs.today, "Today's built-in packs: the national rules and every place's"));
 writeFileSync(at("web/packs-past.js"), packsOf(packs.past, "The built-in packs of historical documents"));
 writeFileSync(at("web/places.js"), placesModule);
@@ -176,7 +212,8 @@ export const { ${NAMES} } = makeApi(core, packs, () => loader, () => loaded);
 writeFileSync(at("web/canbao.d.ts"), webTypes);
 writeFileSync(at("web/fields.d.ts"), `import type { Field } from "./canbao.js";\nexport declare const FIELDS: Field[];\n`);
 writeFileSync(at("web/places.d.ts"), `import type { Place } from "./canbao.js";\nexport declare const PLACES: Place[];\n`);
-for (const f of ["packs", "packs-today", "packs-past"]) writeFileSync(at(`web/${f}.d.ts`), `/** Compiled built-in packs, for addPacks. */\ndeclare const packs: string;\nexport default packs;\n`);
+for (const f of ["packs", "packs-today", "packs-past", "packs-zh"]) writeFileSync(at(`web/${f}.d.ts`), `/** Compiled built-in packs, for addPacks. */\ndeclare const packs: string;\nexport default packs;\n`);
+for (const lang of ["zh-TW", "en"]) writeFileSync(at(`web/texts-${lang}.d.ts`), `/** The ${lang} texts of packs-zh.js, for addTexts. */\ndeclare const texts: { lang: string; edits: [number, string][] };\nexport default texts;\n`);
 if (packs.places.length) writeFileSync(at("web/places/place.d.ts"), `/** A place's compiled pack, for addPacks. */\ndeclare const packs: string;\nexport default packs;\n`);
 
 // ---- node/: ESM in Node, from the web glue and the files ---------------------
@@ -291,6 +328,9 @@ const pkg = {
     "./web/places/*.js": { types: "./web/places/place.d.ts", default: "./web/places/*.js" },
     "./web/packs-past.js": { types: "./web/packs-past.d.ts", default: "./web/packs-past.js" },
     "./web/packs-today.js": { types: "./web/packs-today.d.ts", default: "./web/packs-today.js" },
+    "./web/packs-zh.js": { types: "./web/packs-zh.d.ts", default: "./web/packs-zh.js" },
+    "./web/texts-en.js": { types: "./web/texts-en.d.ts", default: "./web/texts-en.js" },
+    "./web/texts-zh-TW.js": { types: "./web/texts-zh-TW.d.ts", default: "./web/texts-zh-TW.js" },
     "./web/canbao_core_bg.wasm": "./web/canbao_core_bg.wasm",
     "./web/canbao_loader_bg.wasm": "./web/canbao_loader_bg.wasm",
     "./package.json": "./package.json",

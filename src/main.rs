@@ -178,6 +178,7 @@ enum Command {
     Validate,
     Pack,
     PacksBin,
+    Texts,
     Fields,
     Version,
 }
@@ -195,6 +196,7 @@ fn run(mut args: lexopt::Parser) -> Result<ExitCode, Failure> {
             "validate" => Validate,
             "pack" => Pack,
             "packs-bin" => PacksBin,
+            "texts" => Texts,
             "fields" => Fields,
             "version" => Version,
             other => return Err(Failure::Usage(format!("unknown command \"{}\"", clean(other)))),
@@ -217,9 +219,14 @@ fn run(mut args: lexopt::Parser) -> Result<ExitCode, Failure> {
             Long("pack") if matches!(command, Check | Household | Regions | PacksBin) => packs.push(args.value()?),
             Long("today") if matches!(command, Check | Household | Regions) => {
                 let v = args.value()?.string()?;
-                today = Some(canbao::model::date::parse(&v).ok_or_else(|| {
+                let day = canbao::model::date::parse(&v).ok_or_else(|| {
                     Failure::Usage(format!("--today takes a date, YYYY-MM-DD, not \"{}\"", clean(&v)))
-                })?);
+                })?;
+                let (first, last) = canbao::contract::decode::today_bounds();
+                if day < first || day > last {
+                    return Err(Failure::Usage(format!("--today must be from {first} to {last}, not {day}")));
+                }
+                today = Some(day);
             }
             Long("lang") if command == Regions => {
                 let v = args.value()?.string()?;
@@ -234,6 +241,7 @@ fn run(mut args: lexopt::Parser) -> Result<ExitCode, Failure> {
     // How many arguments each command takes.
     let (least, most) = match command {
         Check | Household | Validate | Pack => (1, 1),
+        Texts => (2, 2),
         PacksBin if !packs.is_empty() => (0, 0),
         PacksBin => (0, usize::MAX),
         Regions | Fields | Version => (0, 0),
@@ -256,7 +264,11 @@ fn run(mut args: lexopt::Parser) -> Result<ExitCode, Failure> {
             engine.load(&text, &shown(path)).map_err(|e| e.to_string())?;
         }
     }
-    let today = today.unwrap_or_else(today_in_china);
+    let today = match today {
+        Some(day) => day,
+        None => canbao::contract::decode::plausible_today(today_in_china(), Lang::En)
+            .map_err(|_| "the system clock is not a plausible date: pass --today YYYY-MM-DD".to_owned())?,
+    };
     match (command, first) {
         (Check | Household, Some(path)) => {
             let household = command == Household;
@@ -331,9 +343,17 @@ fn run(mut args: lexopt::Parser) -> Result<ExitCode, Failure> {
             .map_err(|e| e.to_string())?;
             write_out(&bytes, false)?;
         }
+        (Texts, Some(lang)) => {
+            let keep = Lang::parse(&lang.to_string_lossy())
+                .ok_or_else(|| Failure::Usage("texts takes zh-CN, zh-TW or en, then a compiled file".into()))?;
+            let path = positional.get(1).ok_or_else(|| Failure::Usage("a compiled file is needed".into()))?;
+            let bytes = read_limited(path, 16 * MAX_PACK_BYTES)?.ok_or("the compiled file is too large")?;
+            let kept = Registry::compiled_texts(&bytes, keep).map_err(|e| e.to_string())?;
+            write_out(&kept, false)?;
+        }
         (Fields, _) => out(&api::fields(Format::Indented))?,
         (Version, _) => out(&format!("canbao {}", canbao::contract::render::VERSION))?,
-        (Check | Household | Validate | Pack, None) => return Err(Failure::Usage("a file or id is needed".into())),
+        (Check | Household | Validate | Pack | Texts, None) => return Err(Failure::Usage("a file or id is needed".into())),
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -106,21 +106,18 @@ mod core {
     /// Today in China (UTC+8) from the device clock, or the `today` the caller
     /// passes (a kiosk whose clock is wrong, or a test).
     fn today(given: Option<String>, lang: Lang) -> Result<NaiveDate, String> {
-        if let Some(s) = given {
-            return crate::model::date::parse(&s).ok_or_else(|| {
-                render::error_json(
-                    &RequestError::new(ErrorCode::InvalidDate, "today", lang),
-                    Layout::Compact,
-                )
-            });
-        }
-        let ms = js_sys::Date::now();
-        let secs = if ms.is_finite() && ms > 0.0 {
-            (ms / 1000.0) as u64
-        } else {
-            0
+        let refuse = |e: RequestError| render::error_json(&e, Layout::Compact);
+        let day = match given {
+            Some(s) => crate::model::date::parse(&s)
+                .ok_or_else(|| refuse(RequestError::new(ErrorCode::InvalidDate, "today", lang)))?,
+            None => {
+                let ms = js_sys::Date::now();
+                let secs = if ms.is_finite() && ms > 0.0 { (ms / 1000.0) as u64 } else { 0 };
+                crate::model::date::china_date(secs)
+            }
         };
-        Ok(crate::model::date::china_date(secs))
+        // A clock of 1970 or 9999 is refused like a given today of those years.
+        crate::contract::decode::plausible_today(day, lang).map_err(refuse)
     }
 
     /// Starts from the built-in packs, compiled (once; again replaces them all).
@@ -188,7 +185,8 @@ mod core {
             if compiled.len() > MAX_COMPILED_BYTES {
                 return Err(refuse("too large".into()));
             }
-            let pack = postcard::from_bytes(compiled).map_err(|e| refuse(format!("not a compiled pack: {e}")))?;
+            // postcard's own messages would cost the core 600 bytes: one fixed message.
+            let pack = postcard::from_bytes(compiled).map_err(|_| refuse("not a compiled pack (from loadPolicy's compiler of this version)".to_owned()))?;
             api::add(engine, pack, "loadPolicy", day).map_err(|e| pack_error(&e))
         })
     }
@@ -221,6 +219,9 @@ pub fn compile_pack(text: &str, builtins: &[u8], loaded: &[u8]) -> Vec<u8> {
             rest = tail;
         }
         let pack = crate::pack::Pack::load(text, "loadPolicy", false, |id| engine.any_pack(id).cloned())?;
+        // The checks across packs (names, depth, how many), here where the
+        // error can name the file; the core takes the compiled pack as it is.
+        engine.add(pack.clone(), "loadPolicy")?;
         let bytes = postcard::to_allocvec(&pack).map_err(|e| PackError {
             line_column: None,
             file: "loadPolicy".into(),

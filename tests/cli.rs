@@ -260,6 +260,14 @@ fn unknown_flags_missing_values_and_extra_arguments_are_usage_errors() {
             "--today takes a date",
         ),
         (
+            &["check", "examples/request.json", "--today", "9999-12-31"][..],
+            "--today must be from 1900-01-01 to 2199-12-31",
+        ),
+        (
+            &["regions", "--today", "1899-12-31"][..],
+            "--today must be from 1900-01-01 to 2199-12-31",
+        ),
+        (
             &["regions", "--lang", "xx"][..],
             "--lang takes zh-CN, zh-TW or en, not \"xx\"",
         ),
@@ -411,4 +419,21 @@ fn validate_checks_a_built_in_packs_own_file_in_its_place() {
         out.contains("checked in place of the built-in pack \"beijing\""),
         "{out}"
     );
+}
+
+/// Issue 15: the same limits and codes as the wasm build: a string over
+/// 16 KiB is too_large at its field, nesting over 25 levels invalid_type.
+#[test]
+fn a_long_string_or_deep_nesting_is_refused_as_in_wasm() {
+    let long = "x".repeat(16 * 1024 + 1);
+    for field in ["sex", "monthlyWage", "unknownKey"] {
+        let request = format!(r#"{{"person":{{"birthDate":"1990-01-01","{field}":"{long}"}}}}"#);
+        let (code, out, _) = canbao(&["check", "-"], &request);
+        assert_eq!(code, 2);
+        assert!(out.contains(r#""code": "too_large""#) && out.contains(&format!(r#""field": "person.{field}""#)), "{field}: {out}");
+    }
+    let deep = format!(r#"{{"person":{{"birthDate":"1990-01-01","hukou":{}1{}}}}}"#, "[".repeat(30), "]".repeat(30));
+    let (code, out, _) = canbao(&["check", "-"], &deep);
+    assert_eq!(code, 2);
+    assert!(out.contains(r#""code": "invalid_type""#) && out.contains(r#""field": "person.hukou"#), "{out}");
 }

@@ -232,6 +232,86 @@ fn a_builtin_pack_cannot_be_replaced_nor_its_name_reused() {
 }
 
 #[test]
+fn a_look_alike_of_a_name_is_refused() {
+    let china = "全国统一规定（各地最低标准）";
+    let en = Engine::builtin().unwrap();
+    let english = serde_json::from_str::<Value>(&api::regions(&en, canbao::model::text::Lang::En, today(), canbao::api::Format::Compact))
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "china")
+        .map(|r| r["name"].as_str().unwrap().to_owned())
+        .unwrap();
+    let looks = [
+        json!({ "zh-CN": format!("{china} ") }),
+        json!({ "zh-CN": format!("\u{3000}{china}") }),
+        json!({ "zh-CN": "全国统一\u{200B}规定（各地最低标准）" }),
+        json!({ "zh-CN": "全国统一规定(各地最低标准)" }),
+        json!({ "zh-CN": "别的名字", "en": english.to_uppercase() }),
+    ];
+    for name in looks {
+        let mut p = merged_pack();
+        p["name"] = name.clone();
+        let e = error(&p);
+        assert!(e.contains("is already the name of pack \"china\""), "{name}: {e}");
+    }
+}
+
+#[test]
+fn loaded_packs_are_bounded_in_number_and_depth() {
+    let mut engine = Engine::builtin().unwrap();
+    // A chain: each extends the last, up to the limit and one more.
+    let mut parent = "china".to_owned();
+    for i in 0..=canbao::pack::registry::MAX_EXTENDS {
+        let p = json!({ "id": format!("chain-{i}"), "extends": parent, "name": { "zh-CN": format!("链{i}") }, "valid": { "from": "2017-01-01" } });
+        let loaded = engine.load(&p.to_string(), "chain.json");
+        // chain-0 is one deep (it extends china), chain-7 eight.
+        if i < canbao::pack::registry::MAX_EXTENDS {
+            assert!(loaded.is_ok(), "{i}: {:?}", loaded.err());
+        } else {
+            let e = loaded.err().expect("deeper than the limit").to_string();
+            assert!(e.contains("extends:") && e.contains("at most 8"), "{e}");
+        }
+        parent = format!("chain-{i}");
+    }
+    // Loading the same id again replaces it, so 1,000 reloads stay one pack.
+    let mut engine = Engine::builtin().unwrap();
+    let before = engine.registry().table().len();
+    let mut p = merged_pack();
+    for _ in 0..1000 {
+        engine.load(&p.to_string(), "again.json").unwrap();
+    }
+    let once = engine.registry().table().len();
+    engine.load(&p.to_string(), "again.json").unwrap();
+    assert_eq!(engine.registry().table().len(), once);
+    assert!(once > before);
+    // At most MAX_LOADED distinct ones.
+    for i in 0..canbao::pack::registry::MAX_LOADED {
+        p["id"] = json!(format!("many-{i}"));
+        p["name"] = json!({ "zh-CN": format!("多{i}") });
+        let loaded = engine.load(&p.to_string(), "many.json");
+        // "example-merged" is loaded already: it counts.
+        if i + 1 < canbao::pack::registry::MAX_LOADED {
+            assert!(loaded.is_ok(), "{i}: {:?}", loaded.err());
+        } else {
+            assert!(loaded.err().unwrap().to_string().contains("at most 64 packs"));
+        }
+    }
+}
+
+#[test]
+fn a_text_over_the_string_limit_is_refused_at_its_key() {
+    let mut p = merged_pack();
+    p["name"]["en"] = json!("x".repeat(canbao::model::request::MAX_STRING_BYTES + 1));
+    let e = error(&p);
+    assert!(e.starts_with("operator.json: name.en: a text may have at most 16384 bytes"), "{e}");
+    p["name"]["en"] = json!("x".repeat(canbao::model::request::MAX_STRING_BYTES));
+    // The name is long but allowed; any other error is not this one.
+    assert!(load(&p).is_ok());
+}
+
+#[test]
 fn bad_dates_ids_and_control_characters_are_refused() {
     let mut p = merged_pack();
     p["valid"]["from"] = json!("2017-02-30");

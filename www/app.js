@@ -8,8 +8,8 @@
 // asked for while one is under way (a field's change event fired by Preact
 // removing it) waits for the end of that one: a draw never runs inside another.
 import { h, render } from "preact";
-import { LANGS, t, words } from "./i18n.js";
-import { requestFrom, view, errorView, chinaToday, packOfPlace, placesIn } from "./logic.js";
+import { LANGS, t, wantLang, words } from "./i18n.js";
+import { requestFrom, view, errorView, chinaToday, packOfPlace, placesIn, dateOf } from "./logic.js";
 import { Page } from "./view/page.js";
 
 const unset = (v) => v === undefined || v === "";
@@ -19,6 +19,10 @@ const unset = (v) => v === undefined || v === "";
  * ?lang=, ?region= (a pack's or place's id; ?place= too) and ?year= (checked
  * once the engine is there: one it does not know is said, and the default shown).
  */
+function clock(device) {
+  return device < __BUILT_ON__ || device > "2199-12-31" ? { today: __BUILT_ON__, wrongClock: device } : { today: device };
+}
+
 function settings(options) {
   const params = new URLSearchParams(location.search);
   const given = params.get("idle");
@@ -26,8 +30,10 @@ function settings(options) {
   const lang = params.get("lang");
   return {
     kiosk: !!options.kiosk || params.get("kiosk") === "1",
-    // A fixed day for tests (?today=2026-11-24); otherwise the device's date in China.
-    today: /^\d{4}-\d\d-\d\d$/.test(params.get("today") ?? "") ? params.get("today") : chinaToday(),
+    // A fixed day for tests (?today=2026-11-24); otherwise the device's date
+    // in China, unless it is before this page was built or past what the
+    // engine reads (a clock reset to 1970, or 9999): then the build's day, said.
+    ...(/^\d{4}-\d\d-\d\d$/.test(params.get("today") ?? "") ? { today: params.get("today") } : clock(chinaToday())),
     idle,
     firstLang: LANGS.some(([l]) => l === lang) ? lang : "zh-CN",
     region: params.get("region") ?? params.get("place") ?? "",
@@ -36,14 +42,21 @@ function settings(options) {
 }
 
 export function start(canbao, options = {}) {
-  const { kiosk, today, idle, firstLang, region: askedRegion, year: askedYear } = settings(options);
+  const { kiosk, today, wrongClock, idle, firstLang, region: askedRegion, year: askedYear } = settings(options);
   // The places whose packs the page can fetch (their index: names, provinces, years).
   const places = options.places ?? [];
   const root = document.getElementById("app");
-  root.textContent = ""; // "Loading…"
+  // The static form in index.html, usable before the engine came: what was
+  // typed in it, and where the cursor was, carry over.
+  const early = ["y", "m", "d"].map((p) => document.getElementById(`q-birthDate-${p}`)?.value ?? "");
+  const focused = document.activeElement?.id;
+  root.textContent = "";
   document.body.classList.toggle("kiosk", kiosk);
   document.documentElement.classList.toggle("kiosk", kiosk);
 
+  /** A language's words, and its texts in the packs where the build left them out (packs-zh.js). */
+  const speak = (lang) =>
+    Promise.all([wantLang(lang), lang !== "zh-CN" && options.packTexts?.(lang)]).then(([, m]) => m && canbao.addTexts(m.default));
   const regionsIn = (lang) => canbao.regions(lang, today);
   const home = regionsIn("zh-CN").find((r) => r.default) ?? regionsIn("zh-CN")[0];
   const ownYear = (r) => r.enrollingYear ?? r.firstYear;
@@ -117,7 +130,7 @@ export function start(canbao, options = {}) {
 
   // The place a link asks for (?region=beijing) is where the page is set.
   const firstPlace = places.some((p) => p.id === askedRegion) ? askedRegion : "";
-  const state = { lang: firstLang, household: [], notice: "", place: placeOf(firstPlace), placeNote: null };
+  const state = { lang: firstLang, household: [], notice: wrongClock ? t(firstLang, "wrongClock", { d: wrongClock, u: today }) : "", place: placeOf(firstPlace), placeNote: null };
   /** A person's answers, as at the start (the place stays). */
   function fresh() {
     const r = todaysRegion();
@@ -133,6 +146,8 @@ export function start(canbao, options = {}) {
       asked: [], // the questions the engine asked for, in the order it did
       earlier: false, // "not insured last year, but earlier", before the year is picked
       padFor: kiosk ? "q-age" : null, // the field the kiosk's number pad types into
+      yearChosen: false, // the year picked by the resident (or ?year=), not the engine's
+      baby: false, // disabilityGrade set to 0 for a baby
     });
   }
   fresh();
@@ -142,8 +157,23 @@ export function start(canbao, options = {}) {
   /** Checks the person's answers as they stand. */
   function check() {
     try {
-      state.response = canbao.check({ ...requestFrom(state.form), lang: state.lang }, today);
+      const request = { ...requestFrom(state.form), lang: state.lang };
+      // The year the resident did not pick is the engine's: the one being
+      // enrolled for, or a newborn's birth year (covered from birth). A
+      // historical pack's has no year being enrolled for: its own stays.
+      const r = regionsIn("zh-CN").find((x) => x.id === state.form.region);
+      if (!state.yearChosen && r?.enrollingYear) delete request.year;
+      state.response = canbao.check(request, today);
+      state.form.year = state.response.year;
       state.view = view(state.response);
+      // A baby is not asked about a disability certificate (taken as none, and said so).
+      const baby = state.view.age === 0;
+      if (state.baby !== baby && (baby ? state.view.ask.includes("disabilityGrade") && unset(state.form.disabilityGrade) : state.baby)) {
+        if (baby) state.form.disabilityGrade = "0";
+        else delete state.form.disabilityGrade;
+        state.baby = baby;
+        return check();
+      }
       state.error = null;
       if (state.checked) {
         state.asked = state.asked.filter((k) => state.view.ask.includes(k) || answered(k));
@@ -170,7 +200,9 @@ export function start(canbao, options = {}) {
         document.documentElement.lang = lang;
         document.title = `${t(lang, "title")} · canbao`;
         const had = document.activeElement;
-        render(h(Page, { page }), root);
+        // A new `round` (restart) builds the page afresh: no half-typed text
+        // the state never saw survives in a field.
+        render(h(Page, { page, key: state.round }), root);
         // A field that folded away (the last open question answered) hands focus on.
         if (had && had !== document.body && !had.getClientRects().length) document.getElementById("open-head")?.focus();
       } while (again);
@@ -202,13 +234,21 @@ export function start(canbao, options = {}) {
     draw,
     /** Sets a form answer (or clears it) and checks again. */
     set(key, value) {
+      if (key === "year") state.yearChosen = true;
+      // "Not registered yet" answers whether the hukou is registered, not where.
+      if (key === "hukouLocal") delete state.form.hukouRegistered;
+      if (value === "unregistered") [key, value, state.form.hukouLocal] = ["hukouRegistered", "false", undefined];
       if (unset(value)) delete state.form[key];
       else state.form[key] = value;
       update();
     },
     setLang(lang) {
-      state.lang = lang;
-      update();
+      // Its words first, if the build split them off (offline and never
+      // fetched: 简体 stays, rather than a page half in each).
+      speak(lang).then(() => {
+        state.lang = lang;
+        update();
+      }, () => {});
     },
     submit() {
       state.checked = true;
@@ -221,6 +261,8 @@ export function start(canbao, options = {}) {
     },
     /** Everything forgotten, back to the top (after the kiosk's idle time, also the first language). */
     restart(idle) {
+      document.activeElement?.blur?.();
+      state.round = (state.round ?? 0) + 1;
       if (idle === true) {
         state.lang = firstLang;
         state.place = placeOf(firstPlace);
@@ -228,20 +270,28 @@ export function start(canbao, options = {}) {
       }
       fresh();
       state.household = [];
+      state.editing = -1;
       update();
       scrollTo(0, 0);
     },
     addMember() {
-      state.household.push({ ...state.form });
+      // One being changed goes back in its place; a new one at the end.
+      if (state.editing >= 0) state.household[state.editing] = { ...state.form };
+      else state.household.push({ ...state.form });
+      state.editing = -1;
       const { region, year } = state.form;
+      const { yearChosen } = state;
       fresh();
       Object.assign(state.form, { region, year });
+      state.yearChosen = yearChosen;
       update();
       document.querySelector("#questions input")?.focus();
     },
     editMember(i) {
-      const form = state.household.splice(i, 1)[0];
+      // The member stays in the list (and in the totals) while changed.
+      const form = { ...state.household[i] };
       fresh();
+      state.editing = i;
       state.form = form;
       state.byAge = !unset(form.age);
       state.checked = true;
@@ -250,6 +300,8 @@ export function start(canbao, options = {}) {
     },
     removeMember(i) {
       state.household.splice(i, 1);
+      if (state.editing === i) state.editing = -1;
+      else if (state.editing > i) state.editing--;
       update();
     },
     /** The household's answer, or the error that stops it. */
@@ -286,13 +338,20 @@ export function start(canbao, options = {}) {
     }
     if (year) {
       const r = regionsIn(lang).find((x) => x.id === state.form.region);
-      if (r && r.years.some((x) => String(x.year) === year)) state.form.year = Number(year);
+      if (r && r.years.some((x) => String(x.year) === year)) [state.form.year, state.yearChosen] = [Number(year), true];
       else state.notice = t(lang, "unknownYear", { y: year.slice(0, 8), name: r?.name, shown: state.form.year });
     }
     update();
   }
 
+  if (early.some(Boolean) && !kiosk) {
+    state.typed.birthDate = early;
+    const d = dateOf(...early);
+    if (d.date) state.form.birthDate = d.date;
+  }
   update();
+  if (focused) document.getElementById(focused)?.focus();
+  if (firstLang !== "zh-CN") speak(firstLang).then(update, () => {});
   openOn(askedRegion, askedYear);
   return { state, render: draw };
 }

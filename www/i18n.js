@@ -67,14 +67,15 @@ export const T = {
   perMonth: "每月||a month",
   atLeast: "至少||at least",
   total: "合计|合計|Total",
-  individual: "个人|個人|You",
-  employer: "单位|單位|Employer",
-  government: "财政|財政|Government",
+  individual: "您交|您交|You pay",
+  employer: "单位交|單位交|Your employer pays",
+  government: "政府替您交|政府替您交|The government pays for you",
   unknown: "未知||unknown",
   yuan: "元||yuan",
   provisional: "暂按最近公布的标准|暫按最近公布的標準|Last published figure",
   estimate: "按全国指导比例估算，以当地为准|按全國指導比例估算，以當地為準|Estimated from the national guideline; your city sets its own",
-  subsidy: "财政另外补助每人 {a} 元，直接进医保基金，不用您交。|財政另外補助每人 {a} 元，直接進醫保基金，不用您交。|The government also pays {a} yuan per person into the fund.",
+  subsidy: "此外，政府给医保基金补助每人 {a} 元，不用您交，也不会退给您。|此外，政府給醫保基金補助每人 {a} 元，不用您交，也不會退給您。|Besides, the government pays {a} yuan per person into the fund: not yours to pay, nor paid to you.",
+  subsidyAtLeast: "此外，政府给医保基金补助每人至少 {a} 元（全国最低标准），不用您交，也不会退给您。|此外，政府給醫保基金補助每人至少 {a} 元（全國最低標準），不用您交，也不會退給您。|Besides, the government pays at least {a} yuan per person (the national minimum) into the fund: not yours to pay, nor paid to you.",
   next: "怎么办|怎麼辦|What to do",
   where: "到哪里办|到哪裏辦|Where to go",
   bring: "带什么|帶什麼|What to bring",
@@ -90,7 +91,7 @@ export const T = {
   why: "参保依据|參保依據|Why this scheme",
   feeWhy: "费用依据|費用依據|About the fee",
   waitWhy: "等待期怎么算|等待期怎麼算|How the wait is counted",
-  answered: "补充的问题都答完了（点开可修改）|補充的問題都答完了（點開可修改）|All extra questions answered (open to change)",
+  answered: "补充的问题都答完了，结果在下面|補充的問題都答完了，結果在下面|All extra questions answered: the result is below",
   benefits: "待遇||Benefits",
   official: "官方原文||official text",
   reported: "权威报道|權威報道|reported",
@@ -99,6 +100,13 @@ export const T = {
   restart: "重新开始|重新開始|Start again",
   household: "家庭||Household",
   addMember: "把这个人加入家庭|把這個人加入家庭|Add this person to the household",
+  unsure: "不清楚||Not sure",
+  setLocally: "由当地定（见下面）|由當地定（見下面）|set locally (see below)",
+  backPayHint: "断保后再参保，要等一段时间才能报销；补缴中间断掉的年份，每补 1 年少等 1 个月（最多补 {n} 年有用），每年按现在的个人缴费标准交。|斷保後再參保，要等一段時間才能報銷；補繳中間斷掉的年份，每補 1 年少等 1 個月（最多補 {n} 年有用），每年按現在的個人繳費標準交。|After a gap you wait before the insurance pays; each year of the gap you pay back shortens the wait by a month (up to {n} years count), each at the current individual fee.",
+  backYears: "补 {n} 年|補 {n} 年|{n} years back",
+  yuanOf: "{a} 元|{a} 元|{a} yuan",
+  babyNoDisability: "不满 1 岁的孩子按没有残疾人证计算。|不滿 1 歲的孩子按沒有殘疾人證計算。|A baby under one is taken to have no disability certificate.",
+  saveMember: "保存对第 {n} 人的修改|保存對第 {n} 人的修改|Save the changes to person {n}",
   removeMember: "移除||Remove",
   editMember: "修改||Edit",
   member: "第 {n} 位||Person {n}",
@@ -108,9 +116,9 @@ export const T = {
   choose: "要在 {list} 之间选一种|要在 {list} 之間選一種|to choose between {list}",
   stillAsk: "还差回答：{list}|還差回答：{list}|answers still needed: {list}",
   split: "注意：这一家人会被分开参保。|注意：這一家人會被分開參保。|Note: this household would be split.",
-  yes: "是||Yes",
   no: "否||No",
   unknownRegion: "这里没有「{id}」的规定：下面按「{name}」。|這裏沒有「{id}」的規定：下面按「{name}」。|There are no rules for \"{id}\" here: these are \"{name}\".",
+  wrongClock: "您设备的日期（{d}）不对，下面按 {u} 计算：请校准日期。|您裝置的日期（{d}）不對，下面按 {u} 計算：請校準日期。|Your device's date ({d}) is wrong: answers are for {u}. Please set the date.",
   unknownYear: "「{name}」没有 {y} 年度的规定：下面按 {shown} 年度。|「{name}」沒有 {y} 年度的規定：下面按 {shown} 年度。|\"{name}\" has no rules for {y}: these are for {shown}.",
   kioskIdle: "长时间无操作，已清空|長時間無操作，已清空|Cleared after inactivity",
   del: "删除|刪除|Delete",
@@ -122,19 +130,9 @@ export const T = {
   given: "您的回答||Your answers",
   slipNote: "按公开文件计算，仅供参考，以当地医保部门为准。|按公開文件計算，僅供參考，以當地醫保部門為準。|From public documents, for reference; your local medical insurance office decides.",
   // The mini-program's own.
-  loading: "正在准备计算程序……|正在準備計算程式……|Getting the calculator ready…",
-  retry: "重试|重試|Try again",
   minimum: "这是全国最低标准，当地可能更高|這是全國最低標準，當地可能更高|The national minimum; your region may charge more",
-  through_employer: "由工作单位办理|由工作單位辦理|Your employer enrols you",
-  through_school: "由学校统一办理|由學校統一辦理|Your school enrols you",
-  through_home_county: "回户籍所在地办理|回戶籍所在地辦理|Enrol where your hukou is",
-  through_certifier: "由认定您身份的部门办理|由認定您身份的部門辦理|The office that certifies you enrols you",
-  through_unemployment_agency: "由失业保险经办机构办理|由失業保險經辦機構辦理|The unemployment insurance agency enrols you",
   never: "从来没参加过|從來沒參加過|Never insured",
-  thatYear: "那一年||that year",
-  yearOf: "{y} 年|{y} 年|{y}",
   pickPrompt: "请选择|請選擇|Choose",
-  yearLabel: "{y} 年度|{y} 年度|{y}",
   sep: "：||: ",
   list: "、||, ",
   comma: "，||, ",
@@ -178,17 +176,37 @@ export const FIELDS = Object.fromEntries(
 );
 FIELDS.enrolled.choices = { none: FIELDS.enrolled.choices.none }; // the others are the schemes the answer names
 FIELDS.lastCoveredYear.choices = { last: "有||Yes", earlier: "没有，以前有过|沒有，以前有過|No, but earlier", never: "从来没参加过|從來沒參加過|Never insured" };
+// A newborn's hukou may not be registered yet: one more answer to "is your hukou here?".
+FIELDS.hukouLocal.choices.unregistered = "孩子刚出生，户口还没登记|孩子剛出生，戶口還沒登記|A newborn, hukou not registered yet";
 FIELDS.lastYear = { label: "最后一次有医保是哪一年？|最後一次有醫保是哪一年？|The last year you were insured" };
 
-/** The questions always asked first; the others only when the engine names them. */
-export const BASICS = ["birthDate", "hukouType", "hukouLocal", "employment"];
+/** The questions always asked first (the hukou's type only where it changes the answer: the engine asks for it); the others only when the engine names them. */
+export const BASICS = ["birthDate", "hukouLocal", "employment"];
 
 const INDEX = { "zh-CN": 0, "zh-TW": 1, en: 2 };
+
+/**
+ * 繁體 and English, by number. The page's build (scripts/build-www.mjs) moves
+ * them out of this file and fields.js into a chunk per language, fetched when
+ * the language is chosen: most residents read 简体 only, and the page loads 3 KB
+ * (gzip) less. A word so split reads "简体|@N". Unbuilt (tests, the kiosk's
+ * single file) every word is whole and nothing is fetched.
+ */
+const MORE = {};
+const MORE_LOADERS = {};
+
+/** Fetches `lang`'s words if the build split them off (until then, and offline, 简体 is shown). */
+export function wantLang(lang) {
+  const load = MORE_LOADERS[lang];
+  return !load || MORE[lang] ? Promise.resolve() : load().then((m) => void (MORE[lang] = m.default));
+}
 
 /** One of "简体|繁體|English" (繁體 left empty where it is the same as 简体), with {vars} filled in. */
 export function words(lang, text, vars = {}) {
   const parts = text.split("|");
-  return fill(parts[INDEX[lang] ?? 0] || parts[0], vars);
+  const i = INDEX[lang] ?? 0;
+  const word = parts[1]?.[0] === "@" ? i && MORE[lang]?.[parts[1].slice(1)] : parts[i];
+  return fill(word || parts[0], vars);
 }
 
 /** The page's word `key` in `lang`, with {vars} filled in; the key itself if there is no such word. */

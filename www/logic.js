@@ -45,10 +45,29 @@ const empty = (v) => v === undefined || v === null || v === "";
 // An answer given as null (the request's "unknown") survives the round trip.
 const unset = (v) => v === undefined || v === "";
 
+/** Full-width digits and punctuation (a Chinese IME's "１９７１．５") as ASCII, spaces gone. */
+export const halfWidth = (s) => String(s).replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[\s\u3000]/g, "");
+
+/** A whole number as typed ("46", "４６", "46岁", "46 周岁", "46 years"), or the text as it was. */
+export function wholeOf(text) {
+  const s = halfWidth(text).replace(/^(\d+)(周?岁|週?歲|years?(old)?|yrs?)$/i, "$1");
+  return /^\d+$/.test(s) ? s : String(text).trim();
+}
+
+/**
+ * A date typed whole into the year field ("1971年5月20日", "1971.5.20",
+ * "1971-05-20", "1971/5/20", "19710520"): its three parts, or null.
+ */
+export function datePartsOf(text) {
+  const s = halfWidth(text);
+  const m = /^(\d{4})[年./-](\d{1,2})[月./-](\d{1,2})日?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  return m && [m[1], m[2], m[3]];
+}
+
 function convert(kind, v) {
   if (typeof v !== "string") return v;
   if (kind === "yesNo") return v === "true" ? true : v === "false" ? false : v;
-  if (kind === "whole") return /^\s*\d+\s*$/.test(v) ? Number(v) : v;
+  if (kind === "whole") return /^\d+$/.test(wholeOf(v)) ? Number(wholeOf(v)) : v;
   if (kind === "year") return v === "never" ? null : /^\s*\d+\s*$/.test(v) ? Number(v) : v;
   if (kind === "amount") return amountOf(v);
   return v.trim();
@@ -95,15 +114,13 @@ export function errorView(error) {
 
 /** A wage as typed ("4,000元", "４０００", "4000.5 元") as the engine reads it ("4000", "4000.5"). */
 export function amountOf(text) {
-  const s = String(text)
-    .replace(/[\uff10-\uff19\uff0c\uff0e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/人民币|rmb|yuan|[\s,元¥￥]/gi, "");
+  const s = halfWidth(text).replace(/人民币|rmb|yuan|[,元¥￥]/gi, "");
   return /^\d+(\.\d{1,2})?$/.test(s) ? s : String(text).trim();
 }
 
 /** A date from three fields: { date: "YYYY-MM-DD" }, {} when all are empty, or { error }. */
 export function dateOf(y, m, d) {
-  const parts = [y, m, d].map((p) => String(p ?? "").trim());
+  const parts = [y, m, d].map((p) => halfWidth(p ?? "").replace(/[年月日]$/, ""));
   if (parts.every((p) => !p)) return {};
   if (parts[0] && !/^\d{4}$/.test(parts[0])) return { error: "year" };
   if (parts.some((p) => !/^\d+$/.test(p))) return { error: "incomplete" };
@@ -246,6 +263,8 @@ export function householdView(response) {
   });
   return {
     members,
+    // The first member's region, year and rules: the print slip's header.
+    head: response.members[0],
     undecided: response.undecided,
     totals: response.totals,
     rules: response.rules,
@@ -307,6 +326,6 @@ export function feeNotes(f) {
   if (f.minimum) out.push(["minimum", {}]);
   if (f.estimate) out.push(["estimate", {}]);
   if (f.provisional) out.push(["provisional", {}]);
-  if (f.publicSubsidy) out.push(["subsidy", { a: f.publicSubsidy }]);
+  if (f.publicSubsidy) out.push([f.minimum ? "subsidyAtLeast" : "subsidy", { a: f.publicSubsidy }]);
   return out;
 }

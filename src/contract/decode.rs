@@ -23,7 +23,10 @@ use crate::model::error::{Detail, ErrorCode, RequestError};
 use crate::model::json_path;
 use crate::model::money::Money;
 use crate::model::person::{History, Person, School, MAX_STATED_AGE};
-use crate::model::request::{HouseholdRequest, Request, MAX_HOUSEHOLD_BYTES, MAX_MEMBERS, MAX_REQUEST_BYTES};
+use crate::model::json_path::Unfit;
+use crate::model::request::{
+    HouseholdRequest, Request, MAX_HOUSEHOLD_BYTES, MAX_MEMBERS, MAX_NESTING, MAX_REQUEST_BYTES, MAX_STRING_BYTES,
+};
 use crate::model::text::Lang;
 use crate::model::vocab::{
     Employment, Enrolled, EnterpriseCondition, HukouType, LowIncome, Ownership, PensionFrom, SchoolLevel, Sex,
@@ -140,6 +143,13 @@ fn parse<T: for<'de> Deserialize<'de>>(text: &str, limit: usize, lists: &[&str])
             Err(_) => ErrorCode::InvalidJson,
         };
         return Err(RequestError::new(code, "", lang));
+    }
+    if let Some((at, why)) = json_path::first_unfit(text, MAX_STRING_BYTES, MAX_NESTING) {
+        let field = json_path::path_at(text, at, false);
+        return Err(match why {
+            Unfit::LongString => RequestError::new(ErrorCode::TooLarge, &field, lang).with(Detail::Bytes(MAX_STRING_BYTES)),
+            Unfit::Deep => RequestError::new(ErrorCode::InvalidType, &field, lang),
+        });
     }
     // Serde reads a struct from a list of its fields in order too
     // (`"hukou": ["urban", true]`): the contract says object, so say which,
@@ -266,6 +276,25 @@ fn date_bounds() -> (NaiveDate, NaiveDate) {
         NaiveDate::from_ymd_opt(1870, 1, 1).unwrap_or(NaiveDate::MIN),
         NaiveDate::from_ymd_opt(2200, 12, 31).unwrap_or(NaiveDate::MAX),
     )
+}
+
+/// The days a `today` (given, or a device's clock) may be: the coverage year
+/// it implies is one a request may name (1900 to 2200), so that a clock of
+/// 1970 or 9999 is refused, not answered for a year nobody asked about.
+pub fn today_bounds() -> (NaiveDate, NaiveDate) {
+    (
+        NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or(NaiveDate::MIN),
+        NaiveDate::from_ymd_opt(2199, 12, 31).unwrap_or(NaiveDate::MAX),
+    )
+}
+
+/// `today` checked against [`today_bounds`]: `out_of_range` naming `today`.
+pub fn plausible_today(day: NaiveDate, lang: Lang) -> Result<NaiveDate, RequestError> {
+    let (first, last) = today_bounds();
+    if day < first || day > last {
+        return Err(RequestError::new(ErrorCode::OutOfRange, "today", lang).with(Detail::Dates(Some(first), Some(last))));
+    }
+    Ok(day)
 }
 
 fn plausible_date(s: &str, field: &str, lang: Lang) -> Result<NaiveDate, RequestError> {
@@ -567,9 +596,14 @@ mod tests {
 
     #[test]
     fn long_fields_are_cut() {
-        let key = "k".repeat(21_000);
+        let key = "k".repeat(16_000);
         let e = from_json(&format!(r#"{{"person":{{"{key}":1}}}}"#)).unwrap_err();
         assert_eq!(e.code, ErrorCode::UnknownField);
+        assert!(e.field.chars().count() <= crate::model::error::MAX_FIELD_CHARS + 1);
+        // A key over the string limit is too large, placed on its object.
+        let key = "k".repeat(21_000);
+        let e = from_json(&format!(r#"{{"person":{{"{key}":1}}}}"#)).unwrap_err();
+        assert_eq!((e.code, e.field.as_str()), (ErrorCode::TooLarge, "person"));
         assert!(e.field.chars().count() <= crate::model::error::MAX_FIELD_CHARS + 1);
         assert!(e.message().len() < 1000);
     }

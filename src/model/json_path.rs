@@ -164,6 +164,59 @@ pub fn first_list(text: &str, lists: &[&str]) -> Option<usize> {
     None
 }
 
+/// What makes a text too much to read, whatever its size: a string longer
+/// than the limit, or nesting deeper than it.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Unfit {
+    /// A string (a key or a value) of more bytes than allowed.
+    LongString,
+    /// A `{` or `[` beyond the nesting allowed.
+    Deep,
+}
+
+/// The first string over `max_string` bytes (as written, between its quotes)
+/// or bracket nested deeper than `max_depth`, with the offset whose
+/// [`path_at`] names where it is: the value's own path, or a key's object.
+/// One pass, done before serde reads the text, so that the wasm build and
+/// the CLI refuse the same texts with the same codes.
+pub fn first_unfit(text: &str, max_string: usize, max_depth: usize) -> Option<(usize, Unfit)> {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    // In an object, is the next string a key?
+    let mut objects: Vec<bool> = Vec::new();
+    let mut want_key = false;
+    let mut i = 0;
+    while let Some(b) = bytes.get(i) {
+        match b {
+            b'"' => {
+                let end = string_end(bytes, i);
+                if end - i - 1 > max_string {
+                    // A key is placed on its object: its own path would be itself.
+                    return Some((if want_key { i.saturating_sub(1) } else { i }, Unfit::LongString));
+                }
+                want_key = false;
+                i = end;
+            }
+            b'{' | b'[' => {
+                depth += 1;
+                if depth > max_depth {
+                    return Some((i.saturating_sub(1), Unfit::Deep));
+                }
+                objects.push(*b == b'{');
+                want_key = *b == b'{';
+            }
+            b'}' | b']' => {
+                depth = depth.saturating_sub(1);
+                objects.pop();
+            }
+            b',' => want_key = objects.last() == Some(&true),
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -183,6 +236,24 @@ mod tests {
         // A missing field is reported at its object's closing brace.
         let t = r#"{"p":{"r":{"other":1}}}"#;
         assert_eq!(path_at(t, t.find("}}").unwrap(), true), "p.r");
+    }
+
+    #[test]
+    fn long_strings_and_deep_nesting_placed() {
+        let long = "x".repeat(20);
+        let t = format!(r#"{{"a":{{"b":"{long}"}}}}"#);
+        let (at, why) = first_unfit(&t, 16, 24).unwrap();
+        assert_eq!((path_at(&t, at, false).as_str(), why), ("a.b", Unfit::LongString));
+        // A long key is placed on the object holding it.
+        let t = format!(r#"{{"a":{{"ok":1, "{long}":1}}}}"#);
+        let (at, why) = first_unfit(&t, 16, 24).unwrap();
+        assert_eq!((path_at(&t, at, false).as_str(), why), ("a", Unfit::LongString));
+        // Escapes count as written; exactly the limit passes.
+        assert_eq!(first_unfit(r#"{"a":"\"xxxxxxxxxxxxxx"}"#, 16, 24), None);
+        assert_eq!(first_unfit(r#"{"a":[[1]]}"#, 16, 3), None);
+        let t = r#"{"a":[[[1]]]}"#;
+        let (at, why) = first_unfit(t, 16, 3).unwrap();
+        assert_eq!((path_at(t, at, false).as_str(), why), ("a[0][0]", Unfit::Deep));
     }
 
     #[test]

@@ -18,7 +18,9 @@ pub const MIN_WORKING_AGE: u32 = 16;
 /// The oldest age a person may state. A birth date may give more (up to
 /// [`MAX_AGE_FROM_BIRTH_DATE`]): a document is better evidence than a slip of the finger.
 pub const MAX_STATED_AGE: u32 = 120;
-pub const MAX_AGE_FROM_BIRTH_DATE: u32 = 150;
+/// The oldest age a birth date may give: above the oldest person ever
+/// recorded (122), so 1880 is a slip of the finger, not a resident.
+pub const MAX_AGE_FROM_BIRTH_DATE: u32 = 130;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct School {

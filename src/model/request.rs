@@ -13,6 +13,13 @@ use crate::model::text::Lang;
 pub const MAX_REQUEST_BYTES: usize = 64 * 1024;
 /// A household request may be four times as large.
 pub const MAX_HOUSEHOLD_BYTES: usize = 4 * MAX_REQUEST_BYTES;
+/// The longest string (a key or a value, in bytes as written) a request or a
+/// pack may hold: far above any name or text, far below what would make a
+/// message or a table grow.
+pub const MAX_STRING_BYTES: usize = 16 * 1024;
+/// The deepest nesting of objects and lists, the outermost counted: a request
+/// has four levels, a pack six.
+pub const MAX_NESTING: usize = 25;
 /// The most members a household request may list.
 pub const MAX_MEMBERS: usize = 20;
 

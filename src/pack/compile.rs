@@ -75,6 +75,17 @@ impl Pack {
         };
         let text_written = text;
         let text = json;
+        // The limits a request has: the same text refused the same way
+        // whether it comes as text or as an object (which the wrapper writes).
+        use crate::model::request::{MAX_NESTING, MAX_STRING_BYTES};
+        if let Some((at, why)) = json_path::first_unfit(text, MAX_STRING_BYTES, MAX_NESTING) {
+            let key = json_path::path_at(text, at, false);
+            let message = match why {
+                json_path::Unfit::LongString => format!("a text may have at most {MAX_STRING_BYTES} bytes"),
+                json_path::Unfit::Deep => format!("nested deeper than {MAX_NESTING} levels"),
+            };
+            return Err(fail(&key, message));
+        }
         if let Some(at) = json_path::first_null(text) {
             let key = json_path::path_at(text, at, false);
             return Err(fail(&key, "null is not allowed: leave the key out".into()));

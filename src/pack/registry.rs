@@ -54,6 +54,40 @@ fn number(table: &mut Vec<Rendered>, pack: &mut Pack) {
     });
 }
 
+/// How many packs deep `extends` may go (a city extends a province, which
+/// extends the nation: 2): each level copies its parent's items, so a chain
+/// of hundreds would fill a phone's memory.
+pub const MAX_EXTENDS: usize = 8;
+/// How many packs may be loaded beside the built-in ones (a pack loaded
+/// again replaces itself, so reloading never counts twice).
+pub const MAX_LOADED: usize = 64;
+
+/// A name as a resident tells names apart: after NFKC (full-width letters and
+/// brackets as half-width), without spaces or zero-width characters, letters
+/// in one case. "全国（默认）", "全国(默认) " and "全国\u{200B}（默认）" are one.
+/// Only where packs are compiled (the CLI, the loader module): the core takes
+/// packs the loader has checked, and its budget has no room for case tables.
+#[cfg(feature = "loader")]
+pub fn folded(name: &str) -> String {
+    #[cfg(not(target_arch = "wasm32"))]
+    let normal: String = unicode_normalization::UnicodeNormalization::nfkc(name).collect();
+    #[cfg(target_arch = "wasm32")]
+    let normal: String = js_sys::JsString::from(name)
+        .normalize("NFKC")
+        .as_string()
+        .unwrap_or_else(|| name.to_owned());
+    normal
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[cfg(not(feature = "loader"))]
+fn folded(name: &str) -> &str {
+    name
+}
+
 fn fail(file: &str, key: &str, message: String) -> PackError {
     PackError {
         line_column: None,
@@ -196,6 +230,39 @@ impl Registry {
         postcard::to_allocvec(&packs).map_err(|e| fail(file, "", e.to_string()))
     }
 
+    /// Compiled packs with their texts in Simplified Chinese only, or with
+    /// one more language (`keep`): what a page loads first, and each
+    /// language's version, whose difference is the language's texts alone
+    /// (scripts/package-pkg.mjs makes a chunk of each; `addTexts` puts them
+    /// back). A text's missing language falls back to Simplified Chinese.
+    /// Done through JSON (each `Text` is an object with `zh_cn`, `zh_tw` and
+    /// `en` there): native tooling only, never in a module.
+    #[cfg(feature = "loader")]
+    pub fn compiled_texts(bytes: &[u8], keep: Lang) -> Result<Vec<u8>, PackError> {
+        fn strip(v: &mut serde_json::Value, keep: Lang) {
+            match v {
+                serde_json::Value::Object(o) => {
+                    if o.contains_key("zh_cn") && o.contains_key("zh_tw") && o.contains_key("en") {
+                        for (key, lang) in [("zh_tw", Lang::ZhTw), ("en", Lang::En)] {
+                            if lang != keep {
+                                o.insert(key.to_owned(), serde_json::Value::Null);
+                            }
+                        }
+                    }
+                    o.values_mut().for_each(|x| strip(x, keep));
+                }
+                serde_json::Value::Array(a) => a.iter_mut().for_each(|x| strip(x, keep)),
+                _ => {}
+            }
+        }
+        let bad = |e: String| fail("compiled", "", e);
+        let packs: Vec<Pack> = postcard::from_bytes(bytes).map_err(|e| bad(e.to_string()))?;
+        let mut json = serde_json::to_value(&packs).map_err(|e| bad(e.to_string()))?;
+        strip(&mut json, keep);
+        let packs: Vec<Pack> = serde_json::from_value(json).map_err(|e| bad(e.to_string()))?;
+        postcard::to_allocvec(&packs).map_err(|e| bad(e.to_string()))
+    }
+
     /// A registry from [`Registry::compiled_builtins`]'s bytes.
     pub fn from_compiled(bytes: &[u8]) -> Result<Registry, PackError> {
         let mut registry = Registry::default();
@@ -207,7 +274,7 @@ impl Registry {
     /// packs for past years or other places, taken when they are wanted.
     pub fn add_compiled(&mut self, bytes: &[u8]) -> Result<(), PackError> {
         let packs: Vec<Pack> =
-            postcard::from_bytes(bytes).map_err(|e| fail("built-in", "", format!("not compiled packs: {e}")))?;
+            postcard::from_bytes(bytes).map_err(|_| fail("built-in", "", "not compiled packs of this version".to_owned()))?;
         for pack in packs {
             self.add(pack, "built-in")?;
         }
@@ -260,6 +327,23 @@ impl Registry {
                 return Err(fail(file, &format!("aliases[{i}]"), message));
             }
         }
+        if !pack.builtin {
+            let loaded = self.packs.iter().filter(|p| !p.builtin && p.id != pack.id).count();
+            if loaded >= MAX_LOADED {
+                let message = format!("at most {MAX_LOADED} packs may be loaded: load one again under its id to replace it");
+                return Err(fail(file, "id", message));
+            }
+        }
+        let mut depth = 0;
+        let mut at = pack.extends.as_deref();
+        while let Some(id) = at {
+            depth += 1;
+            if depth > MAX_EXTENDS || id == pack.id {
+                let message = format!("a pack may extend at most {MAX_EXTENDS} packs deep, and never itself");
+                return Err(fail(file, "extends", message));
+            }
+            at = self.any_pack(id).and_then(|p| p.extends.as_deref());
+        }
         if let Some(parent) = &pack.extends {
             match self.any_pack(parent) {
                 Some(p) => pack.inherit(p),
@@ -268,9 +352,11 @@ impl Registry {
         }
         pack.render();
         // Two entries a resident cannot tell apart in a region picker.
-        for other in self.packs.iter().filter(|p| p.id != pack.id && !p.base) {
+        // Built-in packs are checked against each other by the tests.
+        let others = self.packs.iter().filter(|p| p.id != pack.id && !p.base && !(p.builtin && pack.builtin));
+        for other in others {
             for lang in Lang::ALL {
-                if other.name.get(*lang) == pack.name.get(*lang) && !pack.base {
+                if !pack.base && folded(other.name.get(*lang)) == folded(pack.name.get(*lang)) {
                     let message = format!(
                         "\"{}\" is already the name of pack \"{}\"",
                         clip(pack.name.get(*lang)),

@@ -208,6 +208,12 @@ fn settle(req: &Request, year: i32, reference: NaiveDate, pay_date: NaiveDate) -
         if born > last_day {
             return Err(RequestError::new(ErrorCode::BirthAfterYear, "person.birthDate", lang));
         }
+        // Not born yet on the day of paying (today, unless another is given).
+        if born > pay_date {
+            let first = date::years_before(reference, MAX_AGE_FROM_BIRTH_DATE);
+            return Err(RequestError::new(ErrorCode::OutOfRange, "person.birthDate", lang)
+                .with(Detail::Dates(first, Some(pay_date))));
+        }
         // Born in the year but after the reference day: 0 years old that day.
         let age = date::full_years(born, reference).unwrap_or(0);
         if age > MAX_AGE_FROM_BIRTH_DATE {

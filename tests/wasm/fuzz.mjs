@@ -2,7 +2,8 @@
 // browser build in Node: requests and packs mutated from the case files and the
 // built-in packs, with the values JavaScript can hold and JSON cannot (getters
 // that throw, Proxies, cycles, BigInt, functions, Dates, huge strings, deep
-// nesting). Every call must answer or throw an Error with a known code, never
+// nesting, getters that call canbao again), and packs loaded again and again
+// under a few ids, some extending others. Every call must answer or throw an Error with a known code, never
 // a trap ("internal"), and a good request must answer after each one.
 //
 //   node tests/wasm/fuzz.mjs [seconds] [seed]     (make fuzz-wasm: 600 s)
@@ -44,7 +45,7 @@ export async function fuzz(seconds, seed = Date.now() % 1e9) {
   const strings = ["", "x", "2015-01-05", "2016-02-29", "0000-01-01", "9999-12-31", "1980-13-01", "urban", "rural", "none", "dibao", "tekun",
     "employee", "flexible", "china", "zh-TW", "en", "{field}", "\u0000", "\ud800", "💊", "1e3", "-0", "140.00", "-1.00", "99999999999999999999.00"];
   const weird = () => {
-    switch (int(16)) {
+    switch (int(17)) {
       case 0: return pick(strings);
       case 1: return int(3000) - 1000;
       case 2: return pick([0.5, -0, 1e308, NaN, Infinity, -Infinity, 2 ** 53, 4e1]);
@@ -60,6 +61,13 @@ export async function fuzz(seconds, seed = Date.now() % 1e9) {
       case 12: { let d = {}; for (let i = 0; i < 1 + int(200); i++) d = { d }; return d; }
       case 13: return [weird(), weird()];
       case 14: return { [pick(strings)]: weird() };
+      case 15: { // a getter that calls canbao again (refused while a call is reading), and may swallow that
+        const o = {};
+        const again = pick([() => canbao.check(good, "2026-11-24"), () => canbao.loadPolicy(pick(packs)), () => canbao.regions("en")]);
+        const swallow = random() < 0.5;
+        Object.defineProperty(o, pick(["x", "age", "type"]), { enumerable: true, get() { try { again(); } catch (e) { if (!swallow) throw e; } return 1; } });
+        return o;
+      }
       default: return Object.assign(Object.create({ toJSON: () => "x" }), { a: 1 });
     }
   };
@@ -128,7 +136,9 @@ export async function fuzz(seconds, seed = Date.now() % 1e9) {
       call("regions", () => canbao.regions(lang, today), lang);
     } else {
       const pack = mutate(pick(packs), 1 + int(2));
+      // Loaded again and again under a few ids, some extending each other (chains up to the depth limit and past it).
       if (random() < 0.7 && pack && typeof pack === "object") pack.id = `fuzz-${int(50)}`;
+      if (random() < 0.2 && pack && typeof pack === "object") pack.extends = `fuzz-${int(50)}`;
       const input = random() < 0.2 ? safeStringify(pack) ?? pack : pack;
       call("loadPolicy", () => canbao.loadPolicy(input, "2026-11-24"), input);
     }

@@ -62,7 +62,19 @@ async function unfold(page, selector) {
   if ((await folded.count()) && (await folded.locator(selector).count())) await folded.locator("summary").click();
 }
 
+// The hukou's type is asked only when it changes the answer (issue 19): a
+// type given before it is asked is answered once the engine asks for it.
+const laterHukou = new WeakMap();
+async function answerLater(page) {
+  const v = laterHukou.get(page);
+  if (v && (await page.locator(`#q-hukouType-${v}`).count())) {
+    await page.check(`#q-hukouType-${v}`);
+    laterHukou.delete(page);
+  }
+}
+
 async function choose(page, key, value) {
+  if (key === "hukouType" && !(await page.locator(`#q-hukouType-${value}`).count())) return void laterHukou.set(page, value);
   await unfold(page, `#q-${key}-${value}`);
   await page.check(`#q-${key}-${value}`);
 }
@@ -102,6 +114,7 @@ async function basics(page, { pack, year, birthDate, hukouType = "urban", hukouL
 async function check(page) {
   await page.click("#check");
   await page.waitForSelector("#answer");
+  await answerLater(page);
 }
 
 /** Answers each open question named, in turn, if the page asks it. */
@@ -170,7 +183,7 @@ test("34-year-old urban resident not in work: 2027, at least 400 yuan (provision
   await page.screenshot({ path: join(artifacts, "phone-34-open-questions.png") });
   const before = await visibleText(card(page, "urban_rural_resident"));
   assert.match(before, /至少 400\.00 元/);
-  assert.match(before, /个人：未知/);
+  assert.match(before, /您交：未知/);
   await choose(page, "lowIncome", "none");
   await choose(page, "disabilityGrade", "0");
   await choose(page, "lastCoveredYear", "last");
@@ -180,8 +193,9 @@ test("34-year-old urban resident not in work: 2027, at least 400 yuan (provision
   assert.match(text, /合计：至少 400\.00 元 \/ 每年/);
   assert.match(text, /暂按最近公布的标准/);
   assert.match(text, /这一年度的全国个人缴费标准和财政补助标准还没有公布/);
-  assert.match(text, /个人：400\.00 元/);
-  assert.match(text, /财政另外补助每人 724\.00 元/);
+  assert.match(text, /您交：400\.00 元/);
+  // The subsidy to the fund, said apart from what the resident pays (issue 19).
+  assert.match(text, /政府给医保基金补助每人至少 724\.00 元（全国最低标准），不用您交/);
   assert.match(text, /户籍所在地/);
   // No national closing day: each place sets its window (TODAY.md, strength C).
   assert.match(text, /缴费截止日期不是一个确定的日子：有的说 2026-12-31，有的到 2027-02-28/);
@@ -224,12 +238,12 @@ test("a 特困 person pays nothing; a 低保 person sees that the region sets th
   await choose(page, "lastCoveredYear", "last");
   await choose(page, "lowIncome", "tekun");
   let text = await visibleText(card(page, "urban_rural_resident"));
-  assert.match(text, /个人：0\.00 元/);
-  assert.match(text, /财政：400\.00 元/);
+  assert.match(text, /您交：0\.00 元/);
+  assert.match(text, /政府替您交：400\.00 元/);
   assert.match(text, /特困人员的个人缴费由政府全额资助/);
   await choose(page, "lowIncome", "dibao");
   text = await visibleText(card(page, "urban_rural_resident"));
-  assert.match(text, /个人：未知/);
+  assert.match(text, /您交：未知/);
   assert.match(text, /低保对象的个人缴费由政府给予定额资助/);
   assert.match(text, /资助金额由各省（市）规定/, "who sets the subsidy is on screen, not folded away");
   await shot(page, "phone-dibao");
@@ -262,8 +276,8 @@ test("an employee must join the employee scheme through the employer; the guidel
   await page.locator("#q-monthlyWage").blur();
   const text = await visibleText(card(page, "employee"));
   assert.match(text, /必须参加/);
-  assert.match(text, /个人：100\.00 元/);
-  assert.match(text, /单位：300\.00 元/);
+  assert.match(text, /您交：100\.00 元/);
+  assert.match(text, /单位交：300\.00 元/);
   assert.match(text, /按全国指导比例估算/);
   assert.match(text, /用人单位为您办理/);
   await context.close();
@@ -277,13 +291,14 @@ test("county template 2015: the grade-1 disabled adult pays 0 and goes to 县残
   assert.equal(await page.inputValue("#q-year"), "2015", "the seed pack opens on its own years");
   assert.match(await page.textContent("#rules-line"), /历史文件/);
   await check(page);
+  await page.waitForSelector("#q-disabilityGrade-1", { timeout: 5000 }).catch(() => shot(page, "debug-county"));
   assert.ok(await page.locator("#q-disabilityGrade-1").isVisible(), "disability is asked");
   await choose(page, "disabilityGrade", "1");
   await answerOpen(page, [["lowIncome", "none"], ["enrolled", "none"]]);
   const text = await visibleText(card(page, "urban_resident"));
   assert.match(text, /合计：140\.00 元/);
-  assert.match(text, /个人：0\.00 元/);
-  assert.match(text, /财政：140\.00 元/);
+  assert.match(text, /您交：0\.00 元/);
+  assert.match(text, /政府替您交：140\.00 元/);
   assert.match(text, /县残联/);
   assert.match(text, /官方原文/);
   await shot(page, "phone-county-disabled");
@@ -346,7 +361,7 @@ test("Liaoning 2008: a closed collective's retiree gets inpatient pooling; emerg
   await answerOpen(page, [["enrolled", "none"]]);
   assert.equal(await page.locator("#answer .alts").count(), 0);
   const pool = await visibleText(card(page, "retiree_inpatient_pool"));
-  assert.match(pool, /个人：0\.00 元/);
+  assert.match(pool, /您交：0\.00 元/);
   const relief = page.locator("#answer .relief");
   assert.match(await relief.textContent(), /另外，遇到困难时/);
   assert.equal(await relief.locator("#s-medical_assistance").count(), 1);
@@ -387,7 +402,8 @@ test("Ordos household: employee father, mother not in work, a child: no split wa
   await page.click("#member-1 button:text('修改')");
   await choose(page, "enrolled", "none");
   await page.click("#add-member");
-  await page.click("#member-1 button:text('修改')");
+  // Changed in place (issue 19): the child is still the third.
+  await page.click("#member-2 button:text('修改')");
   await choose(page, "enrolled", "none");
   await page.click("#add-member");
   assert.equal(await page.locator("#not-settled").count(), 0);
@@ -530,8 +546,8 @@ test("a wage typed as 4000元 or 4,000 is understood; one that is not a number g
     await page.locator("#q-monthlyWage").blur();
     const text = await visibleText(card(page, "employee"));
     assert.match(text, /合计：320\.00 元 \/ 每月/, typed);
-    assert.match(text, /个人：80\.00 元/, typed);
-    assert.match(text, /单位：240\.00 元/, typed);
+    assert.match(text, /您交：80\.00 元/, typed);
+    assert.match(text, /单位交：240\.00 元/, typed);
   }
   await unfold(page, "#q-monthlyWage");
   await page.fill("#q-monthlyWage", "四千");
@@ -559,6 +575,7 @@ test("English: ASCII colons, dibao named one way and explained; Traditional: tit
   await basics(page, { birthDate: "1992-05-01" });
   await check(page);
   await page.click("#lang-en");
+  await page.waitForSelector("html[lang=en]"); // its words are fetched first
   assert.equal(await page.textContent("h1"), "Medical insurance self-check");
   assert.equal(await page.title(), "Medical insurance self-check · canbao");
   assert.equal(await page.getAttribute("html", "lang"), "en");
@@ -569,6 +586,7 @@ test("English: ASCII colons, dibao named one way and explained; Traditional: tit
   assert.match(await visibleText(card(page, "urban_rural_resident")), /Total: at least 400\.00 yuan/);
   await shot(page, "phone-34-english");
   await page.click("#lang-zh-TW");
+  await page.waitForSelector("html[lang=zh-TW]");
   assert.equal(await page.textContent("h1"), "醫保參保自查");
   assert.equal(await page.title(), "醫保參保自查 · canbao");
   assert.equal(await page.getAttribute("html", "lang"), "zh-TW");
@@ -599,10 +617,12 @@ test("the print slip: region, year, the answers given, the date printed, the rul
   assert.match(slip, new RegExp(`打印日期：${TODAY}`));
   assert.match(slip, /规则版本：canbao \d+\.\d+\.\d+ · china [0-9a-f]{16}/);
   assert.match(slip, /出生日期：1992-05-01/);
-  assert.match(slip, /户口类型：城镇户口/);
+  // The hukou's type is not asked where it changes nothing (issue 19), so not printed.
+  assert.doesNotMatch(slip, /户口类型/);
   assert.match(slip, /户口在本地吗？ 是/);
   assert.match(slip, /您现在：没有工作/);
-  assert.match(slip, /2026 年您有医保吗？（任何一种基本医保都算）：2024/);
+  // The answer in words, not the year alone under a yes/no question (issue 19).
+  assert.match(slip, /2026 年您有医保吗？（任何一种基本医保都算）：没有，以前有过 \(2024\)/);
   const printed = await page.evaluate(() => document.body.innerText);
   assert.match(printed, /等待期 4 个月/);
   assert.match(printed, /从 2027-05-01 起享受待遇/);
@@ -624,10 +644,11 @@ test("kiosk: kiosk.html from file:// opens in kiosk mode, age by number pad, no 
   await page.click("#pad-3");
   await page.click("#pad-4");
   assert.equal(await page.inputValue("#q-age"), "34");
-  await page.click("label:has(#q-hukouType-urban)");
+  await choose(page, "hukouType", "urban");
   await page.click("label:has(#q-hukouLocal-true)");
   await page.click("label:has(#q-employment-none)");
   await page.click("#check");
+  await answerLater(page);
   await page.click("label:has(#q-lowIncome-none)");
   await page.click("label:has(#q-disabilityGrade-0)");
   await page.click("label:has(#q-lastCoveredYear-last)");
@@ -653,19 +674,21 @@ test("kiosk: the seeds' residents at 1080 wide (screenshots)", async () => {
   const { context, page } = await open(KIOSK_FILE, KIOSK);
   await region(page, "ordos-2009", 2010);
   for (const k of "25") await page.click(`#pad-${k}`);
-  await page.click("label:has(#q-hukouType-urban)");
+  await choose(page, "hukouType", "urban");
   await page.click("label:has(#q-hukouLocal-true)");
   await page.click("label:has(#q-employment-flexible)");
   await page.click("#check");
+  await answerLater(page);
   assert.equal(await page.locator("#answer .alts .side > .scheme").count(), 2);
   await page.screenshot({ path: join(artifacts, "kiosk-ordos-flexible.png"), fullPage: true });
   await page.click("#restart");
   await region(page, "county-template");
   for (const k of "40") await page.click(`#pad-${k}`);
-  await page.click("label:has(#q-hukouType-urban)");
+  await choose(page, "hukouType", "urban");
   await page.click("label:has(#q-hukouLocal-true)");
   await page.click("label:has(#q-employment-none)");
   await page.click("#check");
+  await answerLater(page);
   await page.click("label:has(#q-disabilityGrade-1)");
   await answerOpen(page, [["lowIncome", "none"], ["enrolled", "none"]]);
   assert.match(await visibleText(card(page, "urban_resident")), /县残联/);
@@ -681,6 +704,7 @@ test("kiosk: wiped after the idle time; ?idle= is kept to 30–3600 s, so no val
     await page.click("#pad-4");
     await page.click("label:has(#q-employment-none)");
     await page.click("#check");
+    await answerLater(page);
     await page.clock.runFor(1000);
     assert.equal(await page.locator("#answer").count(), 1, `idle=${idle}: answer shown`);
     await page.clock.runFor(seconds * 1000);
@@ -693,6 +717,180 @@ test("kiosk: wiped after the idle time; ?idle= is kept to 30–3600 s, so no val
     }
     await context.close();
   }
+});
+
+test("kiosk: the idle wipe with the cursor in a half-typed field clears it, throws nothing and scrolls to the top", async () => {
+  const { context, page, errors } = await open(KIOSK_FILE, KIOSK, { clock: true, query: "&idle=30" });
+  await page.click("label:has(#q-employment-none)");
+  await page.click("#check");
+  await answerLater(page);
+  await page.clock.runFor(1000);
+  // Half a date typed, the cursor still in it, the page scrolled down.
+  await page.focus("#q-age");
+  await page.keyboard.type("4");
+  await page.evaluate(() => scrollTo(0, document.body.scrollHeight));
+  await page.clock.runFor(31_000);
+  await page.clock.runFor(1000);
+  assert.deepEqual(errors, []);
+  assert.equal(await page.inputValue("#q-age"), "");
+  assert.equal(await page.locator("#answer").count(), 0);
+  assert.equal(await page.evaluate(() => scrollY), 0);
+  await context.close();
+});
+
+test("kiosk.html served over HTTP (it sits in www/dist) runs: the server sends its own policy", async () => {
+  const { context, page, errors } = await open("/kiosk.html", KIOSK);
+  await page.click("#pad-4");
+  await page.click("label:has(#q-employment-none)");
+  await page.click("#check");
+  await answerLater(page);
+  await page.waitForSelector("#answer");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// ---- issue 19: a resident's answer, round 3 ----------------------------------
+
+test("a newborn (born 2026-11-10, checked 2026-11-24): the birth year, covered from birth, no disability question, 'not registered yet' as a hukou answer", async () => {
+  const { context, page, errors } = await open();
+  await date(page, "birthDate", "2026-11-10");
+  await choose(page, "hukouLocal", "unregistered");
+  await choose(page, "employment", "none");
+  await check(page);
+  await answerOpen(page, [["lowIncome", "none"], ["enrolled", "none"]]);
+  assert.match(await page.textContent("#rules-line"), /2026 年度/);
+  const text = await visibleText(card(page, "urban_rural_resident"));
+  assert.match(text, /2026-11-10/, "covered from birth");
+  assert.doesNotMatch(text, /已过/);
+  assert.equal(await page.locator("#f-disabilityGrade").count(), 0, "a baby is not asked about a disability certificate");
+  assert.match(await visibleText(page.locator("#answer")), /不满 1 岁的孩子按没有残疾人证计算/);
+  assert.match(await visibleText(page.locator("#answer")), /孩子是 2026 年出生的/);
+  await shot(page, "newborn");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("money: what you pay, never a government 0.00; the subsidy to the fund said apart, 'at least' where it is the national minimum", async () => {
+  const { context, page } = await open();
+  await basics(page, { birthDate: "1980-06-01" });
+  await check(page);
+  await answerOpen(page, [["lowIncome", "none"], ["disabilityGrade", "0"], ["enrolled", "urban_rural_resident"], ["lastCoveredYear", "last"]]);
+  const text = await visibleText(card(page, "urban_rural_resident"));
+  assert.match(text, /您交：至少 400\.00 元|您交：400\.00 元/);
+  assert.doesNotMatch(text, /政府替您交：0\.00/);
+  assert.match(text, /政府给医保基金补助每人至少 724\.00 元/);
+  // A 特困 person: the government's share is there, named for what it is.
+  await choose(page, "lowIncome", "tekun");
+  assert.match(await visibleText(card(page, "urban_rural_resident")), /政府替您交：400\.00 元/);
+  await context.close();
+});
+
+test("a steady form: answering an open question moves no other, and the last answer does not make the page jump", async () => {
+  const { context, page } = await open();
+  await basics(page, { birthDate: "1980-06-01" });
+  await check(page);
+  const tops = () => page.evaluate(() => [...document.querySelectorAll("#open .q")].map((q) => [q.id, Math.round(q.getBoundingClientRect().top + scrollY)]));
+  const before = await tops();
+  assert.ok(before.length >= 2, JSON.stringify(before));
+  await page.check(`#q-lowIncome-none`);
+  const after = await tops();
+  // Each question that is still there stays where it was (a few px of an error line at most).
+  for (const [id, top] of after) {
+    const was = before.find(([x]) => x === id);
+    if (was) assert.ok(Math.abs(was[1] - top) <= 4, `${id} moved ${top - was[1]} px`);
+  }
+  // Answer the rest: the answer does not jump up by the box's height.
+  const head = () => page.evaluate(() => Math.round(document.getElementById("answer-head").getBoundingClientRect().top + scrollY));
+  const y0 = await head();
+  await answerOpen(page, [["disabilityGrade", "0"], ["enrolled", "urban_rural_resident"], ["lastCoveredYear", "last"]]);
+  assert.ok(Math.abs((await head()) - y0) <= 60, `the answer moved ${(await head()) - y0} px`);
+  await context.close();
+});
+
+test("dates and ages typed as a Chinese phone types them: full width, 1971年5月20日, 1971.5.20, ４６, 46岁", async () => {
+  const { context, page, errors } = await open();
+  for (const typed of ["１９７１年５月２０日", "1971.5.20", "1971/05/20"]) {
+    await page.fill("#q-birthDate-y", typed);
+    await page.locator("#q-birthDate-y").blur();
+    const parts = [await page.inputValue("#q-birthDate-y"), await page.inputValue("#q-birthDate-m"), await page.inputValue("#q-birthDate-d")];
+    assert.deepEqual(parts.map(Number), [1971, 5, 20], typed);
+  }
+  await page.fill("#q-birthDate-y", "");
+  await page.fill("#q-birthDate-m", "");
+  await page.fill("#q-birthDate-d", "");
+  await page.click("#age-toggle");
+  for (const typed of ["４６", "46岁", "46 周岁"]) {
+    await page.fill("#q-age", typed);
+    await page.locator("#q-age").blur();
+    await choose(page, "hukouLocal", "true");
+    await choose(page, "employment", "none");
+    await check(page);
+    assert.equal(await page.locator("#err-age").count(), 0, `${typed}: ${await page.textContent("#answer")}`);
+    assert.match(await page.textContent("#age-is"), /46 周岁/, typed);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("unknowns: 不清楚 on a question keeps it unknown; a birth date after today or 147 years back is refused by the date field", async () => {
+  const { context, page } = await open();
+  await basics(page, { birthDate: "1980-06-01" });
+  await check(page);
+  await choose(page, "lowIncome", "unsure");
+  assert.equal(await page.isChecked("#q-lowIncome-unsure"), true);
+  assert.match(await visibleText(page.locator("#open")), /低保|困难/);
+  for (const d of ["2027-05-01", "1880-05-01"]) {
+    await date(page, "birthDate", d);
+    await page.click("#check");
+    assert.equal(await page.locator("#err-birthDate").count(), 1, d);
+  }
+  await context.close();
+});
+
+test("back-pay: only the years that shorten the wait, each with its cost, the explanation with the question", async () => {
+  const { context, page } = await open();
+  await basics(page, { birthDate: "1980-06-01" });
+  await check(page);
+  await answerOpen(page, [["lowIncome", "none"], ["disabilityGrade", "0"], ["enrolled", "none"], ["lastCoveredYear", "earlier"]]);
+  await page.selectOption("#q-lastYear", "2024");
+  await page.waitForSelector("#q-backPayYears");
+  const options = await page.locator("#q-backPayYears option").allTextContents();
+  assert.deepEqual(options.slice(1), ["补 0 年 · 0.00 元", "补 1 年 · 400.00 元"]);
+  assert.match(await page.textContent("#back-hint"), /每补 1 年少等 1 个月/);
+  await context.close();
+});
+
+test("household: edit in place (the list and totals keep the person), the slip's answers in words, a household print with the slip's header", async () => {
+  const { context, page } = await open();
+  await basics(page, { birthDate: "1980-06-01" });
+  await check(page);
+  await answerOpen(page, [["lowIncome", "none"], ["disabilityGrade", "0"], ["enrolled", "none"], ["lastCoveredYear", "earlier"]]);
+  await page.selectOption("#q-lastYear", "2024");
+  assert.match(await page.textContent("#slip"), /没有，以前有过 \(2024\)/);
+  await page.click("#add-member");
+  await basics(page, { birthDate: "1985-01-01" });
+  await check(page);
+  await page.click("#add-member");
+  assert.equal(await page.locator("#household .members li").count(), 2);
+  const total = await page.textContent("#household .totals");
+  await page.click("#member-0 button >> nth=0"); // 修改
+  assert.equal(await page.locator("#household .members li").count(), 2, "the person stays in the list");
+  assert.equal(await page.textContent("#household .totals"), total);
+  await page.click("#add-member"); // 保存对第 1 人的修改
+  assert.match(await page.textContent("#member-0"), /1980|46|第 1 人/);
+  assert.equal(await page.locator("#household .members li").count(), 2);
+  const box = await page.locator("#member-0 button >> nth=0").boundingBox();
+  assert.ok(box.height >= 44 && box.width >= 44, `${box.width}×${box.height}`);
+  assert.match(await page.textContent("#household .totals"), /元/);
+  assert.doesNotMatch(await page.textContent("#household .totals"), /政府替您交 0\.00/);
+  // Nobody checked now, the household there: its own print button.
+  assert.equal(await page.locator("#print-household").count(), 1);
+  await page.emulateMedia({ media: "print" });
+  const slip = await visibleText(page.locator("#household #slip"));
+  assert.match(slip, /打印日期|2026-11-24/);
+  assert.match(slip, /canbao .* china [0-9a-f]{16}/);
+  await shot(page, "household-print");
+  await context.close();
 });
 
 // ---- the rest -------------------------------------------------------------
@@ -802,8 +1000,6 @@ test("keyboard only: the main flow without a mouse", async () => {
   await page.keyboard.type("5");
   await page.keyboard.press("Tab");
   await page.keyboard.type("1");
-  await tabTo('input[name="q-hukouType"]');
-  await page.keyboard.press("Space"); // the first choice: urban
   await tabTo('input[name="q-hukouLocal"]');
   await page.keyboard.press("Space"); // yes
   await tabTo('input[name="q-employment"]');

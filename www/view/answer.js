@@ -18,14 +18,17 @@ function Fee({ page, fee: f }) {
     h("p", { class: "total" },
       `${t(lang, "total")}${t(lang, "sep")}`,
       f.minimum && f.total !== null ? `${t(lang, "atLeast")} ` : "",
-      h("strong", {}, amount(lang, f.total)),
+      // No figure in any source (a flexible worker's rate and base): the place sets it, said as such.
+      h("strong", {}, f.total === null && f.reasons.some((r) => r.code === "amount_not_in_source") ? t(lang, "setLocally") : amount(lang, f.total)),
       ` / ${t(lang, f.period === "year" ? "perYear" : "perMonth")}`,
       f.provisional && h("span", { class: "tag prov" }, t(lang, "provisional")),
       f.estimate && h("span", { class: "tag" }, t(lang, "estimate"))),
     !unknown && h("div", { class: "bar", "aria-hidden": "true" }, f.parts.map((p) => h("span", { key: p.payer, class: `seg ${p.payer}`, style: { width: `${p.percent ?? 0}%` } }))),
-    h("ul", { class: "payers" }, f.parts.map((p) => h("li", { key: p.payer, class: p.payer }, `${t(lang, p.payer)}${t(lang, "sep")}${amount(lang, p.amount)}`))),
+    // What you pay always; the employer's and the government's share only
+    // when there is one: a "0.00" beside the subsidy reads as "nothing".
+    h("ul", { class: "payers" }, f.parts.filter((p) => p.payer === "individual" || p.amount !== "0.00").map((p) => h("li", { key: p.payer, class: p.payer }, `${t(lang, p.payer)}${t(lang, "sep")}${amount(lang, p.amount)}`))),
     prov && h("p", { class: "prov-why" }, prov.message, " ", h(Cite, { lang, source: prov.source, strength: prov.strength })),
-    f.publicSubsidy && h("p", { class: "subsidy" }, t(lang, "subsidy", { a: f.publicSubsidy })),
+    f.publicSubsidy && h("p", { class: "subsidy" }, t(lang, f.minimum ? "subsidyAtLeast" : "subsidy", { a: f.publicSubsidy })),
     // Shown unfolded when they say who pays instead, or why a share is not known.
     h(More, { lang, label: t(lang, "feeWhy"), list: f.reasons.filter((r) => r !== prov), open: !state.view?.ask.length && (unknown || (f.total !== "0.00" && f.parts[0].amount === "0.00")) }));
 }
@@ -93,6 +96,7 @@ export function Answer({ page, shown }) {
     head,
     box,
     v.warnings.map((w, i) => h("p", { key: i, class: "notice" }, w.message)),
+    state.baby && h("p", { class: "notice" }, t(lang, "babyNoDisability")),
     cards(v.must),
     v.choices.map((g, i) => h("div", { key: i, class: "alts", id: `alts-${i}` }, h("p", { class: "lead" }, t(lang, "choice")), h("div", { class: "side" }, cards(g, "pickOne")))),
     cards(v.may),
@@ -105,6 +109,6 @@ export function Answer({ page, shown }) {
       : h("details", { class: "others no-print" }, h("summary", {}, t(lang, "otherSchemes")), cards(v.notFor))),
     h("div", { class: "actions no-print" },
       h("button", { type: "button", id: "print", onClick: () => window.print() }, t(lang, "print")),
-      h("button", { type: "button", id: "add-member", onClick: () => page.addMember() }, t(lang, "addMember")),
+      h("button", { type: "button", id: "add-member", onClick: () => page.addMember() }, t(lang, state.editing >= 0 ? "saveMember" : "addMember", { n: state.editing + 1 })),
       h("button", { type: "button", id: "restart", onClick: () => page.restart() }, t(lang, "restart"))));
 }

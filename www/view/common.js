@@ -6,7 +6,7 @@ import { t } from "../i18n.js";
 export const amount = (lang, a) => (a === null ? t(lang, "unknown") : `${a} ${t(lang, "yuan")}`);
 
 export function Cite({ lang, source, strength }) {
-  return [source && h("cite", { key: "c" }, source), strength && h("span", { key: "s", class: `st ${strength}` }, t(lang, strength))];
+  return [source && h("cite", { key: "c" }, source), source && strength && " ", strength && h("span", { key: "s", class: `st ${strength}` }, t(lang, strength))];
 }
 
 export function Reasons({ lang, list, class: cls = "reasons" }) {

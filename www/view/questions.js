@@ -4,14 +4,14 @@
 // types into the field it is under.
 import { h } from "preact";
 import { FIELDS, BASICS, t, words } from "../i18n.js";
-import { dateOf } from "../logic.js";
+import { dateOf, datePartsOf } from "../logic.js";
 
 const unset = (v) => v === undefined || v === "";
 
 /** The questions the engine asked for that are still open, then those answered, in the order asked. */
 export function openKeys(state) {
-  const open = state.view.ask.filter((k) => state.asked.includes(k));
-  return { keys: [...open, ...state.asked.filter((k) => !open.includes(k))], open: open.length };
+  // In the order first asked: answering one never moves another under the finger.
+  return { keys: state.asked, open: state.view.ask.filter((k) => state.asked.includes(k)).length };
 }
 
 /** The fields the page shows now: an error on one of them is shown beside it. */
@@ -55,8 +55,12 @@ const invalid = (key, err) => ({ "aria-invalid": err ? "true" : undefined, "aria
 /** A text field for numbers; in a kiosk the number pad types into it. */
 function NumberInput({ page, id, field, max, value, onInput, onChange, ...attrs }) {
   const { state, kiosk } = page;
+  // A phone's keyboard may type more than the digits ("1971年5月20日" in the
+  // year, "46岁"): room for that, except under the kiosk's pad, which moves on
+  // when a field is full.
+  const room = kiosk ? max : { 4: 11, 3: 6 }[max] ?? max;
   return h("input", {
-    id, type: "text", class: "num", maxLength: max, size: max, autocomplete: "off",
+    id, type: "text", class: "num", maxLength: room, size: max, autocomplete: "off",
     inputmode: kiosk ? "none" : field === "monthlyWage" ? "decimal" : "numeric",
     value,
     onInput,
@@ -98,7 +102,10 @@ function typeDatePart(state, key, part, value) {
 /** What typing `value` into the field `id` does, as its input event would. */
 function typeInto(state, id, value) {
   const [key, part] = target(id);
-  if (part >= 0) typeDatePart(state, key, part, value.trim());
+  // A whole date typed (or pasted) into one part fills all three.
+  const whole = part >= 0 && datePartsOf(value);
+  if (whole) whole.forEach((v, i) => typeDatePart(state, key, i, v));
+  else if (part >= 0) typeDatePart(state, key, part, value.trim());
   else state.typed[key] = value;
 }
 
@@ -116,7 +123,7 @@ function Pad({ page, ids }) {
   const lang = state.lang;
   const press = (k) => () => {
     const id = state.padFor;
-    const max = document.getElementById(id)?.maxLength || 16;
+    const max = document.getElementById(id)?.maxLength || 16; // the kiosk's: the digits only
     const old = typedValue(state, id);
     const value = k === "del" ? old.slice(0, -1) : k === "clear" ? "" : (old + k).slice(0, max);
     typeInto(state, id, value);
@@ -129,13 +136,18 @@ function Pad({ page, ids }) {
       h("button", { type: "button", key: k, id: `pad-${k}`, onClick: press(k), "aria-label": k.length > 1 ? t(lang, k) : undefined }, k === "del" ? "⌫" : k === "clear" ? t(lang, "clear") : k)));
 }
 
+/** Fen as yuan with two decimals ("40000" → "400.00"): money is never a float. */
+const fen = (n) => `${n / 100n}.${String(n % 100n).padStart(2, "0")}`;
+
 // ---- the kinds of question ---------------------------------------------
 
-function Radios({ page, field, label, current, onPick, err, children }) {
+function Radios({ page, field, label, current, onPick, err, unsure, children }) {
   const id = `q-${field}`;
+  // "Not sure" keeps the answer unknown (null to the engine), said rather than skipped.
+  const choices = [...choicesOf(page, field), ...(unsure ? [["unsure", t(page.state.lang, "unsure")]] : [])];
   return h("fieldset", { class: "q choices", id: `f-${field}`, ...invalid(field, err) },
     h("legend", {}, label),
-    choicesOf(page, field).map(([value, text]) =>
+    choices.map(([value, text]) =>
       h("label", { class: "choice", key: value },
         h("input", { type: "radio", name: id, id: `${id}-${value}`, value, checked: current === value, onChange: () => onPick(value) }),
         h("span", {}, text))),
@@ -239,28 +251,33 @@ export function Question({ page, field }) {
   if (f.count) {
     const last = Number(state.form.lastCoveredYear);
     const coverageYear = Number(state.view?.year ?? state.form.year);
-    const max = field === "backPayYears" && last ? Math.max(0, coverageYear - 1 - last) : 30;
+    const back = field === "backPayYears";
+    // Only the years that shorten the wait: the gap's first year never does (38号).
+    const max = back && last ? Math.max(0, coverageYear - 2 - last) : 30;
+    // Each year back costs the year's individual fee (the engine's reason says so too).
+    const each = back && (state.response?.schemes ?? []).find((s) => s.role === "basic" && s.fee?.individual)?.fee.individual;
+    const cost = (i) => (each ? ` · ${t(state.lang, "yuanOf", { a: fen(BigInt(each.replace(".", "")) * BigInt(i)) })}` : "");
     const options = [];
-    for (let i = field === "backPayYears" ? 0 : 1; i <= max; i++) options.push(h("option", { value: String(i), key: i }, String(i)));
+    for (let i = back ? 0 : 1; i <= max; i++) options.push(h("option", { value: String(i), key: i }, back ? t(state.lang, "backYears", { n: i }) + cost(i) : String(i)));
     return h("div", { class: "q", id: `f-${field}` },
       h("label", { for: id }, label),
+      back && h("p", { class: "hint", id: "back-hint" }, t(state.lang, "backPayHint", { n: max })),
       h("select", { id, value: state.form[field] ?? "", ...invalid(field, err), onChange: (e) => page.set(field, e.target.value) }, h("option", { value: "" }, "—"), options),
       errorLine(field, err));
   }
-  const current = state.form[field] === undefined ? undefined : String(state.form[field]);
-  return h(Radios, { page, field, label, current, err, onPick: (v) => page.set(field, v) });
+  const current = state.form[field] === null ? "unsure" : field === "hukouLocal" && state.form.hukouRegistered === "false" ? "unregistered" : state.form[field] === undefined ? undefined : String(state.form[field]);
+  return h(Radios, { page, field, label, current, err, unsure: true, onPick: (v) => page.set(field, v === "unsure" ? null : v) });
 }
 
-/** The questions the engine asked for; once all are answered they fold away, so the answer moves up. */
+/** The questions the engine asked for, each where it first appeared; once all are answered they stay (the page does not jump), under a heading that says so. */
 export function OpenQuestions({ page }) {
   const { state } = page;
   const { keys, open } = openKeys(state);
   if (!keys.length) return null;
   const lang = state.lang;
   const questions = keys.map((k) => h(Question, { key: k, page, field: k }));
-  if (!open) return h("details", { id: "open", class: "open-q done" }, h("summary", { id: "open-head" }, t(lang, "answered")), questions);
   const waitOnly = state.view.ask.filter((k) => state.asked.includes(k)).every((k) => ["lastCoveredYear", "continuousYears", "backPayYears"].includes(k));
-  return h("section", { id: "open", class: "open-q", "aria-labelledby": "open-head" },
-    h("h3", { id: "open-head", tabindex: "-1" }, t(lang, waitOnly ? "openWait" : "open", { n: open })),
+  return h("section", { id: "open", class: open ? "open-q" : "open-q done", "aria-labelledby": "open-head" },
+    h("h3", { id: "open-head", tabindex: "-1" }, t(lang, !open ? "answered" : waitOnly ? "openWait" : "open", { n: open })),
     questions);
 }
