@@ -104,8 +104,11 @@ export function makeApi(core, packs, loader, loaded = () => true) {
     const utf8out = new TextEncoder();
     const parts = [];
     let from = 0;
+    let at = 0;
     for (const edit of edits) {
-      const [at, text] = Array.isArray(edit) ? edit : [];
+      // Each offset counts from the previous edit's.
+      const [step, text] = Array.isArray(edit) ? edit : [];
+      at += step;
       if (!Number.isSafeInteger(at) || at < from || at >= bytes.length || bytes[at] !== 0 || typeof text !== "string") {
         throw fail({ code: "invalid_value", field: "", message: "addTexts: these texts are not for the packs loaded (a build of another version?)" });
       }

@@ -139,7 +139,7 @@ async function squeeze(code) {
 const css = (await transform(readFileSync(join(src, "style.css"), "utf8"), { loader: "css", minify: true })).code.trim();
 writeFileSync(join(dist, "style.css"), css);
 // main.js, and what it imports later (the historical packs) as chunks of their own.
-const page = await build({ ...OPTIONS, plugins: [...OPTIONS.plugins, splitWords()], entryPoints: [join(src, "main.js")], outdir: dist, splitting: true, entryNames: "[name]", chunkNames: "[name]-[hash]", metafile: true });
+const page = await build({ ...OPTIONS, plugins: [...OPTIONS.plugins, splitWords()], entryPoints: [join(src, "main.js")], outdir: dist, splitting: true, entryNames: "[name]", chunkNames: "[hash]", metafile: true });
 // esbuild names its outputs relative to the working directory.
 const outDir = relative(".", dist);
 const name = (f) => f.slice(outDir.length + 1);
@@ -196,7 +196,10 @@ const loaded = [...PAGE, "sw.js"];
 const sizes = Object.fromEntries(loaded.map((f) => [f, gz(f)]));
 // A resident reading 繁體 or English loads that language's words and the
 // packs' texts in it too: the heavier language counts.
-const languageCost = (lang) => LATER.filter((f) => f.startsWith(`${lang}-`) || f.startsWith(`texts-${lang}-`)).reduce((n, f) => n + gz(f), 0);
+// Chunks are named by their hash alone (shorter lists in main.js and sw.js): a
+// language's are found by what they hold.
+const holds = (f, lang) => Object.keys(page.metafile.outputs[`${outDir}/${f}`].inputs).some((i) => i === `canbao-words:${lang}` || i.endsWith(`texts-${lang}.js`));
+const languageCost = (lang) => LATER.filter((f) => holds(f, lang)).reduce((n, f) => n + gz(f), 0);
 const heaviest = Math.max(languageCost("zh-TW"), languageCost("en"));
 const total = Object.values(sizes).reduce((a, b) => a + b, 0) + heaviest;
 if (scratch) rmSync(scratch, { recursive: true, force: true });

@@ -140,13 +140,16 @@ writeFileSync(at("web/packs.js"), packsOf(packs.national, only ? "The built-in p
 // texts as edits to it (texts-zh-TW.js, texts-en.js, for addTexts): a
 // language's texts are fetched only by its readers.
 const textsOf = (lang) => {
-  const r = spawnSync("cargo", ["run", "--quiet", "--locked", "--", "texts", lang, "-"], { input: packs.national, maxBuffer: 1 << 26 });
+  // The native CLI, as build-wasm.sh built it first: not with the wasm build's flags it exports later.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !["RUSTFLAGS", "RUSTUP_TOOLCHAIN", "CARGO_TARGET_DIR", "CARGO_PROFILE_RELEASE_OPT_LEVEL"].includes(k)));
+  const r = spawnSync("cargo", ["run", "--quiet", "--locked", "--", "texts", lang, "-"], { input: packs.national, maxBuffer: 1 << 26, env });
   if (r.status !== 0) throw new Error(`canbao texts ${lang}: ${r.stderr}`);
   return r.stdout;
 };
-/** Where `full` has a text `zh` lacks (postcard: 0x00 for None there, 0x01, a varint length and UTF-8 here): [offset in zh, text]. */
+/** Where `full` has a text `zh` lacks (postcard: 0x00 for None there, 0x01, a varint length and UTF-8 here): [offset in zh after the previous edit's, text]. */
 function textEdits(zh, full) {
   const edits = [];
+  let last = 0;
   let [i, j] = [0, 0];
   while (i < zh.length && j < full.length) {
     if (zh[i] === full[j]) {
@@ -156,7 +159,9 @@ function textEdits(zh, full) {
     if (zh[i] !== 0 || full[j] !== 1) throw new Error(`texts: byte ${i} is not a missing text`);
     let [len, shift, k] = [0, 0, j + 1];
     for (let b = 0x80; b & 0x80; shift += 7) len |= ((b = full[k++]) & 0x7f) << shift;
-    edits.push([i, full.subarray(k, k + len).toString("utf8")]);
+    // Each offset after the previous edit's: smaller numbers than offsets from the start.
+    edits.push([i - last, full.subarray(k, k + len).toString("utf8")]);
+    last = i;
     [i, j] = [i + 1, k + len];
   }
   if (i !== zh.length || j !== full.length) throw new Error("texts: the packs differ in more than texts");

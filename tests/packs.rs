@@ -621,3 +621,38 @@ fn a_build_set_to_a_place_answers_with_it_by_default() {
     let ids: Vec<&str> = engine.regions().map(|p| p.id.as_str()).collect();
     assert_eq!(ids, ["china", "hubei", "suizhou"]);
 }
+
+/// Issue 19: a citation reads in the reader's language. In English no Chinese
+/// character is left (document numbers and clauses included: each source's
+/// `clauses` gives a clause in the other languages); in 繁體 no character
+/// that only Simplified Chinese writes that way.
+#[test]
+fn citations_read_in_the_readers_language() {
+    use canbao::model::text::Lang;
+    use canbao::pack::Item;
+    let engine = Engine::builtin().unwrap();
+    let simplified_only: Vec<char> = "发号条险医统盖围范务办厅关费补缴资议见筹乡镇农疗诊报销划转续济贫难残岁龄证户设计检查说额门业进区县级区党员职规则应该为员时间问题实现们这个会样对经现发开过长还点进动体两关务将让从当无么样实际过程处变化员总称织组级".chars().collect();
+    let mut bad = Vec::new();
+    for pack in engine.registry().packs() {
+        let mut pack = pack.clone();
+        let id = pack.id.clone();
+        pack.each_item(&mut |item| {
+            let label = match item {
+                Item::Cite(c) => c.label.clone(),
+                Item::Reason(r) => r.cite.label.clone(),
+                Item::Text(_) => return,
+            };
+            let en = label.get(Lang::En);
+            if en.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || "〔〕《》（）".contains(c)) {
+                bad.push(format!("{id} en: {en}"));
+            }
+            let tw = label.get(Lang::ZhTw);
+            if let Some(c) = tw.chars().find(|c| simplified_only.contains(c)) {
+                bad.push(format!("{id} zh-TW ({c}): {tw}"));
+            }
+        });
+    }
+    bad.sort();
+    bad.dedup();
+    assert!(bad.is_empty(), "{} citations not in the reader's language:\n{}", bad.len(), bad.join("\n"));
+}

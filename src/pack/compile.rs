@@ -334,6 +334,14 @@ impl Prepare<'_> {
                     .transpose()?,
                 file: s.file.clone(),
                 strength: self.name::<Strength>(&s.strength, &|_| key(".strength"))?,
+                clauses: s
+                    .clauses
+                    .iter()
+                    .map(|(clause, w)| {
+                        let t = wire::Text { zh_cn: clause.clone(), zh_tw: w.zh_tw.clone(), en: w.en.clone() };
+                        self.text(&t, &|_| key(&format!(".clauses.{clause}")))
+                    })
+                    .collect::<Ready<Vec<_>>>()?,
             });
         }
         // The parent's documents may be cited too; the pack keeps its own only

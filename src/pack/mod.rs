@@ -122,13 +122,16 @@ impl Cite {
         let Some(source) = sources.iter().find(|s| s.id == self.doc) else {
             return;
         };
-        let clause = &self.clause;
-        let label = |lang: Lang| match &source.number {
+        let named = source.clauses.iter().find(|c| c.zh_cn == self.clause);
+        let label = |lang: Lang| {
+            let clause = named.map_or(self.clause.as_str(), |t| t.get(lang));
+            match &source.number {
             // A document number needs the space before its clause.
             Some(n) => format!("{} {clause}", n.get(lang)),
             // 《title》三(一) reads as one in Chinese; in English, a comma.
             None if lang == Lang::En => format!("{}, {clause}", source.title.get(lang)),
             None => format!("《{}》{clause}", source.title.get(lang)),
+            }
         };
         self.label = Text::new(label(Lang::ZhCn), Some(label(Lang::ZhTw)), Some(label(Lang::En)));
         self.label.render();
@@ -183,6 +186,8 @@ pub struct Source {
     pub issued: Option<NaiveDate>,
     pub file: Option<String>,
     pub strength: Strength,
+    /// Its clauses in each language, the Simplified Chinese as citations write it.
+    pub clauses: Vec<Text>,
 }
 
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]

@@ -244,7 +244,8 @@ impl Registry {
                 serde_json::Value::Object(o) => {
                     if o.contains_key("zh_cn") && o.contains_key("zh_tw") && o.contains_key("en") {
                         for (key, lang) in [("zh_tw", Lang::ZhTw), ("en", Lang::En)] {
-                            if lang != keep {
+                            // A text the same as the Simplified one is left out: it falls back to it.
+                            if lang != keep || o.get(key) == o.get("zh_cn") {
                                 o.insert(key.to_owned(), serde_json::Value::Null);
                             }
                         }

@@ -92,6 +92,19 @@ pub struct Source {
     #[serde(default)]
     pub file: Option<String>,
     pub strength: String,
+    /// Each clause its citations name, in the other languages: `{ "第二十五条"
+    /// = { zh-TW = "第二十五條", en = "Art. 25" } }`.
+    #[serde(default)]
+    pub clauses: std::collections::BTreeMap<String, ClauseWords>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClauseWords {
+    #[serde(rename = "zh-TW", default)]
+    pub zh_tw: Option<String>,
+    #[serde(default)]
+    pub en: Option<String>,
 }
 
 #[derive(Deserialize)]

@@ -110,7 +110,9 @@ test("regions lists the packs with years and sources", () => {
   assert.deepEqual(regions.filter((r) => r.default).map((r) => r.id), ["china"]);
   const ordos = regions.find((r) => r.id === "ordos-2009");
   assert.deepEqual([ordos.firstYear, ordos.lastYear], [2009, 2011]);
-  assert.ok(ordos.sources.some((s) => s.number === "劳社厅发[2004]5号"));
+  // In English, the number too (issue 19: no Chinese in an English answer).
+  assert.ok(ordos.sources.some((s) => s.number === "Laoshetingfa [2004] No. 5"));
+  assert.ok(canbao.regions("zh-CN").find((r) => r.id === "ordos-2009").sources.some((s) => s.number === "劳社厅发[2004]5号"));
   assert.match(ordos.hash, /^[0-9a-f]{16}$/);
 });
 

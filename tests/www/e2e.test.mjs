@@ -584,6 +584,11 @@ test("English: ASCII colons, dibao named one way and explained; Traditional: tit
   assert.match(await page.textContent("label:has(#q-lowIncome-dibao)"), /^Dibao \(minimum living allowance\)$/);
   assert.doesNotMatch(await page.textContent("body"), /low-bao/i);
   assert.match(await visibleText(card(page, "urban_rural_resident")), /Total: at least 400\.00 yuan/);
+  // Citations in English too, with their strength apart (issue 19: "人均筹资1100元unconfirmed").
+  for (const d of await page.locator("details").all()) await d.evaluate((el) => (el.open = true));
+  const cites = await page.locator("#answer cite").allTextContents();
+  assert.ok(cites.length > 3 && cites.every((c) => !/[\u4e00-\u9fff〔〕《》]/.test(c)), cites.filter((c) => /[\u4e00-\u9fff]/.test(c)).join(" | "));
+  assert.doesNotMatch(await visibleText(page.locator("#answer")), /\S(unconfirmed|reported|official text)\b/);
   await shot(page, "phone-34-english");
   await page.click("#lang-zh-TW");
   await page.waitForSelector("html[lang=zh-TW]");
@@ -594,6 +599,8 @@ test("English: ASCII colons, dibao named one way and explained; Traditional: tit
   assert.match(await visibleText(card(page, "urban_rural_resident")), /城鄉居民基本醫療保險/);
   const labels = (await page.locator("legend, #rules-line, .status, .payers").allTextContents()).join("");
   assert.doesNotMatch(labels, /[这个问题参户规则费险]/, "the page's own words in Traditional characters");
+  const citesTw = (await page.locator("#answer cite").allTextContents()).join(" ");
+  assert.doesNotMatch(citesTw, /[统条险缴费补个]/, "citations in Traditional characters");
   await context.close();
 });
 
@@ -782,6 +789,19 @@ test("money: what you pay, never a government 0.00; the subsidy to the fund said
   // A 特困 person: the government's share is there, named for what it is.
   await choose(page, "lowIncome", "tekun");
   assert.match(await visibleText(card(page, "urban_rural_resident")), /政府替您交：400\.00 元/);
+  await context.close();
+});
+
+test("a flexible worker: the employee scheme's cost said as set locally, monthly, where to go; the resident scheme's beside it", async () => {
+  const { context, page } = await open();
+  await basics(page, { birthDate: "1990-06-01", employment: "flexible" });
+  await check(page);
+  await answerOpen(page, [["lowIncome", "none"], ["disabilityGrade", "0"], ["enrolled", "none"], ["lastCoveredYear", "last"]]);
+  const text = await visibleText(card(page, "employee"));
+  assert.match(text, /合计：由当地定（见下面） \/ 每月/);
+  assert.doesNotMatch(text, /合计：未知/);
+  assert.match(text, /就业地的医保经办机构/);
+  await shot(page, "phone-flexible");
   await context.close();
 });
 
