@@ -219,6 +219,8 @@ export function start(canbao, options = {}) {
   const page = {
     state,
     kiosk,
+    // The number pad: kiosk.html passes it; the page loads it in kiosk mode.
+    Pad: options.Pad,
     today,
     home,
     wantPast,
@@ -350,6 +352,7 @@ export function start(canbao, options = {}) {
     if (d.date) state.form.birthDate = d.date;
   }
   update();
+  if (kiosk && !page.Pad && options.loadPad) options.loadPad().then((m) => ((page.Pad = m.Pad), draw()));
   if (focused) document.getElementById(focused)?.focus();
   if (firstLang !== "zh-CN") speak(firstLang).then(update, () => {});
   openOn(askedRegion, askedYear);

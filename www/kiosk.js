@@ -6,10 +6,12 @@ import { initSync } from "../pkg/web/canbao.js";
 import * as canbao from "../pkg/web/canbao.js";
 import { PLACES } from "../pkg/web/places.js";
 import { start } from "./app.js";
+import { Pad } from "./view/pad.js";
 
 initSync({ module: Uint8Array.from(atob(__CANBAO_WASM__), (c) => c.charCodeAt(0)) });
 start(canbao, {
   kiosk: true,
+  Pad,
   places: PLACES,
   placePack: (id) => import(`../pkg/web/places/${id}.js`),
   pastPacks: () => import("../pkg/web/packs-past.js"),

@@ -15,6 +15,7 @@ Promise.all([init(), wantLang(new URLSearchParams(location.search).get("lang")).
     // The packs' texts come in 简体 (packs-zh.js); another language's when it is chosen.
     packTexts: (lang) => (lang === "en" ? import("../pkg/web/texts-en.js") : import("../pkg/web/texts-zh-TW.js")),
     placePack: (id) => import(`../pkg/web/places/${id}.js`),
+    loadPad: () => import("./view/pad.js"),
     pastPacks: () => import("../pkg/web/packs-past.js"),
   }),
 );

@@ -518,7 +518,8 @@ test("the example pack loads and answers as its comments say", () => {
   assert.deepEqual(s.fee.reasons.map((x) => x.code), ["example_fee_adult_2027", "example_public_subsidy_2027"]);
   // The deadline: monthDay 02-28 of the coverage year, from the measures' 第十三条.
   assert.equal(s.deadline, "2027-02-28");
-  assert.equal(s.enrol.deadlineSource, "示政发〔2025〕7号 第十三条");
+  // In English, as the pack gives its number and clauses in English (issue 19).
+  assert.equal(s.enrol.deadlineSource, "Shizhengfa [2025] No. 7 Art. 13");
   // Insured in 2026 and paying in the window (1 Oct 2026 to 28 Feb 2027): covered from 1 January, no wait.
   assert.deepEqual([s.coverFrom, s.waiting.months], ["2027-01-01", 0]);
   // A local hukou: the two places, and the general papers.
@@ -528,7 +529,7 @@ test("the example pack loads and answers as its comments say", () => {
   assert.deepEqual(s.enrol.documents, ["your ID card or household register"]);
   // How to pay: the two channels, in the pack's order, from the same clause.
   assert.deepEqual(s.enrol.channels.map((c) => c.split(" (")[0]), ['the "Example Tax" WeChat account', "partner bank branches"]);
-  assert.equal(s.enrol.channelsSource, "示政发〔2025〕7号 第十七条");
+  assert.equal(s.enrol.channelsSource, "Shizhengfa [2025] No. 7 Art. 17");
   assert.equal(s.reasons.some((x) => x.source === null), false);
 
   // Dibao: the city covers 300 of the 420; the person pays 120.

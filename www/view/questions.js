@@ -83,7 +83,7 @@ function target(id) {
   return [key, part ? "ymd".indexOf(part) : -1];
 }
 
-function typedValue(state, id) {
+export function typedValue(state, id) {
   const [key, part] = target(id);
   if (part >= 0) return (state.typed[key] ?? (state.form[key] ?? "--").split("-"))[part] ?? "";
   return state.typed[key] ?? state.form[key] ?? "";
@@ -100,7 +100,7 @@ function typeDatePart(state, key, part, value) {
 }
 
 /** What typing `value` into the field `id` does, as its input event would. */
-function typeInto(state, id, value) {
+export function typeInto(state, id, value) {
   const [key, part] = target(id);
   // A whole date typed (or pasted) into one part fills all three.
   const whole = part >= 0 && datePartsOf(value);
@@ -110,31 +110,14 @@ function typeInto(state, id, value) {
 }
 
 /** What leaving the field `id` does, as its change event would. */
-function commit(page, id, value) {
+export function commit(page, id, value) {
   const [key, part] = target(id);
   if (part >= 0) page.update();
   else page.set(key, value.trim());
 }
 
-/** The kiosk's number pad, under the field it types into. */
-function Pad({ page, ids }) {
-  const { state, kiosk } = page;
-  if (!kiosk || !ids.includes(state.padFor)) return null;
-  const lang = state.lang;
-  const press = (k) => () => {
-    const id = state.padFor;
-    const max = document.getElementById(id)?.maxLength || 16; // the kiosk's: the digits only
-    const old = typedValue(state, id);
-    const value = k === "del" ? old.slice(0, -1) : k === "clear" ? "" : (old + k).slice(0, max);
-    typeInto(state, id, value);
-    const i = ids.indexOf(id);
-    if (k.length === 1 && value.length >= max && i < ids.length - 1) state.padFor = ids[i + 1];
-    commit(page, id, value);
-  };
-  return h("div", { class: "pad", role: "group", "aria-label": t(lang, "pad") },
-    ["1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "del"].map((k) =>
-      h("button", { type: "button", key: k, id: `pad-${k}`, onClick: press(k), "aria-label": k.length > 1 ? t(lang, k) : undefined }, k === "del" ? "⌫" : k === "clear" ? t(lang, "clear") : k)));
-}
+/** The kiosk's number pad (view/pad.js), once the page has it: only kiosks load it. */
+const Pad = ({ page, ids }) => (page.Pad ? h(page.Pad, { page, ids, typedValue, typeInto, commit, h, t }) : null);
 
 /** Fen as yuan with two decimals ("40000" → "400.00"): money is never a float. */
 const fen = (n) => `${n / 100n}.${String(n % 100n).padStart(2, "0")}`;
