@@ -11,7 +11,7 @@ SHELL := /bin/bash
 
 CARGO ?= cargo
 
-.PHONY: serve example test rust-test wasm wasm-setup wasm-test wechat www www-test dist city dist-test bench bench-wasm bench-load fuzz fuzz-wasm
+.PHONY: serve example test rust-test wasm wasm-setup wasm-test wechat www www-test dist city dist-test bench bench-wasm bench-load bench-roster fuzz fuzz-wasm
 
 serve: example www
 	node scripts/serve.mjs www/dist
@@ -87,6 +87,15 @@ bench-wasm: wasm
 # when the first question can be typed into, when the engine answers.
 bench-load: www
 	node scripts/bench-load.mjs 5
+
+# canbao roster over made-up lists (scripts/roster-sample.mjs): 100,000 rows
+# (target: under 1.5 s), then 1,000,000 (flat memory), national pack.
+bench-roster: www
+	$(CARGO) build --release --locked
+	node scripts/roster-sample.mjs 100000 > target/roster-100k.csv
+	node scripts/roster-sample.mjs 1000000 > target/roster-1m.csv
+	for f in 100k 100k 100k 1m; do ./target/release/canbao roster target/roster-$$f.csv --out target/roster-$$f.checked.csv --today 2026-11-24 2>&1 | grep -E "rows checked|peak"; done
+	node scripts/bench-roster-page.mjs 100000
 
 # cargo-fuzz (installed once); the targets: check, household, pack.
 fuzz:

@@ -34,8 +34,16 @@ for target in web nodejs; do
   CARGO_TARGET_DIR=target/wasm-core wasm-pack --log-level warn build . --release --target "$target" \
     --out-dir "pkg.new/$target" --out-name canbao_core -- --no-default-features "${STD[@]}"
   CARGO_TARGET_DIR=target/wasm-loader wasm-pack --log-level warn build . --release --target "$target" \
-    --out-dir "pkg.new/$target" --out-name canbao_loader -- "${STD[@]}"
+    --out-dir "pkg.new/$target" --out-name canbao_loader -- --no-default-features --features loader "${STD[@]}"
 done
+# The roster page's module: the core with rosters (CSV, XLSX in and out),
+# loaded only by roster.html's worker, on a cadre's computer: built for speed,
+# not bytes (opt-level 3 and wasm-opt -O3: 100,000 rows checked in about half
+# the time of -Oz), still validated as MVP.
+CARGO_PROFILE_RELEASE_OPT_LEVEL=3 CARGO_TARGET_DIR=target/wasm-roster wasm-pack --log-level warn build . --release --no-opt --target web \
+  --out-dir "pkg.new/roster" --out-name canbao_roster -- --no-default-features --features roster-wasm "${STD[@]}"
+wasm-opt -O3 --mvp-features pkg.new/roster/canbao_roster_bg.wasm -o pkg.new/roster/canbao_roster_bg.wasm
+rm -f pkg.new/roster/.gitignore pkg.new/roster/package.json pkg.new/roster/README.md
 # WeChat on iOS refuses exported Globals; wasm-bindgen's runtime leaves two.
 node scripts/strip-global-exports.mjs pkg.new/*/canbao_*_bg.wasm
 # The public API (js/) beside each glue, and one package.json for npm at pkg/.

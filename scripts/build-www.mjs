@@ -16,7 +16,7 @@
 // --pkg: another package's browser build (a build set to one place, from
 // scripts/build-dist.mjs), in place of pkg/web; --out: where to write.
 import { execFileSync } from "node:child_process";
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
@@ -41,6 +41,8 @@ if (option("--pkg")) {
   scratch = mkdtempSync(join(tmpdir(), "canbao-www-"));
   cpSync("www", join(scratch, "www"), { recursive: true, filter: (f) => !/www\/(dist|wechat)(\/|$)/.test(f) });
   cpSync(resolve(option("--pkg")), join(scratch, "pkg/web"), { recursive: true });
+  // The roster module is the same for every build: the packs are the package's.
+  if (existsSync("pkg/roster")) cpSync("pkg/roster", join(scratch, "pkg/roster"), { recursive: true });
   src = join(scratch, "www");
   pkgWeb = join(scratch, "pkg/web");
 }
@@ -189,6 +191,30 @@ const html = readFileSync(join(src, "index.html"), "utf8")
   .replace('<script type="module" src="main.js"></script>', () => `<script type="module">${script}</script>`)
   .replace('<html lang="zh-CN">', '<html lang="zh-CN" class="kiosk">');
 writeFileSync(join(dist, "kiosk.html"), html);
+
+// ---- roster.html: the cadres' page, one file ----------------------------------
+// A list checked at once (issue 16): its own module (pkg/roster, the engine
+// with the roster's readers and writers), inlined with a worker and every
+// built-in pack of today, so it works offline and from file://. Not the
+// resident's page: none of it counts in the page's budget.
+const rosterRoot = join(dirname(pkgWeb), "roster");
+if (existsSync(join(rosterRoot, "canbao_roster_bg.wasm"))) {
+  const iife = async (entry, define) => {
+    const out = await build({ ...OPTIONS, format: "iife", entryPoints: [entry], write: false, define: { ...OPTIONS.define, ...define } });
+    return (await minify(out.outputFiles[0].text, { compress: { passes: 2 }, mangle: true, format: { ascii_only: false, comments: false } })).code;
+  };
+  const workerCode = await iife(join(src, "roster-worker.js"), {});
+  const rosterWasm = readFileSync(join(rosterRoot, "canbao_roster_bg.wasm")).toString("base64");
+  let rosterScript = await iife(join(src, "roster.js"), { __ROSTER_WORKER__: JSON.stringify(workerCode), __ROSTER_WASM__: JSON.stringify(rosterWasm) });
+  rosterScript = rosterScript.replaceAll("</script", "<\\/script").replaceAll("<!--", "<\\!--");
+  const rosterCss = `${css}\n.scroll{overflow:auto;max-height:70vh}table{border-collapse:collapse;font-size:.85rem}td,th{border:1px solid #ccc;padding:.2rem .4rem;white-space:nowrap}#filters button[aria-pressed=true]{background:#1e6b3c;color:#fff}progress{width:100%}.notice-slip{break-inside:avoid;border-bottom:1px dashed #999;padding:.5rem 0}.file input{display:block;margin:.5rem 0}`;
+  const rosterHtml = readFileSync(join(src, "roster.html"), "utf8")
+    .replace("ROSTER_CSP", `default-src 'none'; script-src ${sha(rosterScript)} 'wasm-unsafe-eval'; worker-src blob:; style-src ${sha(rosterCss)}; img-src data: blob:; base-uri 'none'; form-action 'none'`)
+    .replace("ROSTER_STYLE", () => rosterCss)
+    .replace("ROSTER_SCRIPT", () => rosterScript);
+  writeFileSync(join(dist, "roster.html"), rosterHtml);
+  console.log(`  roster.html ${rosterHtml.length} bytes, ${gzipSync(rosterHtml, { level: 9 }).length} gzip (the cadres' page; not the resident's)`);
+}
 
 // ---- page weight ------------------------------------------------------------
 const gz = (f) => gzipSync(readFileSync(join(dist, f)), { level: 9 }).length;

@@ -49,6 +49,8 @@ pub mod api;
 pub mod contract;
 pub mod pack;
 pub mod rules;
+#[cfg(feature = "roster")]
+pub mod roster;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

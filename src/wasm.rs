@@ -196,6 +196,161 @@ mod core {
     pub fn version_json() -> String {
         with_engine(|engine| Ok(api::version(engine)))
     }
+
+    /// The roster module's calls (`canbao_roster`, the core with rosters: the
+    /// roster page's worker only): a file opened, checked a slice at a time
+    /// (so the page can say how far it is), then written out. The same
+    /// `roster::Checker` as `canbao roster`.
+    #[cfg(feature = "roster")]
+    pub mod roster {
+        use std::cell::RefCell;
+
+        use wasm_bindgen::prelude::*;
+
+        use super::with_engine;
+        use crate::model::text::Lang;
+        use crate::roster::{files, Checker, Header, Options, RESULT_COLUMNS};
+
+        struct Open {
+            /// The rows still to check: a CSV read as it is checked.
+            rows: Box<dyn Iterator<Item = Result<Vec<String>, String>>>,
+            width: usize,
+            checker: Checker,
+            out: Vec<Vec<String>>,
+        }
+
+        thread_local! {
+            static OPEN: RefCell<Option<Open>> = const { RefCell::new(None) };
+        }
+
+        #[derive(serde::Deserialize)]
+        struct OptionsWire {
+            region: Option<String>,
+            year: Option<i32>,
+            today: String,
+            lang: Option<String>,
+        }
+
+        fn failed(message: &str) -> String {
+            serde_json::json!({ "error": message }).to_string()
+        }
+
+        /// Reads a CSV or XLSX file (its bytes): its header, and how many rows.
+        #[wasm_bindgen]
+        pub fn roster_open(bytes: &[u8], options: &str) -> String {
+            let Ok(o) = serde_json::from_str::<OptionsWire>(options) else { return failed("bad options") };
+            let Some(today) = crate::model::date::parse(&o.today) else { return failed("bad today") };
+            let lang = o.lang.as_deref().and_then(Lang::parse).unwrap_or_default();
+            let kind = match files::kind_of(bytes.get(..4).unwrap_or(bytes)) {
+                Ok(k) => k,
+                Err(e) => return failed(&e),
+            };
+            // A CSV is read as it is checked (its rows counted by its lines, for
+            // the progress line); an XLSX is read whole.
+            let (mut rows, count): (Box<dyn Iterator<Item = Result<Vec<String>, String>>>, usize) = match kind {
+                files::Kind::Csv => match files::csv_rows(std::io::Cursor::new(bytes.to_vec())) {
+                    Ok(r) => {
+                        let lines = bytes.iter().filter(|b| **b == b'\n').count() + usize::from(!bytes.ends_with(b"\n"));
+                        (Box::new(r), lines.saturating_sub(1))
+                    }
+                    Err(e) => return failed(&e.to_string()),
+                },
+                files::Kind::Xlsx => match files::xlsx_rows(std::io::Cursor::new(bytes)) {
+                    Ok(r) => {
+                        let n = r.len().saturating_sub(1);
+                        (Box::new(r.into_iter().map(Ok)), n)
+                    }
+                    Err(e) => return failed(&e),
+                },
+            };
+            let names = match rows.next() {
+                Some(Ok(h)) => h,
+                _ => return failed("the file has no header row"),
+            };
+            let header = Header::new(&names);
+            let unknown: Vec<String> = header.unknown(&names).into_iter().map(str::to_owned).collect();
+            let mut head = names.clone();
+            head.extend(RESULT_COLUMNS.iter().map(|c| (*c).to_owned()));
+            let checker = Checker::new(Options { region: o.region, year: o.year, today, lang }, header);
+            OPEN.with(|cell| {
+                *cell.borrow_mut() = Some(Open { rows, width: names.len(), checker, out: vec![head.clone()] });
+            });
+            serde_json::json!({ "rows": count, "columns": head, "unknown": unknown }).to_string()
+        }
+
+        /// Checks up to `max` more rows; `{"done": n, "finished": bool}`.
+        #[wasm_bindgen]
+        pub fn roster_step(max: u32) -> String {
+            with_engine(|engine| {
+                OPEN.with(|cell| {
+                    let mut open = cell.borrow_mut();
+                    let Some(o) = open.as_mut() else { return Ok(failed("no roster open")) };
+                    let mut emitted = Vec::new();
+                    let mut finished = false;
+                    for _ in 0..max {
+                        match o.rows.next() {
+                            Some(row) => o.checker.take(engine, row, o.width, &mut |r| emitted.push(r)),
+                            None => {
+                                o.checker.flush(engine, &mut |r| emitted.push(r));
+                                o.checker.summary.finish();
+                                finished = true;
+                                break;
+                            }
+                        }
+                    }
+                    o.out.append(&mut emitted);
+                    Ok(serde_json::json!({ "done": o.out.len() - 1, "finished": finished }).to_string())
+                })
+            })
+        }
+
+        /// The summary, once finished.
+        #[wasm_bindgen]
+        pub fn roster_summary() -> String {
+            OPEN.with(|cell| match cell.borrow().as_ref() {
+                Some(o) => serde_json::to_string(&o.checker.summary).unwrap_or_default(),
+                None => failed("no roster open"),
+            })
+        }
+
+        /// Rows `from` to `from + count` of the answer (the header is row 0), as JSON arrays.
+        #[wasm_bindgen]
+        pub fn roster_rows(from: u32, count: u32) -> String {
+            OPEN.with(|cell| match cell.borrow().as_ref() {
+                Some(o) => {
+                    let rows: Vec<&Vec<String>> = o.out.iter().skip(from as usize).take(count as usize).collect();
+                    serde_json::to_string(&rows).unwrap_or_default()
+                }
+                None => failed("no roster open"),
+            })
+        }
+
+        /// The answer as a file: XLSX, or CSV (UTF-8 with a byte-order mark).
+        #[wasm_bindgen]
+        pub fn roster_file(xlsx: bool) -> Vec<u8> {
+            OPEN.with(|cell| {
+                let open = cell.borrow();
+                let Some(o) = open.as_ref() else { return Vec::new() };
+                if xlsx {
+                    let mut book = files::XlsxOut::new();
+                    for r in &o.out {
+                        if book.row(r).is_err() {
+                            return Vec::new();
+                        }
+                    }
+                    book.save().unwrap_or_default()
+                } else {
+                    let Ok(mut csv) = files::CsvOut::new(Vec::new()) else { return Vec::new() };
+                    for r in &o.out {
+                        if csv.row(r).is_err() {
+                            return Vec::new();
+                        }
+                    }
+                    csv.into_inner().unwrap_or_default()
+                }
+            })
+        }
+    }
 }
 
 /// The loader module: compiles a pack's JSON text into the compiled form the

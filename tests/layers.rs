@@ -4,6 +4,7 @@
 //! From the ground up: `model` (vocabulary, dates, money, text, the person,
 //! the request), `pack` (the pack model, file format and compiler), `rules`
 //! (deciding), `contract` (JSON in and out, words), `api` (text in, text out),
+//! `roster` (a whole list checked: rows in, rows out),
 //! and the bindings (`wasm.rs`; `main.rs` is a crate of its own and uses the
 //! library as any user would). The test reads the `crate::` paths in each
 //! file's code (its tests left out), as written: a path is always spelled
@@ -13,7 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::Path;
 
-const LAYERS: &[&str] = &["model", "pack", "rules", "contract", "api", "wasm"];
+const LAYERS: &[&str] = &["model", "pack", "rules", "contract", "api", "roster", "wasm"];
 
 /// Every `.rs` file under `src/` but the binary's, by its module path (`pack::when`).
 fn modules() -> BTreeMap<String, String> {

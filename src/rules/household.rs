@@ -53,7 +53,7 @@ pub struct HouseholdDecision<'p> {
 }
 
 /// The scheme a member counts with, or `Err(())` when it is not settled.
-fn chosen(d: &Decision) -> Result<Option<Scheme>, ()> {
+pub(crate) fn chosen(d: &Decision) -> Result<Option<Scheme>, ()> {
     let basic: Vec<&SchemeDecision> = d.schemes.iter().filter(|s| s.scheme().role() == Role::Basic).collect();
     if let Some(m) = basic.iter().find(|s| s.status == Status::Mandatory) {
         return Ok(Some(m.scheme()));
@@ -83,6 +83,14 @@ impl Engine {
             };
             members.push(self.decide(&one, today).map_err(|e| e.for_member(i))?);
         }
+        Ok(household_of(members))
+    }
+}
+
+/// A household from its members' decisions, already made (a roster decides
+/// each row once, then adds up its households).
+pub fn household_of(members: Vec<Decision<'_>>) -> HouseholdDecision<'_> {
+    {
         let picks: Vec<Result<Option<Scheme>, ()>> = members.iter().map(chosen).collect();
         let undecided: Vec<usize> = (0..picks.len())
             .filter(|i| picks.get(*i).is_some_and(Result::is_err))
@@ -90,13 +98,13 @@ impl Engine {
         let chosen: Vec<Option<Scheme>> = picks.iter().map(|p| p.ok().flatten()).collect();
         let totals = totals(&members, &chosen, !undecided.is_empty());
         let rules = household_rules(&members);
-        Ok(HouseholdDecision {
+        HouseholdDecision {
             members,
             chosen,
             undecided,
             totals,
             rules,
-        })
+        }
     }
 }
 

@@ -34,11 +34,15 @@ const TODAY = "2026-11-24";
 
 test("make city writes the four artifacts and the page's weight, less than the national page's", () => {
   for (const f of [`canbao-${version}.tgz`, `canbao-wechat-${version}.zip`, "kiosk.html", "web", "wechat"]) assert.ok(readdirSync(out).includes(f), f);
+  // The roster page too, set to the city (issue 16).
+  assert.ok(readdirSync(join(out, "web")).includes("roster.html"));
   assert.match(built, /page weight \d+ bytes/);
-  // What a page loads first: the files its service worker keeps, and itself.
+  // What a page loads first: index.html and what it links (the style sheet,
+  // the scripts and the wasm it preloads), and the service worker.
   const weight = (dir) => {
-    const files = [...readFileSync(join(dir, "sw.js"), "utf8").matchAll(/"\.\/([\w.-]+)"/g)].map((m) => m[1]);
-    return [...files, "sw.js"].reduce((sum, f) => sum + gzipSync(readFileSync(join(dir, f)), { level: 9 }).length, 0);
+    const files = [...readFileSync(join(dir, "index.html"), "utf8").matchAll(/<link rel="(?:stylesheet|modulepreload|preload)" href="([\w.-]+)"/g)].map((m) => m[1]);
+    assert.ok(files.includes("main.js") && files.includes("canbao_core_bg.wasm"), files.join(" "));
+    return ["index.html", ...files, "sw.js"].reduce((sum, f) => sum + gzipSync(readFileSync(join(dir, f)), { level: 9 }).length, 0);
   };
   const city = weight(join(out, "web"));
   const national = weight(join(root, "dist/web"));

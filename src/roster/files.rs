@@ -1,0 +1,146 @@
+//! A roster's files: CSV (UTF-8, with or without a byte-order mark, or GB18030
+//! as Excel and WPS save it in China) and XLSX in; the same out. CSV streams
+//! a row at a time (the csv crate; encoding_rs_io decodes GB18030 as it
+//! reads); XLSX is read whole (calamine) and written whole (rust_xlsxwriter),
+//! as an XLSX sheet holds at most 1,048,576 rows anyway.
+
+use std::io::{self, BufReader, Read, Seek, Write};
+
+use calamine::{Data, Reader};
+
+/// A roster file's kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Csv,
+    Xlsx,
+}
+
+/// XLSX is a zip (`PK\x03\x04`); anything else is read as CSV. An old `.xls`
+/// (OLE, `D0 CF 11 E0`) is neither: said so, not read as text.
+pub fn kind_of(head: &[u8]) -> Result<Kind, String> {
+    if head.starts_with(b"PK\x03\x04") {
+        Ok(Kind::Xlsx)
+    } else if head.starts_with(&[0xd0, 0xcf, 0x11, 0xe0]) {
+        Err("an old Excel file (.xls): save it as .xlsx or .csv (另存为 .xlsx 或 .csv)".into())
+    } else {
+        Ok(Kind::Csv)
+    }
+}
+
+/// CSV rows as strings, the text decoded from UTF-8 (a byte-order mark
+/// dropped) or, when its start is not UTF-8, GB18030. Rows may differ in
+/// length (the caller says which): the csv crate is told to be flexible.
+pub fn csv_rows<R: Read>(mut input: R) -> io::Result<impl Iterator<Item = Result<Vec<String>, String>> + use<R>> {
+    let mut head = vec![0u8; 64 * 1024];
+    let mut n = 0;
+    while n < head.len() {
+        match input.read(&mut head[n..])? {
+            0 => break,
+            k => n += k,
+        }
+    }
+    head.truncate(n);
+    // UTF-8 unless the start says otherwise (a character cut at the end is fine).
+    let utf8 = match std::str::from_utf8(&head) {
+        Ok(_) => true,
+        Err(e) => e.error_len().is_none(),
+    };
+    let encoding = if head.starts_with(b"\xef\xbb\xbf") || utf8 { encoding_rs::UTF_8 } else { encoding_rs::GB18030 };
+    let decoded = encoding_rs_io::DecodeReaderBytesBuilder::new()
+        .encoding(Some(encoding))
+        .bom_override(true)
+        .build(io::Cursor::new(head).chain(input));
+    let reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(BufReader::new(decoded));
+    Ok(reader.into_records().map(|r| {
+        r.map(|rec| rec.iter().map(str::to_owned).collect()).map_err(|e| e.to_string())
+    }))
+}
+
+/// The first sheet of an XLSX file, as strings: dates as `YYYY-MM-DD`, whole
+/// numbers without `.0`.
+pub fn xlsx_rows<R: Read + Seek>(input: R) -> Result<Vec<Vec<String>>, String> {
+    let mut book = calamine::Xlsx::new(input).map_err(|e| format!("not an XLSX file: {e}"))?;
+    let range = book
+        .worksheet_range_at(0)
+        .ok_or("the workbook has no sheet")?
+        .map_err(|e| format!("the first sheet cannot be read: {e}"))?;
+    Ok(range.rows().map(|r| r.iter().map(cell).collect()).collect())
+}
+
+fn cell(d: &Data) -> String {
+    match d {
+        Data::Empty | Data::Error(_) => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        Data::Float(f) => f.to_string(),
+        Data::Bool(b) => b.to_string(),
+        // Excel's serial day (1900 system): days since 1899-12-30.
+        Data::DateTime(t) => chrono::NaiveDate::from_ymd_opt(1899, 12, 30)
+            .and_then(|epoch| epoch.checked_add_days(chrono::Days::new(t.as_f64().max(0.0) as u64)))
+            .map_or_else(|| t.to_string(), |d| d.to_string()),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => s.get(..10).unwrap_or(s).to_owned(),
+    }
+}
+
+/// Writes CSV rows in UTF-8 with a byte-order mark, which Excel and WPS need
+/// to read Chinese correctly.
+pub struct CsvOut<W: Write> {
+    writer: csv::Writer<W>,
+}
+
+impl<W: Write> CsvOut<W> {
+    pub fn new(mut out: W) -> io::Result<CsvOut<W>> {
+        out.write_all(b"\xef\xbb\xbf")?;
+        Ok(CsvOut { writer: csv::WriterBuilder::new().flexible(true).from_writer(out) })
+    }
+
+    pub fn row(&mut self, row: &[String]) -> io::Result<()> {
+        self.writer.write_record(row).map_err(io::Error::other)
+    }
+
+    pub fn finish(mut self) -> io::Result<()> {
+        self.writer.flush()
+    }
+
+    /// The writer back, flushed (a buffer, in the roster module).
+    pub fn into_inner(self) -> io::Result<W> {
+        self.writer.into_inner().map_err(|e| io::Error::other(e.to_string()))
+    }
+}
+
+/// Writes rows into one sheet of an XLSX workbook, kept in memory until `save`.
+pub struct XlsxOut {
+    book: rust_xlsxwriter::Workbook,
+    next: u32,
+}
+
+impl XlsxOut {
+    pub fn new() -> XlsxOut {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        book.add_worksheet();
+        XlsxOut { book, next: 0 }
+    }
+
+    pub fn row(&mut self, row: &[String]) -> Result<(), String> {
+        let sheet = self.book.worksheet_from_index(0).map_err(|e| e.to_string())?;
+        for (col, value) in row.iter().enumerate() {
+            let col = u16::try_from(col).map_err(|_| "more than 16,384 columns".to_owned())?;
+            // An XLSX cell holds at most 32,767 characters.
+            let value: String = value.chars().take(32_767).collect();
+            sheet.write_string(self.next, col, value).map_err(|e| e.to_string())?;
+        }
+        self.next += 1;
+        Ok(())
+    }
+
+    pub fn save(mut self) -> Result<Vec<u8>, String> {
+        self.book.save_to_buffer().map_err(|e| e.to_string())
+    }
+}
+
+impl Default for XlsxOut {
+    fn default() -> Self {
+        XlsxOut::new()
+    }
+}
