@@ -827,6 +827,17 @@ test("a steady form: answering an open question moves no other, and the last ans
   await context.close();
 });
 
+test("nothing answered: each undecided card says what it still needs, never two reasons that contradict each other", async () => {
+  const { context, page } = await open();
+  await page.click("#check");
+  await page.waitForSelector("#answer");
+  const text = await visibleText(page.locator("#answer"));
+  assert.match(text, /还需要知道/);
+  assert.doesNotMatch(text, /您应参加职工医保/);
+  assert.doesNotMatch(text, /职工应当参加职工基本医疗保险/);
+  await context.close();
+});
+
 test("dates and ages typed as a Chinese phone types them: full width, 1971年5月20日, 1971.5.20, ４６, 46岁", async () => {
   const { context, page, errors } = await open();
   for (const typed of ["１９７１年５月２０日", "1971.5.20", "1971/05/20"]) {

@@ -70,7 +70,8 @@ function Scheme({ page, card: c, kind }) {
     c.status !== "ineligible" && h(Fee, { page, fee: c.fee }),
     h(Next, { page, card: c }),
     h(Cover, { page, card: c }),
-    c.status === "ineligible" ? h(Reasons, { lang, list: c.reasons }) : h(More, { lang, label: t(lang, "why"), list: c.reasons, open: c.status === "needs_info" }),
+    // Undecided: what is still needed, not the rules that might apply (they contradict each other).
+    c.status === "ineligible" ? h(Reasons, { lang, list: c.reasons }) : h(More, { lang, label: t(lang, "why"), list: c.status === "needs_info" ? c.reasons.filter((r) => r.code === "needs_info") : c.reasons, open: c.status === "needs_info" }),
     c.benefits.length > 0 && h("div", { class: "benefits" }, h("h4", {}, t(lang, "benefits")), h(Reasons, { lang, list: c.benefits })),
     c.addOns.map((a) => h(Scheme, { key: a.scheme, page, card: a, kind: "addOn" })),
     c.instead && h("div", { class: "instead" },
