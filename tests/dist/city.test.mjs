@@ -72,9 +72,10 @@ async function residentCard(page, { byPad }) {
     for (const [part, v] of [["y", "1986"], ["m", "05"], ["d", "01"]]) await page.fill(`#q-birthDate-${part}`, v);
     await page.locator("#q-birthDate-d").blur();
   }
-  for (const [key, value] of [["hukouType", "rural"], ["hukouLocal", "true"], ["employment", "farmer"]]) await page.click(`label:has(#q-${key}-${value})`);
+  for (const [key, value] of [["hukouLocal", "true"], ["employment", "farmer"]]) await page.click(`label:has(#q-${key}-${value})`);
   await page.click("#check");
-  for (const [key, value] of [["lowIncome", "none"], ["disabilityGrade", "0"], ["lastCoveredYear", "last"]]) {
+  // The hukou's type only if the city's rules ask for it (issue 19: asked only where it matters).
+  for (const [key, value] of [["hukouType", "rural"], ["lowIncome", "none"], ["disabilityGrade", "0"], ["lastCoveredYear", "last"]]) {
     const q = page.locator(`#q-${key}-${value}`);
     if (await q.count()) await page.click(`label:has(#q-${key}-${value})`);
   }
