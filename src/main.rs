@@ -567,7 +567,7 @@ fn run_roster(engine: &Engine, path: &OsString, options: canbao::roster::Options
     let mut checker = Checker::new(options, header);
     let mut write_err: Option<String> = None;
     if xlsx {
-        let mut book = files::XlsxOut::new();
+        let mut book = files::XlsxOut::new(checker.lang());
         book.row(&out_row).map_err(|e| e.to_string())?;
         let mut emit = |r: Vec<String>| {
             if let Err(e) = book.row(&r) {
@@ -578,6 +578,12 @@ fn run_roster(engine: &Engine, path: &OsString, options: canbao::roster::Options
             checker.take(engine, row, width, &mut emit);
         }
         checker.flush(engine, &mut emit);
+        if book.cut > 0 {
+            eprintln!(
+                "canbao: cells longer than an XLSX cell holds (32,767 characters), cut and marked as cut: {}; write CSV (--out FILE.csv) to keep them whole",
+                book.cut
+            );
+        }
         let bytes = book.save()?;
         std::fs::write(&out_path, bytes).map_err(|e| format!("{}: {e}", shown(&out_path)))?;
     } else {
@@ -624,7 +630,18 @@ fn run_roster(engine: &Engine, path: &OsString, options: canbao::roster::Options
     }
     eprintln!("  by scheme: {:?}", summary.by_scheme);
     eprintln!("  by status: {:?}", summary.by_status);
-    eprintln!("  totals by payer: {:?}", summary.totals);
+    for (period, totals) in &summary.totals {
+        let unknown = summary.unknown_shares.get(period);
+        let payers: Vec<String> = canbao::roster::PAYERS
+            .iter()
+            .filter_map(|payer| Some((payer, totals.get(*payer)?)))
+            .map(|(payer, sum)| match unknown.and_then(|u| u.get(*payer)) {
+                Some(n) => format!("{payer} {sum} (rows unknown: {n})"),
+                None => format!("{payer} {sum}"),
+            })
+            .collect();
+        eprintln!("  totals a {period}, by payer: {}", payers.join(", "));
+    }
     if let Some(p) = &flags.summary {
         let json = serde_json::to_string_pretty(&*summary).map_err(|e| e.to_string())?;
         std::fs::write(p, json).map_err(|e| format!("{}: {e}", shown(p)))?;

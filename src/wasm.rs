@@ -332,7 +332,7 @@ mod core {
                 let open = cell.borrow();
                 let Some(o) = open.as_ref() else { return Vec::new() };
                 if xlsx {
-                    let mut book = files::XlsxOut::new();
+                    let mut book = files::XlsxOut::new(o.checker.lang());
                     for r in &o.out {
                         if book.row(r).is_err() {
                             return Vec::new();

@@ -145,3 +145,54 @@ fn what_is_not_a_roster_is_said_so() {
     assert_eq!(code, 2);
     assert!(err.contains("--year takes a year"), "{err}");
 }
+
+#[test]
+fn a_50_mb_cell_and_a_million_empty_rows_lose_nothing() {
+    let d = dir();
+    // A 50 MB paste in a column canbao does not read, and one in a column it
+    // reads; then a million empty rows (a sheet dragged to its end) and a row after.
+    let big = "x".repeat(50 << 20);
+    let mut text = format!("姓名,出生日期,就业情况,备注\n甲,1980-01-01,务农,{big}\n乙,{big},务农,\n");
+    text.push_str(&",,,\n".repeat(1_000_000));
+    text.push_str("丙,1985-01-01,务农,\n");
+    let input = d.join("big.csv");
+    std::fs::write(&input, text).unwrap();
+    drop(big);
+
+    let out = d.join("big.out.csv");
+    let summary = d.join("big.summary.json");
+    let (code, err) = roster(&[input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--today", "2026-11-24", "--summary", summary.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let rows = read_csv(&out);
+    assert_eq!(rows.len(), 1 + 2 + 1_000_000 + 1, "every row, in order");
+    let error = col(&rows, "result.error");
+    assert_eq!(rows[1][3].len(), 50 << 20, "the unread cell kept whole in CSV");
+    assert_eq!(rows[1][error], "");
+    // The read cell: an error naming its column, not "the request is too large".
+    assert_eq!(rows[2][error], format!("too_large: 「出生日期」这一格有 {} 字节，最多 16384", 50 << 20));
+    assert_eq!(rows[1_000_003][0], "丙");
+    assert_eq!(rows[1_000_003][col(&rows, "result.status")], "eligible");
+
+    // Nobody's low-income status is given: the individual's and the
+    // government's shares are unknown, so the totals say how many are left
+    // out rather than a bare "0.00".
+    let s: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&summary).unwrap()).unwrap();
+    assert_eq!(s["byStatus"]["empty"], 1_000_000);
+    assert_eq!(s["totals"]["year"]["total"], "800.00");
+    assert_eq!(s["unknownShares"]["year"]["individual"], 2);
+    assert_eq!(s["unknownShares"]["year"]["government"], 2);
+    assert!(s["unknownShares"]["year"].get("total").is_none());
+    assert!(err.contains("individual 0.00 (rows unknown: 2)"), "{err}");
+
+    // XLSX holds 32,767 characters a cell: the cell is cut and says so.
+    let xlsx = d.join("big.out.xlsx");
+    let (code, err) = roster(&[input.to_str().unwrap(), "--out", xlsx.to_str().unwrap(), "--today", "2026-11-24"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("cut and marked as cut: 2"), "{err}"); // both 50 MB cells
+    let mut read = calamine::open_workbook_auto(&xlsx).unwrap();
+    let range = read.worksheet_range_at(0).unwrap().unwrap();
+    let cell = range.get_value((1, 3)).unwrap().to_string();
+    assert_eq!(cell.chars().count(), 32_767);
+    assert!(cell.ends_with(&format!("…［已截断：原有 {} 字，CSV 输出保留全文］", 50 << 20)), "{}", &cell[cell.len() - 80..]);
+    assert_eq!(range.get_value((1_000_003, 0)).map(|c| c.to_string()), Some("丙".to_owned()));
+}

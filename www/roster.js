@@ -69,7 +69,10 @@ function open(file) {
 
 function summary(s) {
   const list = (o, words) => Object.entries(o).map(([k, n]) => `${words[k] ?? k} ${n}`).join("，");
-  const totals = Object.entries(s.totals).map(([p, t]) => `${p === "year" ? "每年" : "每月"}：合计 ${t.total} 元，个人 ${t.individual} 元，单位 ${t.employer} 元，政府 ${t.government} 元`);
+  // A payer's sum covers the rows where that share is known; the others are
+  // counted, so "个人 0.00 元" is never read as "pays nothing" when it is unknown.
+  const share = (p, t, payer) => `${t[payer]} 元${s.unknownShares?.[p]?.[payer] ? `（另有 ${s.unknownShares[p][payer]} 行未知）` : ""}`;
+  const totals = Object.entries(s.totals).map(([p, t]) => `${p === "year" ? "每年" : "每月"}：合计 ${share(p, t, "total")}，个人 ${share(p, t, "individual")}，单位 ${share(p, t, "employer")}，政府 ${share(p, t, "government")}`);
   $("summary").replaceChildren(
     ...[`共 ${s.rows} 行：已核查 ${s.checked}，需补充信息 ${s.needsAnswers}，有错误 ${s.errors}${s.duplicateIdNumbers ? `，身份证号重复 ${s.duplicateIdNumbers}` : ""}。`,
       `按结果：${list(s.byStatus, STATUS)}。`,

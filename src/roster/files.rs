@@ -8,6 +8,8 @@ use std::io::{self, BufReader, Read, Seek, Write};
 
 use calamine::{Data, Reader};
 
+use crate::model::text::Lang;
+
 /// A roster file's kind.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -113,22 +115,41 @@ impl<W: Write> CsvOut<W> {
 pub struct XlsxOut {
     book: rust_xlsxwriter::Workbook,
     next: u32,
+    lang: Lang,
+    /// Cells longer than an XLSX cell holds, cut (and marked as cut).
+    pub cut: u64,
 }
 
+/// The most characters an XLSX cell holds.
+const XLSX_CELL_CHARS: usize = 32_767;
+
 impl XlsxOut {
-    pub fn new() -> XlsxOut {
+    /// A workbook whose marks on cut cells are in `lang`.
+    pub fn new(lang: Lang) -> XlsxOut {
         let mut book = rust_xlsxwriter::Workbook::new();
         book.add_worksheet();
-        XlsxOut { book, next: 0 }
+        XlsxOut { book, next: 0, lang, cut: 0 }
     }
 
     pub fn row(&mut self, row: &[String]) -> Result<(), String> {
         let sheet = self.book.worksheet_from_index(0).map_err(|e| e.to_string())?;
         for (col, value) in row.iter().enumerate() {
             let col = u16::try_from(col).map_err(|_| "more than 16,384 columns".to_owned())?;
-            // An XLSX cell holds at most 32,767 characters.
-            let value: String = value.chars().take(32_767).collect();
-            sheet.write_string(self.next, col, value).map_err(|e| e.to_string())?;
+            let n = value.chars().count();
+            if n <= XLSX_CELL_CHARS {
+                sheet.write_string(self.next, col, value).map_err(|e| e.to_string())?;
+                continue;
+            }
+            // Too long for XLSX: cut, and say so in the cell itself, where
+            // whoever opens the sheet reads it (a CSV keeps the cell whole).
+            let mark = match self.lang {
+                Lang::En => format!("…[cut: {n} characters in all; a CSV output keeps them]"),
+                _ => format!("…［已截断：原有 {n} 字，CSV 输出保留全文］"),
+            };
+            let mut cut: String = value.chars().take(XLSX_CELL_CHARS - mark.chars().count()).collect();
+            cut.push_str(&mark);
+            sheet.write_string(self.next, col, cut).map_err(|e| e.to_string())?;
+            self.cut += 1;
         }
         self.next += 1;
         Ok(())
@@ -141,6 +162,6 @@ impl XlsxOut {
 
 impl Default for XlsxOut {
     fn default() -> Self {
-        XlsxOut::new()
+        XlsxOut::new(Lang::default())
     }
 }

@@ -27,7 +27,7 @@ use crate::model::money::Money;
 use crate::model::text::Lang;
 use crate::model::vocab::{Period, Role, Status};
 use crate::rules::decision::{Decision, Reason};
-use crate::model::request::MAX_MEMBERS;
+use crate::model::request::{MAX_MEMBERS, MAX_STRING_BYTES};
 use crate::rules::household::{household_of, HouseholdDecision};
 use crate::rules::Engine;
 use columns::Column;
@@ -65,6 +65,8 @@ pub struct Options {
 /// The header read: each column's meaning, by position.
 pub struct Header {
     columns: Vec<Column>,
+    /// The header's own words (clipped), to name a column in a message.
+    names: Vec<String>,
     household: Option<usize>,
 }
 
@@ -72,7 +74,8 @@ impl Header {
     pub fn new(names: &[String]) -> Header {
         let columns: Vec<Column> = names.iter().map(|n| columns::column(n)).collect();
         let household = columns.iter().position(|c| *c == Column::Household);
-        Header { columns, household }
+        let names = names.iter().map(|n| crate::model::text::clip(n.trim())).collect();
+        Header { columns, names, household }
     }
 
     /// Names of columns canbao does not read (kept as they are), for a note.
@@ -110,13 +113,22 @@ pub struct Summary {
     pub by_scheme: BTreeMap<String, u64>,
     #[serde(rename = "byStatus")]
     pub by_status: BTreeMap<String, u64>,
-    /// By period: what the rows with a known fee pay in all, by payer.
+    /// By period: what the rows with a known fee pay in all, by payer, over
+    /// the rows where that payer's share is known.
     pub totals: BTreeMap<String, BTreeMap<String, String>>,
+    /// By period and payer: how many rows' shares are unknown (left out of
+    /// `totals`, which is then a lower bound), so a payer's "0.00" is never
+    /// read as "pays nothing" when nobody's share was known.
+    #[serde(rename = "unknownShares", skip_serializing_if = "BTreeMap::is_empty")]
+    pub unknown_shares: BTreeMap<String, BTreeMap<String, u64>>,
     #[serde(rename = "duplicateIdNumbers")]
     pub duplicate_id_numbers: u64,
     #[serde(skip)]
-    sums: BTreeMap<String, [Money; 4]>,
+    sums: BTreeMap<String, ([Money; 4], [u64; 4])>,
 }
+
+/// The payers in the order of a row's shares.
+pub const PAYERS: [&str; 4] = ["total", "individual", "employer", "government"];
 
 impl Summary {
     fn add(&mut self, r: &RowResult) {
@@ -134,10 +146,11 @@ impl Summary {
             *self.by_scheme.entry(r.scheme.clone()).or_default() += 1;
         }
         if let Some((period, shares)) = &r.fee {
-            let sums = self.sums.entry(period.as_str().to_owned()).or_insert([Money::default(); 4]);
-            for (sum, share) in sums.iter_mut().zip(shares) {
-                if let Some(m) = share.and_then(|s| sum.checked_add(s)) {
-                    *sum = m;
+            let (sums, unknown) = self.sums.entry(period.as_str().to_owned()).or_default();
+            for ((sum, unknown), share) in sums.iter_mut().zip(unknown.iter_mut()).zip(shares) {
+                match share.and_then(|s| sum.checked_add(s)) {
+                    Some(m) => *sum = m,
+                    None => *unknown += 1,
                 }
             }
         }
@@ -145,10 +158,14 @@ impl Summary {
 
     /// The totals, as strings with two decimals.
     pub fn finish(&mut self) {
-        for (period, sums) in &self.sums {
-            let names = ["total", "individual", "employer", "government"];
-            let t = names.iter().zip(sums).map(|(n, m)| ((*n).to_owned(), m.to_string())).collect();
+        for (period, (sums, unknown)) in &self.sums {
+            let t = PAYERS.iter().zip(sums).map(|(n, m)| ((*n).to_owned(), m.to_string())).collect();
             self.totals.insert(period.clone(), t);
+            let u: BTreeMap<String, u64> =
+                PAYERS.iter().zip(unknown).filter(|(_, n)| **n > 0).map(|(p, n)| ((*p).to_owned(), *n)).collect();
+            if !u.is_empty() {
+                self.unknown_shares.insert(period.clone(), u);
+            }
         }
     }
 }
@@ -181,6 +198,11 @@ impl Checker {
             next_row: 2,
             summary: Summary::default(),
         }
+    }
+
+    /// The language of this roster's messages (and of marks in its files).
+    pub fn lang(&self) -> Lang {
+        self.options.lang
     }
 
     /// Takes the next row; rows of a household wait for its last.
@@ -316,10 +338,23 @@ impl Checker {
     fn person(&mut self, row: &[String], row_no: u64) -> Result<Map<String, Value>, String> {
         let mut person = Map::new();
         let mut from_id: Option<id_number::Identity> = None;
-        for (cell, column) in row.iter().zip(&self.header.columns) {
+        for ((cell, column), name) in row.iter().zip(&self.header.columns).zip(&self.header.names) {
             let cell = cell.trim();
             if cell.is_empty() {
                 continue; // unknown: never a default
+            }
+            // A cell canbao reads holds a date, a number or a word: one this
+            // long is a paste gone wrong, named by its column (the request
+            // would only say it is too large).
+            if *column != Column::Other && cell.len() > MAX_STRING_BYTES {
+                let n = cell.len();
+                return Err(format!(
+                    "too_large: {}",
+                    self.say(
+                        &format!("「{name}」这一格有 {n} 字节，最多 {MAX_STRING_BYTES}"),
+                        &format!("the cell in column \"{name}\" has {n} bytes, at most {MAX_STRING_BYTES}")
+                    )
+                ));
             }
             match column {
                 Column::IdNumber => {

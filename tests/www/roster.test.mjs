@@ -111,5 +111,9 @@ test("a file that is not a list is said so, and the page stays usable", async ()
   await page.setInputFiles("#file", { name: "list.csv", mimeType: "text/csv", buffer: Buffer.from("出生日期,本地户口,就业情况\n1980-06-01,是,务农\n") });
   await page.waitForSelector("#results:not([hidden])");
   assert.match(await page.textContent("#summary"), /共 1 行/);
+  // No 困难类别 column: the person's and the government's shares are unknown,
+  // and the totals say so instead of a bare "0.00".
+  assert.match(await page.textContent("#summary"), /个人 0\.00 元（另有 1 行未知）/);
+  assert.match(await page.textContent("#summary"), /合计 400\.00 元，/);
   await context.close();
 });
