@@ -46,6 +46,10 @@ worker.onmessage = ({ data }) => {
   } else if (data.type === "notices") {
     notices(data.households);
     window.print();
+  } else if (data.type === "file" && !data.bytes.length) {
+    // The one way writing fails: more rows than an XLSX sheet holds.
+    $("status").textContent = "XLSX 一张表最多 1,048,576 行，这份名单放不下：请下载 CSV。";
+    $("status").className = "error";
   } else if (data.type === "file") {
     const type = data.xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv";
     save(new Blob([data.bytes], { type }), `${name}-核查结果.${data.xlsx ? "xlsx" : "csv"}`);

@@ -122,6 +122,8 @@ pub struct XlsxOut {
 
 /// The most characters an XLSX cell holds.
 const XLSX_CELL_CHARS: usize = 32_767;
+/// The most rows an XLSX sheet holds.
+const XLSX_ROWS: u32 = 1_048_576;
 
 impl XlsxOut {
     /// A workbook whose marks on cut cells are in `lang`.
@@ -132,6 +134,12 @@ impl XlsxOut {
     }
 
     pub fn row(&mut self, row: &[String]) -> Result<(), String> {
+        if self.next >= XLSX_ROWS {
+            return Err(format!(
+                "an XLSX sheet holds at most {XLSX_ROWS} rows, the header included: the rows from {} on are not in it; write CSV (--out FILE.csv) for the whole list",
+                XLSX_ROWS + 1
+            ));
+        }
         let sheet = self.book.worksheet_from_index(0).map_err(|e| e.to_string())?;
         for (col, value) in row.iter().enumerate() {
             let col = u16::try_from(col).map_err(|_| "more than 16,384 columns".to_owned())?;
@@ -163,5 +171,33 @@ impl XlsxOut {
 impl Default for XlsxOut {
     fn default() -> Self {
         XlsxOut::new(Lang::default())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sheet_full_to_xlsx_s_last_row_refuses_the_next_saying_why() {
+        let mut out = XlsxOut::new(Lang::En);
+        out.next = XLSX_ROWS - 1;
+        assert_eq!(out.row(&["last".into()]), Ok(()));
+        let e = out.row(&["one too many".into()]).unwrap_err();
+        assert!(e.contains("at most 1048576 rows") && e.contains("from 1048577 on") && e.contains("write CSV"), "{e}");
+    }
+
+    #[test]
+    fn a_cell_too_long_for_xlsx_is_cut_to_the_limit_and_says_so_in_the_reader_s_language() {
+        let mut out = XlsxOut::new(Lang::En);
+        assert_eq!(out.row(&["x".repeat(XLSX_CELL_CHARS), "x".repeat(XLSX_CELL_CHARS + 1)]), Ok(()));
+        assert_eq!(out.cut, 1, "the cell that fits is not cut");
+        let bytes = out.save().unwrap();
+        let mut book: calamine::Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+        let range = book.worksheet_range_at(0).unwrap().unwrap();
+        assert_eq!(range.get_value((0, 0)).unwrap().to_string().len(), XLSX_CELL_CHARS);
+        let cut = range.get_value((0, 1)).unwrap().to_string();
+        assert_eq!(cut.chars().count(), XLSX_CELL_CHARS);
+        assert!(cut.ends_with("…[cut: 32768 characters in all; a CSV output keeps them]"), "{}", &cut[cut.len() - 60..]);
     }
 }
