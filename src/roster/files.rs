@@ -152,7 +152,8 @@ impl XlsxOut {
             // whoever opens the sheet reads it (a CSV keeps the cell whole).
             let mark = match self.lang {
                 Lang::En => format!("…[cut: {n} characters in all; a CSV output keeps them]"),
-                _ => format!("…［已截断：原有 {n} 字，CSV 输出保留全文］"),
+                Lang::ZhTw => format!("…［已截斷：原有 {n} 字，CSV 輸出保留全文］"),
+                Lang::ZhCn => format!("…［已截断：原有 {n} 字，CSV 输出保留全文］"),
             };
             let mut cut: String = value.chars().take(XLSX_CELL_CHARS - mark.chars().count()).collect();
             cut.push_str(&mark);
