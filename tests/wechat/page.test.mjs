@@ -128,3 +128,22 @@ test("as a component in a subpackage: `root` says where canbao/ is, `regions` wh
   assert.deepEqual(page.data.regionList.map((r) => r.id), ["suizhou", "china"]);
   assert.equal(page.data.regionList[page.data.regionIndex].id, "suizhou");
 });
+
+test("every word the component says is a word, never its bare key (the page's i18n.js carries only the page's)", () => {
+  const dir = join(pkg, "components/canbao-check");
+  const { say, WORDS } = require(join(dir, "words.js"));
+  const { readFileSync, readdirSync } = require("node:fs");
+  const source = readdirSync(join(process.cwd(), "www/wechat/src/components/canbao-check"))
+    .filter((f) => /\.(js|wxml)$/.test(f))
+    .map((f) => readFileSync(join(process.cwd(), "www/wechat/src/components/canbao-check", f), "utf8"))
+    .join("\n");
+  const keys = new Set([...source.matchAll(/say\("(\w+)"/g)].map((m) => m[1]));
+  for (const m of source.matchAll(/\{\{w\.(\w+)\}\}/g)) keys.add(m[1]);
+  for (const through of ["employer", "school", "home_county", "certifier", "unemployment_agency"]) keys.add(`through_${through}`);
+  assert.ok(keys.has("loading") && keys.has("yearLabel"), [...keys].join(" "));
+  for (const key of keys) {
+    const said = say(key, { y: 2026, notes: "", n: 1, a: "1", d: "", name: "", id: "", shown: 2026, u: "" });
+    assert.notEqual(said, key, `say("${key}")`);
+    if (source.includes(`w.${key}`)) assert.notEqual(WORDS[key], key, `w.${key}`);
+  }
+});
