@@ -301,7 +301,8 @@ export function makeApi(core, packs, loader, loaded = () => true) {
         grow(2 * length); // each item at least a byte and a comma
         out = new Array(length);
         for (let i = 0; i < length; i++) {
-          const item = plain(read(v, i, join(at, i, true)), join(at, i, true), above);
+          const path = join(at, i, true);
+          const item = plain(read(v, i, path), path, above);
           out[i] = item === undefined ? null : item;
         }
       } else {
@@ -314,7 +315,8 @@ export function makeApi(core, packs, loader, loaded = () => true) {
         out = Object.create(null); // so that a "__proto__" key is a key
         for (const k of keys) {
           grow(k.length + 3);
-          const item = plain(read(v, k, join(at, k, false)), join(at, k, false), above);
+          const path = join(at, k, false);
+          const item = plain(read(v, k, path), path, above);
           if (item !== undefined) out[k] = item;
         }
       }
@@ -329,7 +331,8 @@ export function makeApi(core, packs, loader, loaded = () => true) {
       throw refuse("invalid_type", "", lang);
     }
     if (text === undefined) return "null";
-    if (utf8Length(text) > limit) throw refuse("too_large", "", lang, limit);
+    // A UTF-16 unit is at most 3 bytes of UTF-8: most texts need no count.
+    if (text.length * 3 > limit && utf8Length(text) > limit) throw refuse("too_large", "", lang, limit);
     return text;
   }
 

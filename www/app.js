@@ -161,8 +161,7 @@ export function start(canbao, options = {}) {
       // The year the resident did not pick is the engine's: the one being
       // enrolled for, or a newborn's birth year (covered from birth). A
       // historical pack's has no year being enrolled for: its own stays.
-      const r = regionsIn("zh-CN").find((x) => x.id === state.form.region);
-      if (!state.yearChosen && r?.enrollingYear) delete request.year;
+      if (!state.yearChosen && regionsIn("zh-CN").find((x) => x.id === state.form.region)?.enrollingYear) delete request.year;
       state.response = canbao.check(request, today);
       state.form.year = state.response.year;
       state.view = view(state.response);
@@ -329,6 +328,7 @@ export function start(canbao, options = {}) {
 
   /** Opens on the region and year a link asks for, once their packs are here; says so when there are none such. */
   async function openOn(id, year) {
+    if (!firstPlace && !id && !year) return; // nothing asked: the first answer stands
     const lang = state.lang;
     if (firstPlace) {
       await pickPlace(state.place.province, state.place.city);

@@ -10,13 +10,17 @@ import { makeApi } from "../pkg/web/api.js";
 import today from "../pkg/web/packs-today.js";
 
 let rows = []; // the answer: the header, then each row with its result columns
+let columnAt = new Map(); // the header's positions by name, filled as asked (a filter asks once a row)
 const post = (m, transfer) => self.postMessage(m, transfer ?? []);
-const at = (row, column) => row[rows[0].indexOf(column)] ?? "";
+const position = (column) => columnAt.get(column) ?? columnAt.set(column, rows[0].indexOf(column)).get(column);
+const at = (row, column) => row[position(column)] ?? "";
+/** The position of the first header cell `pattern` matches, or -1. */
+const headed = (pattern) => rows[0].findIndex((h) => pattern.test(h.trim()));
+let enrolledAt = -1; // the list's own "insured now?" column, if any
 
 /** The person's own answer to "insured now?", where the list has that column. */
 function notCovered(row) {
-  const i = rows[0].findIndex((h) => /^(现参保|enrolled|person\.enrolled)$/i.test(h.trim()));
-  return i >= 0 && /^(无|没有|未参保|none|都没有)$/i.test((row[i] ?? "").trim());
+  return enrolledAt >= 0 && /^(无|没有|未参保|none|都没有)$/i.test((row[enrolledAt] ?? "").trim());
 }
 
 const FILTERS = {
@@ -43,8 +47,8 @@ function view(filter, limit) {
 
 /** The list by household (each row its own where there is no household column): the cells a notice needs. */
 function households() {
-  const h = rows[0].findIndex((c) => /^(household|户号|户编号|家庭|家庭编号)$/i.test(c.trim()));
-  const name = rows[0].findIndex((c) => /^(姓名|name)$/i.test(c.trim()));
+  const h = headed(/^(household|户号|户编号|家庭|家庭编号)$/i);
+  const name = headed(/^(姓名|name)$/i);
   const cols = ["result.scheme", "result.status", "result.individual", "result.period", "result.where", "result.deadline", "result.missing", "result.error", "result.household"];
   const groups = new Map();
   for (let i = 1; i < rows.length; i++) {
@@ -66,6 +70,8 @@ self.onmessage = ({ data }) => {
       const opened = JSON.parse(glue.roster_open(new Uint8Array(data.file), JSON.stringify(data.options)));
       if (opened.error) return post({ type: "error", message: opened.error });
       rows = [opened.columns];
+      columnAt = new Map();
+      enrolledAt = headed(/^(现参保|enrolled|person\.enrolled)$/i);
       post({ type: "opened", ...opened });
       let step;
       do {
