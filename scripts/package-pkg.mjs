@@ -298,6 +298,15 @@ copyFileSync("js/canbao-validate.mjs", at("bin/canbao-validate.mjs"));
 // ---- the package ----------------------------------------------------------------
 copyFileSync("js/README.md", at("README.md"));
 for (const f of ["LICENSE-MIT", "LICENSE-APACHE"]) copyFileSync(f, at(f));
+/** A data module's entry: ESM from web/, CommonJS from nodejs/ for require() in Node. */
+const dataModule = (name) => ({
+  node: {
+    import: { types: `./web/${name}.d.ts`, default: `./web/${name}.js` },
+    require: { types: `./nodejs/${name}.d.cts`, default: `./nodejs/${name}.cjs` },
+  },
+  types: `./web/${name}.d.ts`,
+  default: `./web/${name}.js`,
+});
 const pkg = {
   name: "canbao",
   version: field("version"),
@@ -314,28 +323,10 @@ const pkg = {
       default: "./web/canbao.js",
     },
     "./web": { types: "./web/canbao.d.ts", default: "./web/canbao.js" },
-    "./fields": {
-      node: {
-        import: { types: "./web/fields.d.ts", default: "./web/fields.js" },
-        require: { types: "./nodejs/fields.d.cts", default: "./nodejs/fields.cjs" },
-      },
-      types: "./web/fields.d.ts",
-      default: "./web/fields.js",
-    },
-    "./places": {
-      node: {
-        import: { types: "./web/places.d.ts", default: "./web/places.js" },
-        require: { types: "./nodejs/places.d.cts", default: "./nodejs/places.cjs" },
-      },
-      types: "./web/places.d.ts",
-      default: "./web/places.js",
-    },
+    "./fields": dataModule("fields"),
+    "./places": dataModule("places"),
     "./web/places/*.js": { types: "./web/places/place.d.ts", default: "./web/places/*.js" },
-    "./web/packs-past.js": { types: "./web/packs-past.d.ts", default: "./web/packs-past.js" },
-    "./web/packs-today.js": { types: "./web/packs-today.d.ts", default: "./web/packs-today.js" },
-    "./web/packs-zh.js": { types: "./web/packs-zh.d.ts", default: "./web/packs-zh.js" },
-    "./web/texts-en.js": { types: "./web/texts-en.d.ts", default: "./web/texts-en.js" },
-    "./web/texts-zh-TW.js": { types: "./web/texts-zh-TW.d.ts", default: "./web/texts-zh-TW.js" },
+    ...Object.fromEntries(["packs-past", "packs-today", "packs-zh", "texts-en", "texts-zh-TW"].map((f) => [`./web/${f}.js`, { types: `./web/${f}.d.ts`, default: `./web/${f}.js` }])),
     "./web/canbao_core_bg.wasm": "./web/canbao_core_bg.wasm",
     "./web/canbao_loader_bg.wasm": "./web/canbao_loader_bg.wasm",
     "./package.json": "./package.json",
