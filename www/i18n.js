@@ -104,7 +104,6 @@ export const T = {
   setLocally: "由当地定（见下面）|由當地定（見下面）|set locally (see below)",
   backPayHint: "断保后再参保，要等一段时间才能报销；补缴中间断掉的年份，每补 1 年少等 1 个月（最多补 {n} 年有用），每年按现在的个人缴费标准交。|斷保後再參保，要等一段時間才能報銷；補繳中間斷掉的年份，每補 1 年少等 1 個月（最多補 {n} 年有用），每年按現在的個人繳費標準交。|After a gap you wait before the insurance pays; each year of the gap you pay back shortens the wait by a month (up to {n} years count), each at the current individual fee.",
   backYears: "补 {n} 年|補 {n} 年|{n} years back",
-  yuanOf: "{a} 元|{a} 元|{a} yuan",
   babyNoDisability: "不满 1 岁的孩子按没有残疾人证计算。|不滿 1 歲的孩子按沒有殘疾人證計算。|A baby under one is taken to have no disability certificate.",
   saveMember: "保存对第 {n} 人的修改|保存對第 {n} 人的修改|Save the changes to person {n}",
   removeMember: "移除||Remove",

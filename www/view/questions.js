@@ -5,6 +5,7 @@
 import { h } from "preact";
 import { FIELDS, BASICS, t, words } from "../i18n.js";
 import { dateOf, datePartsOf } from "../logic.js";
+import { amount } from "./common.js";
 
 const unset = (v) => v === undefined || v === "";
 
@@ -239,7 +240,7 @@ export function Question({ page, field }) {
     const max = back && last ? Math.max(0, coverageYear - 2 - last) : 30;
     // Each year back costs the year's individual fee (the engine's reason says so too).
     const each = back && (state.response?.schemes ?? []).find((s) => s.role === "basic" && s.fee?.individual)?.fee.individual;
-    const cost = (i) => (each ? ` · ${t(state.lang, "yuanOf", { a: fen(BigInt(each.replace(".", "")) * BigInt(i)) })}` : "");
+    const cost = (i) => (each ? ` · ${amount(state.lang, fen(BigInt(each.replace(".", "")) * BigInt(i)))}` : "");
     const options = [];
     for (let i = back ? 0 : 1; i <= max; i++) options.push(h("option", { value: String(i), key: i }, back ? t(state.lang, "backYears", { n: i }) + cost(i) : String(i)));
     return h("div", { class: "q", id: `f-${field}` },
