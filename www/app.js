@@ -14,15 +14,16 @@ import { Page } from "./view/page.js";
 
 const unset = (v) => v === undefined || v === "";
 
+/** The day to answer for: the device's, unless it is before the build or past the engine's range (then the build's, and said). */
+function clock(device) {
+  return device < __BUILT_ON__ || device > "2199-12-31" ? { today: __BUILT_ON__, wrongClock: device } : { today: device };
+}
+
 /**
  * The page's settings from its address: ?kiosk=1, ?today=, ?idle= (seconds),
  * ?lang=, ?region= (a pack's or place's id; ?place= too) and ?year= (checked
  * once the engine is there: one it does not know is said, and the default shown).
  */
-function clock(device) {
-  return device < __BUILT_ON__ || device > "2199-12-31" ? { today: __BUILT_ON__, wrongClock: device } : { today: device };
-}
-
 function settings(options) {
   const params = new URLSearchParams(location.search);
   const given = params.get("idle");

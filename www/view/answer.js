@@ -5,7 +5,7 @@
 import { h } from "preact";
 import { t } from "../i18n.js";
 import { countdown, coverWords } from "../logic.js";
-import { amount, Cite, Reasons, More } from "./common.js";
+import { amount, shownShare, Cite, Reasons, More } from "./common.js";
 import { OpenQuestions } from "./questions.js";
 
 function Fee({ page, fee: f }) {
@@ -24,9 +24,7 @@ function Fee({ page, fee: f }) {
       f.provisional && h("span", { class: "tag prov" }, t(lang, "provisional")),
       f.estimate && h("span", { class: "tag" }, t(lang, "estimate"))),
     !unknown && h("div", { class: "bar", "aria-hidden": "true" }, f.parts.map((p) => h("span", { key: p.payer, class: `seg ${p.payer}`, style: { width: `${p.percent ?? 0}%` } }))),
-    // What you pay always; the employer's and the government's share only
-    // when there is one: a "0.00" beside the subsidy reads as "nothing".
-    h("ul", { class: "payers" }, f.parts.filter((p) => p.payer === "individual" || p.amount !== "0.00").map((p) => h("li", { key: p.payer, class: p.payer }, `${t(lang, p.payer)}${t(lang, "sep")}${amount(lang, p.amount)}`))),
+    h("ul", { class: "payers" }, f.parts.filter((p) => shownShare(p.payer, p.amount)).map((p) => h("li", { key: p.payer, class: p.payer }, `${t(lang, p.payer)}${t(lang, "sep")}${amount(lang, p.amount)}`))),
     prov && h("p", { class: "prov-why" }, prov.message, " ", h(Cite, { lang, source: prov.source, strength: prov.strength })),
     f.publicSubsidy && h("p", { class: "subsidy" }, t(lang, f.minimum ? "subsidyAtLeast" : "subsidy", { a: f.publicSubsidy })),
     // Shown unfolded when they say who pays instead, or why a share is not known.

@@ -4,6 +4,8 @@ import { h } from "preact";
 import { t } from "../i18n.js";
 
 export const amount = (lang, a) => (a === null ? t(lang, "unknown") : `${a} ${t(lang, "yuan")}`);
+/** Whether a payer's share is shown: what you pay always; the employer's and the government's only when there is one (a "0.00" beside the subsidy reads as "nothing"). */
+export const shownShare = (payer, a) => payer === "individual" || a !== "0.00";
 
 export function Cite({ lang, source, strength }) {
   return [source && h("cite", { key: "c" }, source), source && strength && " ", strength && h("span", { key: "s", class: `st ${strength}` }, t(lang, strength))];

@@ -3,7 +3,7 @@
 import { h } from "preact";
 import { t } from "../i18n.js";
 import { householdView } from "../logic.js";
-import { amount, Cite } from "./common.js";
+import { amount, shownShare, Cite } from "./common.js";
 import { questionOf } from "./questions.js";
 import { Slip } from "./slip.js";
 
@@ -42,8 +42,8 @@ export function Household({ page }) {
       household.undecided.length > 0 && h("p", { class: "notice", id: "not-settled" }, t(lang, "notSettled", { who: household.undecided.map(who).join(list) })),
       h("ul", {}, household.totals.map((x, i) => h("li", { key: i },
         `${t(lang, x.period === "year" ? "perYear" : "perMonth")}${t(lang, "sep")}${t(lang, "total")} ${amount(lang, x.total)}`,
-        // The shares, as on a card: the employer's and the government's only when there is one.
-        ...["individual", "employer", "government"].filter((p) => p === "individual" || x[p] !== "0.00").map((p) => ` · ${t(lang, p)} ${amount(lang, x[p])}`))))),
+        // The shares, as on a card.
+        ...["individual", "employer", "government"].filter((p) => shownShare(p, x[p])).map((p) => ` · ${t(lang, p)} ${amount(lang, x[p])}`))))),
     household && household.rules.map((r, i) => h("p", { key: i, class: `rule${r.split ? " split" : ""}` }, r.message, " ", h(Cite, { lang, source: r.source, strength: r.strength }), r.split && h("strong", {}, ` ${t(lang, "split")}`))),
     !state.checked && household && h("div", { class: "actions no-print" }, h("button", { type: "button", id: "print-household", onClick: () => window.print() }, t(lang, "print"))));
 }
